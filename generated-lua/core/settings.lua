@@ -1,0 +1,478 @@
+local ____lualib = require("lualib_bundle")
+local __TS__StringSplit = ____lualib.__TS__StringSplit
+local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
+local __TS__Class = ____lualib.__TS__Class
+local Error = ____lualib.Error
+local RangeError = ____lualib.RangeError
+local ReferenceError = ____lualib.ReferenceError
+local SyntaxError = ____lualib.SyntaxError
+local TypeError = ____lualib.TypeError
+local URIError = ____lualib.URIError
+local __TS__New = ____lualib.__TS__New
+local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
+local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
+local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["17"] = 4,["18"] = 4,["19"] = 4,["20"] = 5,["21"] = 5,["22"] = 5,["23"] = 5,["24"] = 5,["25"] = 6,["26"] = 6,["27"] = 6,["28"] = 6,["29"] = 7,["30"] = 7,["31"] = 7,["32"] = 7,["33"] = 7,["34"] = 47,["35"] = 47,["36"] = 47,["37"] = 47,["38"] = 47,["39"] = 47,["40"] = 47,["42"] = 50,["43"] = 51,["44"] = 52,["45"] = 52,["47"] = 53,["48"] = 54,["49"] = 55,["50"] = 55,["53"] = 57,["54"] = 50,["56"] = 61,["57"] = 62,["58"] = 63,["59"] = 63,["61"] = 64,["62"] = 64,["64"] = 65,["65"] = 61,["67"] = 69,["68"] = 70,["69"] = 71,["70"] = 71,["72"] = 72,["73"] = 73,["74"] = 73,["76"] = 74,["77"] = 74,["79"] = 75,["80"] = 76,["81"] = 76,["83"] = 77,["84"] = 78,["85"] = 69,["87"] = 82,["88"] = 83,["89"] = 84,["90"] = 85,["91"] = 86,["92"] = 87,["93"] = 87,["95"] = 88,["97"] = 90,["98"] = 82,["100"] = 94,["101"] = 95,["102"] = 96,["103"] = 97,["104"] = 97,["105"] = 97,["106"] = 97,["107"] = 98,["108"] = 98,["110"] = 99,["111"] = 100,["112"] = 100,["113"] = 100,["115"] = 100,["117"] = 100,["118"] = 101,["119"] = 101,["121"] = 102,["123"] = 104,["124"] = 94,["126"] = 108,["127"] = 109,["128"] = 110,["129"] = 110,["131"] = 111,["132"] = 112,["133"] = 112,["135"] = 113,["136"] = 108,["138"] = 117,["139"] = 118,["140"] = 119,["141"] = 120,["142"] = 120,["143"] = 120,["144"] = 120,["145"] = 120,["146"] = 120,["147"] = 120,["148"] = 120,["149"] = 120,["150"] = 120,["151"] = 120,["152"] = 120,["153"] = 120,["154"] = 121,["155"] = 122,["158"] = 125,["159"] = 117,["160"] = 128,["161"] = 128,["162"] = 128,["163"] = 128,["164"] = 128,["165"] = 128,["166"] = 128,["167"] = 128,["168"] = 128,["169"] = 128,["170"] = 128,["171"] = 128,["172"] = 128,["174"] = 143,["175"] = 143,["176"] = 145,["177"] = 145,["178"] = 145,["179"] = 144,["180"] = 145,["181"] = 147,["182"] = 148,["183"] = 149,["185"] = 149,["189"] = 150,["190"] = 151,["191"] = 151,["193"] = 152,["194"] = 153,["195"] = 147,["196"] = 156,["197"] = 157,["198"] = 158,["199"] = 158,["200"] = 156,["201"] = 161,["202"] = 162,["203"] = 161,["204"] = 165,["205"] = 166,["206"] = 166,["207"] = 166,["208"] = 166,["209"] = 166,["210"] = 167,["211"] = 168,["212"] = 169,["213"] = 170,["215"] = 172,["216"] = 165,["217"] = 175,["218"] = 176,["219"] = 176,["220"] = 176,["221"] = 176,["222"] = 176,["223"] = 177,["224"] = 178,["225"] = 179,["226"] = 180,["228"] = 182,["229"] = 175,["230"] = 185,["231"] = 186,["232"] = 187,["233"] = 187,["234"] = 187,["235"] = 187,["236"] = 187,["237"] = 187,["239"] = 189,["240"] = 185,["241"] = 193,["242"] = 194,["243"] = 194,["244"] = 194,["245"] = 194,["246"] = 194,["247"] = 195,["248"] = 195,["250"] = 196,["251"] = 197,["252"] = 197,["254"] = 198,["255"] = 193,["256"] = 201,["257"] = 202,["258"] = 202,["259"] = 202,["260"] = 202,["261"] = 202,["262"] = 203,["263"] = 203,["265"] = 204,["266"] = 205,["267"] = 206,["268"] = 207,["270"] = 209,["271"] = 201,["272"] = 212,["273"] = 213,["274"] = 212,["275"] = 217,["276"] = 218,["277"] = 218,["280"] = 219,["281"] = 219,["282"] = 220,["283"] = 221,["284"] = 221,["286"] = 219,["289"] = 223,["290"] = 217,["291"] = 226,["292"] = 227,["293"] = 228,["294"] = 226,["295"] = 231,["296"] = 232,["297"] = 231,["298"] = 235,["299"] = 236,["300"] = 235,["304"] = 244,["305"] = 245,["306"] = 246,["307"] = 247,["308"] = 247,["310"] = 248,["311"] = 249,["312"] = 250,["313"] = 248,["314"] = 252,["315"] = 252,["317"] = 253,["318"] = 254,["320"] = 256,["321"] = 257,["322"] = 258,["324"] = 260,["325"] = 244,["326"] = 263,["327"] = 264,["328"] = 264,["329"] = 264,["330"] = 264,["331"] = 264,["332"] = 264,["333"] = 264,["334"] = 264,["335"] = 263,["337"] = 275,["338"] = 276,["339"] = 276,["340"] = 276,["341"] = 276,["342"] = 276,["344"] = 277,["345"] = 277,["346"] = 277,["347"] = 277,["348"] = 277,["350"] = 278,["351"] = 278,["352"] = 278,["353"] = 278,["354"] = 275,["355"] = 281,["356"] = 282,["357"] = 283,["358"] = 283,["360"] = 284,["361"] = 285,["362"] = 286,["363"] = 286,["364"] = 288,["365"] = 288,["366"] = 288,["367"] = 288,["368"] = 288,["369"] = 288,["370"] = 288,["371"] = 286,["372"] = 286,["373"] = 286,["374"] = 298,["375"] = 298,["376"] = 298,["377"] = 286,["378"] = 299,["379"] = 299,["380"] = 299,["381"] = 299,["382"] = 299,["383"] = 299,["384"] = 299,["385"] = 299,["386"] = 286,["387"] = 308,["388"] = 308,["389"] = 308,["390"] = 308,["391"] = 308,["392"] = 286,["393"] = 286,["394"] = 315,["395"] = 316,["396"] = 316,["398"] = 318,["399"] = 281,["402"] = 325,["403"] = 326,["404"] = 327,["405"] = 327,["407"] = 328,["408"] = 329,["409"] = 330,["410"] = 331,["411"] = 332,["412"] = 333,["413"] = 334,["414"] = 335,["415"] = 336,["416"] = 336,["417"] = 336,["420"] = 338,["421"] = 338,["422"] = 338,["424"] = 338,["426"] = 338,["427"] = 339,["428"] = 340,["429"] = 340,["431"] = 342,["433"] = 344,["434"] = 346,["435"] = 347,["436"] = 348,["437"] = 349,["438"] = 351,["439"] = 351,["440"] = 351,["442"] = 351,["443"] = 351,["444"] = 351,["446"] = 351,["448"] = 351,["450"] = 345,["451"] = 345,["452"] = 345,["453"] = 345,["454"] = 345,["455"] = 345,["456"] = 345,["457"] = 345,["458"] = 345,["459"] = 355,["460"] = 325,["462"] = 359,["463"] = 360,["464"] = 361,["466"] = 362,["467"] = 362,["469"] = 363,["470"] = 364,["471"] = 365,["472"] = 366,["476"] = 368,["477"] = 359});
+local ____exports = {}
+local ____variables = require("core.variables")
+local VARIABLES = ____variables.VARIABLES
+local variableSpec = ____variables.variableSpec
+local ____node_id = require("core.node_id")
+local isDnsLabel = ____node_id.isDnsLabel
+local isValidNodeId = ____node_id.isValidNodeId
+local nodeIdFormat = ____node_id.nodeIdFormat
+local nodeIndex = ____node_id.nodeIndex
+local ____host = require("core.host")
+local buildNodeHost = ____host.buildNodeHost
+local isIpLiteral = ____host.isIpLiteral
+local parseHostPort = ____host.parseHostPort
+local ____text = require("core.text")
+local isDigits = ____text.isDigits
+local parseDecimal = ____text.parseDecimal
+local splitOn = ____text.splitOn
+local trim = ____text.trim
+local LOG_LEVELS = {
+    "debug",
+    "info",
+    "notice",
+    "warn",
+    "error"
+}
+--- The variable (canonical name or alias) that is set and not empty, with its value.
+local function lookup(get, spec)
+    local v = get(spec.name)
+    if v ~= nil and v ~= "" then
+        return {spec.name, v}
+    end
+    for ____, alias in ipairs(spec.aliases) do
+        local a = get(alias)
+        if a ~= nil and a ~= "" then
+            return {alias, a}
+        end
+    end
+    return nil
+end
+--- true/false, 1/0, yes/no in any case; undefined for anything else.
+function ____exports.parseBool(s)
+    local v = string.lower(s)
+    if v == "true" or v == "1" or v == "yes" then
+        return true
+    end
+    if v == "false" or v == "0" or v == "no" then
+        return false
+    end
+    return nil
+end
+--- "30", "0.5", "1.250": seconds with up to 3 decimals; undefined otherwise.
+function ____exports.parseSeconds(s)
+    local parts = splitOn(s, ".")
+    if #parts > 2 then
+        return nil
+    end
+    local whole = parseDecimal(parts[1])
+    if whole == nil then
+        return nil
+    end
+    if #parts == 1 then
+        return whole
+    end
+    local frac = parts[2]
+    if #frac == 0 or #frac > 3 or not isDigits(frac) then
+        return nil
+    end
+    local f = parseDecimal(frac)
+    return whole + f / (#frac == 1 and 10 or (#frac == 2 and 100 or 1000))
+end
+--- "ip[:port],ip[:port]" with IP literals only (a resolver address cannot need DNS itself).
+function ____exports.parseIpList(s)
+    local out = {}
+    for ____, raw in ipairs(splitOn(s, ",")) do
+        local item = trim(raw)
+        local parsed = parseHostPort(item, 53)
+        if not parsed.ok or not isIpLiteral(parsed.value.host) then
+            return nil
+        end
+        out[#out + 1] = parsed.value
+    end
+    return out
+end
+--- "200-299,301": inclusive ranges of HTTP statuses.
+function ____exports.parseStatuses(s)
+    local out = {}
+    for ____, raw in ipairs(splitOn(s, ",")) do
+        local bounds = splitOn(
+            trim(raw),
+            "-"
+        )
+        if #bounds > 2 then
+            return nil
+        end
+        local from = parseDecimal(bounds[1])
+        local ____temp_0
+        if #bounds == 2 then
+            ____temp_0 = parseDecimal(bounds[2])
+        else
+            ____temp_0 = from
+        end
+        local to = ____temp_0
+        if from == nil or to == nil or from < 100 or to > 599 or from > to then
+            return nil
+        end
+        out[#out + 1] = {from = from, to = to}
+    end
+    return out
+end
+--- `listen` for nginx: "port", "host:port" or "[v6]:port"; no other nginx parameters.
+function ____exports.parseListen(s)
+    local portOnly = parseDecimal(s)
+    if portOnly ~= nil then
+        return portOnly >= 1 and portOnly <= 65535 and s or nil
+    end
+    local parsed = parseHostPort(s, 0)
+    if not parsed.ok or parsed.value.port == 0 then
+        return nil
+    end
+    return s
+end
+--- The nameservers of a resolv.conf text.
+function ____exports.parseResolvConf(text)
+    local out = {}
+    for ____, line in ipairs(splitOn(text, "\n")) do
+        local words = __TS__ArrayFilter(
+            splitOn(
+                table.concat(
+                    __TS__StringSplit(
+                        trim(line),
+                        "\t"
+                    ),
+                    " "
+                ),
+                " "
+            ),
+            function(____, w) return w ~= "" end
+        )
+        if #words >= 2 and words[1] == "nameserver" and isIpLiteral(words[2]) then
+            out[#out + 1] = {host = words[2], port = 53}
+        end
+    end
+    return out
+end
+local EXPECTED = {
+    int = "a whole number",
+    seconds = "seconds, like 30 or 0.5",
+    bool = "true or false",
+    dns_label = "a Kubernetes name (lowercase letters, digits, '-')",
+    listen = "port, host:port or [ipv6]:port",
+    ip_list = "ip[:port],ip[:port] with IP addresses",
+    path = "an absolute path starting with '/'",
+    log_level = "one of debug, info, notice, warn, error",
+    statuses = "HTTP statuses like 200-299,301",
+    node_id = "1-50 characters of A-Z a-z 0-9 . _ - starting with a letter or digit",
+    string = "text"
+}
+--- Reads variables through the table, collecting one error per bad value.
+local Reader = __TS__Class()
+Reader.name = "Reader"
+function Reader.prototype.____constructor(self, get, kubernetes)
+    self.get = get
+    self.kubernetes = kubernetes
+    self.errors = {}
+end
+function Reader.prototype.raw(self, name)
+    local spec = variableSpec(name)
+    if spec == nil then
+        error(
+            __TS__New(Error, ("variable " .. name) .. " is not in the table"),
+            0
+        )
+    end
+    local found = lookup(self.get, spec)
+    if found ~= nil then
+        return {spec, found[1], found[2], true}
+    end
+    local fallback = self.kubernetes and spec.k8sFallback ~= nil and spec.k8sFallback or spec.fallback
+    return {spec, spec.name, fallback, false}
+end
+function Reader.prototype.bad(self, spec, used, value, why)
+    local shown = spec.secret and "<redacted>" or value
+    local ____self_errors_1 = self.errors
+    ____self_errors_1[#____self_errors_1 + 1] = (((used .. "=") .. shown) .. ": expected ") .. (why or EXPECTED[spec.kind])
+end
+function Reader.prototype.string(self, name)
+    return self:raw(name)[3]
+end
+function Reader.prototype.int(self, name)
+    local spec, used, value = unpack(
+        self:raw(name),
+        1,
+        3
+    )
+    local n = parseDecimal(value)
+    if n == nil then
+        self:bad(spec, used, value)
+        return 0
+    end
+    return self:inRange(spec, used, value, n)
+end
+function Reader.prototype.seconds(self, name)
+    local spec, used, value = unpack(
+        self:raw(name),
+        1,
+        3
+    )
+    local n = ____exports.parseSeconds(value)
+    if n == nil then
+        self:bad(spec, used, value)
+        return 0
+    end
+    return self:inRange(spec, used, value, n)
+end
+function Reader.prototype.inRange(self, spec, used, value, n)
+    if spec.min ~= nil and n < spec.min or spec.max ~= nil and n > spec.max then
+        self:bad(
+            spec,
+            used,
+            value,
+            (("a value from " .. tostring(spec.min)) .. " to ") .. tostring(spec.max)
+        )
+    end
+    return n
+end
+function Reader.prototype.bool(self, name)
+    local spec, used, value = unpack(
+        self:raw(name),
+        1,
+        3
+    )
+    if value == "" then
+        return nil
+    end
+    local b = ____exports.parseBool(value)
+    if b == nil then
+        self:bad(spec, used, value)
+    end
+    return b
+end
+function Reader.prototype.checked(self, name, parse, none)
+    local spec, used, value = unpack(
+        self:raw(name),
+        1,
+        3
+    )
+    if value == "" then
+        return none
+    end
+    local v = parse(value)
+    if v == nil then
+        self:bad(spec, used, value)
+        return none
+    end
+    return v
+end
+function Reader.prototype.isSet(self, name)
+    return self:raw(name)[4]
+end
+local function parsePath(s)
+    if string.sub(s, 1, 1) ~= "/" or (string.find(s, " ", nil, true) or 0) - 1 >= 0 or (string.find(s, "..", nil, true) or 0) - 1 >= 0 then
+        return nil
+    end
+    do
+        local i = 0
+        while i < #s do
+            local c = __TS__StringCharCodeAt(s, i)
+            if c <= 32 or c >= 127 then
+                return nil
+            end
+            i = i + 1
+        end
+    end
+    return s
+end
+local function parseLogLevel(s)
+    local v = string.lower(s)
+    return __TS__ArrayIndexOf(LOG_LEVELS, v) >= 0 and v or nil
+end
+local function parseDnsLabel(s)
+    return isDnsLabel(s) and s or nil
+end
+local function parseNodeId(s)
+    return isValidNodeId(s) and s or nil
+end
+--- kubernetes when K8S_MODE is true, or (unless K8S_MODE is false) KUBERNETES_SERVICE_HOST or
+-- NAMESPACE is set; docker-compose when COMPOSE_PROJECT_NAME is set or UPTIME_KUMA_NODE_HOST
+-- names an uptime-kuma-node host; otherwise local.
+function ____exports.detectEnvironment(get)
+    local r = __TS__New(Reader, get, false)
+    local forced = r:bool("K8S_MODE")
+    if #r.errors > 0 then
+        return {ok = false, errors = r.errors}
+    end
+    local function marker(name)
+        local v = get(name)
+        return v ~= nil and v ~= ""
+    end
+    if forced == true then
+        return {ok = true, value = "kubernetes"}
+    end
+    if forced == nil and (marker("KUBERNETES_SERVICE_HOST") or marker("NAMESPACE")) then
+        return {ok = true, value = "kubernetes"}
+    end
+    local nodeHost = get("UPTIME_KUMA_NODE_HOST")
+    if marker("COMPOSE_PROJECT_NAME") or nodeHost ~= nil and (string.find(nodeHost, "uptime-kuma-node", nil, true) or 0) - 1 >= 0 then
+        return {ok = true, value = "docker-compose"}
+    end
+    return {ok = true, value = "local"}
+end
+local function hostRules(r, environment, portVariable)
+    return {
+        environment = environment,
+        namespace = r:checked("K8S_NAMESPACE", parseDnsLabel, "default"),
+        headlessService = r:checked("K8S_HEADLESS_SERVICE", parseDnsLabel, "uptime-kuma-headless"),
+        clusterDomain = r:string("K8S_CLUSTER_DOMAIN"),
+        port = r:int(portVariable),
+        hostPrefix = r:string("NODE_HOST_PREFIX")
+    }
+end
+--- DNS_SERVERS, else K8S_DNS_SERVER, else the nameservers of resolv.conf. Never a guess.
+local function dnsServers(r, resolvConf)
+    if r:isSet("DNS_SERVERS") then
+        return {
+            servers = r:checked("DNS_SERVERS", ____exports.parseIpList, {}),
+            source = "DNS_SERVERS"
+        }
+    end
+    if r:isSet("K8S_DNS_SERVER") then
+        return {
+            servers = r:checked("K8S_DNS_SERVER", ____exports.parseIpList, {}),
+            source = "K8S_DNS_SERVER"
+        }
+    end
+    return {
+        servers = ____exports.parseResolvConf(resolvConf),
+        source = "/etc/resolv.conf"
+    }
+end
+function ____exports.loadRouterSettings(get, resolvConf)
+    local env = ____exports.detectEnvironment(get)
+    if not env.ok then
+        return env
+    end
+    local environment = env.value
+    local r = __TS__New(Reader, get, environment == "kubernetes")
+    local settings = {
+        environment = environment,
+        db = {
+            host = r:string("DB_HOST"),
+            port = r:int("DB_PORT"),
+            user = r:string("DB_USER"),
+            password = r:string("DB_PASSWORD"),
+            database = r:string("DB_NAME"),
+            timeoutMs = r:int("DB_TIMEOUT")
+        },
+        hostRules = hostRules(r, environment, "CLUSTER_DEFAULT_PORT"),
+        dns = dnsServers(r, resolvConf),
+        cluster = {
+            nodeCount = r:int("CLUSTER_NODE_COUNT"),
+            monitorLimitPerNode = r:int("MONITOR_LIMIT_PER_NODE")
+        },
+        health = {
+            intervalS = r:seconds("HEALTH_CHECK_INTERVAL"),
+            timeoutMs = r:int("HEALTH_CHECK_TIMEOUT"),
+            failures = r:int("HEALTH_CHECK_FAILURES"),
+            successes = r:int("HEALTH_CHECK_SUCCESSES"),
+            path = r:checked("HEALTH_CHECK_PATH", parsePath, "/"),
+            healthyStatuses = r:checked("HEALTH_CHECK_STATUSES", ____exports.parseStatuses, {{from = 200, to = 299}}),
+            staleAfterS = r:seconds("STALE_NODE_TIMEOUT")
+        },
+        router = {
+            listen = r:checked("ROUTER_LISTEN", ____exports.parseListen, ""),
+            statusListen = r:checked("ROUTER_STATUS_LISTEN", ____exports.parseListen, ""),
+            syncIntervalS = r:seconds("ROUTER_SYNC_INTERVAL"),
+            logLevel = r:checked("DEBUG_LOG_LEVEL", parseLogLevel, "info")
+        }
+    }
+    if settings.router.listen ~= "" and settings.router.listen == settings.router.statusListen then
+        local ____r_errors_2 = r.errors
+        ____r_errors_2[#____r_errors_2 + 1] = ("ROUTER_STATUS_LISTEN=" .. settings.router.statusListen) .. ": must differ from ROUTER_LISTEN"
+    end
+    return #r.errors > 0 and ({ok = false, errors = r.errors}) or ({ok = true, value = settings})
+end
+--- The node's own identity (the plan's cluster-env helper and initializeFromEnv): id, name,
+-- host and primary flag. Without an id the node is the default local node.
+function ____exports.loadNodeIdentity(get)
+    local env = ____exports.detectEnvironment(get)
+    if not env.ok then
+        return env
+    end
+    local environment = env.value
+    local r = __TS__New(Reader, get, environment == "kubernetes")
+    local nodeId = r:checked("UPTIME_KUMA_NODE_ID", parseNodeId, "local-node")
+    local primaryFlag = r:bool("UPTIME_KUMA_PRIMARY")
+    local rules = hostRules(r, environment, "UPTIME_KUMA_PORT")
+    local index = nodeIndex(nodeId)
+    local host = r:string("UPTIME_KUMA_NODE_HOST")
+    if host ~= "" then
+        if not parseHostPort(host, rules.port).ok then
+            local ____r_errors_3 = r.errors
+            ____r_errors_3[#____r_errors_3 + 1] = ("UPTIME_KUMA_NODE_HOST=" .. host) .. ": expected host, host:port or [ipv6]:port"
+        end
+    else
+        local ____r_isSet_result_4
+        if r:isSet("UPTIME_KUMA_NODE_ID") then
+            ____r_isSet_result_4 = buildNodeHost(nodeId, rules)
+        else
+            ____r_isSet_result_4 = "127.0.0.1:" .. tostring(rules.port)
+        end
+        local built = ____r_isSet_result_4
+        if built == nil then
+            local ____r_errors_5 = r.errors
+            ____r_errors_5[#____r_errors_5 + 1] = ((("UPTIME_KUMA_NODE_ID=" .. nodeId) .. ": cannot build a ") .. environment) .. " host from it; set UPTIME_KUMA_NODE_HOST"
+        end
+        host = built or ""
+    end
+    local name = r:string("UPTIME_KUMA_NODE_NAME")
+    local ____environment_8 = environment
+    local ____nodeId_9 = nodeId
+    local ____temp_10 = name ~= "" and name or (r:isSet("UPTIME_KUMA_NODE_ID") and nodeId or "Local Node")
+    local ____host_11 = host
+    local ____temp_7
+    if primaryFlag ~= nil then
+        ____temp_7 = primaryFlag
+    else
+        local ____r_isSet_result_6
+        if r:isSet("UPTIME_KUMA_NODE_ID") then
+            ____r_isSet_result_6 = index == 0
+        else
+            ____r_isSet_result_6 = true
+        end
+        ____temp_7 = ____r_isSet_result_6
+    end
+    local identity = {
+        environment = ____environment_8,
+        nodeId = ____nodeId_9,
+        nodeName = ____temp_10,
+        host = ____host_11,
+        isPrimary = ____temp_7,
+        format = nodeIdFormat(nodeId),
+        index = index
+    }
+    return #r.errors > 0 and ({ok = false, errors = r.errors}) or ({ok = true, value = identity})
+end
+--- The effective settings as name -> value for logs and /lb/config, secrets redacted.
+function ____exports.describeEnvironment(get, side, environment)
+    local out = {}
+    for ____, spec in ipairs(VARIABLES) do
+        do
+            if side ~= "both" and spec.side ~= side and spec.side ~= "both" then
+                goto __continue79
+            end
+            local found = lookup(get, spec)
+            local fallback = environment == "kubernetes" and spec.k8sFallback ~= nil and spec.k8sFallback or spec.fallback
+            local value = found ~= nil and found[2] or fallback
+            out[spec.name] = spec.secret and value ~= "" and "<redacted>" or value
+        end
+        ::__continue79::
+    end
+    return out
+end
+return ____exports
