@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/runtime-env.sh"
 PREFIX=$(mktemp -d /tmp/kuma-specs.XXXXXX)
 mkdir -p "$PREFIX/logs"
-export PREFIX SPEC_ROOT="$ROOT/spec" SPEC_PATTERN="${SPEC_PATTERN:-_spec}" SPEC_LOG_LEVEL="${SPEC_LOG_LEVEL:-warn}"
+export PREFIX SPEC_PREFIX="$PREFIX" SPEC_ROOT="$ROOT/spec" SPEC_PATTERN="${SPEC_PATTERN:-_spec}" SPEC_LOG_LEVEL="${SPEC_LOG_LEVEL:-warn}"
 "$ROOT/scripts/render-nginx.sh" "$ROOT/spec/support/nginx.conf.template" > "$PREFIX/nginx.conf"
 status=0
 "$NGINX_BIN" -p "$PREFIX" -c "$PREFIX/nginx.conf" || status=$?

@@ -140,7 +140,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 /** Reads variables through the table, collecting one error per bad value. */
-class Reader {
+export class Reader {
   readonly errors: string[] = [];
   constructor(private readonly get: Getenv, private readonly kubernetes: boolean) {}
 
@@ -272,7 +272,7 @@ function hostRules(r: Reader, environment: Environment, portVariable: string): H
 }
 
 /** DNS_SERVERS, else K8S_DNS_SERVER, else the nameservers of resolv.conf. Never a guess. */
-function dnsServers(r: Reader, resolvConf: string): { servers: HostPort[]; source: string } {
+export function dnsServers(r: Reader, resolvConf: string): { servers: HostPort[]; source: string } {
   if (r.isSet("DNS_SERVERS")) return { servers: r.checked("DNS_SERVERS", parseIpList, []), source: "DNS_SERVERS" };
   if (r.isSet("K8S_DNS_SERVER")) return { servers: r.checked("K8S_DNS_SERVER", parseIpList, []), source: "K8S_DNS_SERVER" };
   return { servers: parseResolvConf(resolvConf), source: "/etc/resolv.conf" };

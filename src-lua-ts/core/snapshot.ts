@@ -1,0 +1,94 @@
+// The cluster snapshot: what one sync reads from MariaDB, shaped for O(1) lookups on the hot
+// path. Pure, so the router (Lua) and the tests (Node) build it the same way. Monitor ids are
+// kept as decimal string keys: Lua tables with sparse integer keys do not survive JSON.
+import { isValidNodeId, nodeIndex } from "./node_id";
+import { HostPort, HostRules, buildNodeHost, parseHostPort } from "./host";
+
+/** A `node` row as the sync query returns it (NULLs already replaced). */
+export interface NodeRow {
+  node_id: string;
+  node_name: string;
+  host: string;
+  status: string;
+  is_primary: number;
+  /** Seconds since last_seen by the database clock; -1 when never seen. */
+  last_seen_age: number;
+}
+
+/** An active `monitor` row: its effective owner is COALESCE(assigned_node, node_id). */
+export interface MonitorRow {
+  id: number;
+  owner: string;
+  push_token: string;
+}
+
+export interface NodeInfo {
+  id: string;
+  name: string;
+  /** Where to connect: the registry's host, or one built from the id. */
+  address: HostPort | undefined;
+  online: boolean;
+  isPrimary: boolean;
+  index: number | undefined;
+  lastSeenAge: number;
+  owned: number;
+}
+
+export interface Snapshot {
+  /** Nodes sorted by id. */
+  nodes: NodeInfo[];
+  nodeById: Record<string, NodeInfo>;
+  /** monitor id (decimal string) -> effective owner node id */
+  ownerOf: Record<string, string>;
+  /** push token -> monitor id (decimal string) */
+  monitorOfToken: Record<string, string>;
+  setupComplete: boolean;
+  monitorCount: number;
+}
+
+/** The node's address: the registry's host when it parses, else built from the id. */
+export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefined {
+  if (row.host !== "") {
+    const parsed = parseHostPort(row.host, rules.port);
+    return parsed.ok ? parsed.value : undefined;
+  }
+  const built = buildNodeHost(row.node_id, rules);
+  if (built === undefined) return undefined;
+  const parsed = parseHostPort(built, rules.port);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules): Snapshot {
+  const nodeById: Record<string, NodeInfo> = {};
+  const nodes: NodeInfo[] = [];
+  for (const row of nodeRows) {
+    // A row whose id could not have come from a node is ignored rather than trusted.
+    if (!isValidNodeId(row.node_id)) continue;
+    const info: NodeInfo = {
+      id: row.node_id,
+      name: row.node_name,
+      address: nodeAddress(row, rules),
+      online: row.status === "online",
+      isPrimary: row.is_primary === 1,
+      index: nodeIndex(row.node_id),
+      lastSeenAge: row.last_seen_age,
+      owned: 0,
+    };
+    nodeById[info.id] = info;
+    nodes.push(info);
+  }
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const ownerOf: Record<string, string> = {};
+  const monitorOfToken: Record<string, string> = {};
+  let monitorCount = 0;
+  for (const m of monitorRows) {
+    const key = `${m.id}`;
+    ownerOf[key] = m.owner;
+    if (m.push_token !== "") monitorOfToken[m.push_token] = key;
+    const owner = nodeById[m.owner];
+    if (owner !== undefined) owner.owned++;
+    monitorCount++;
+  }
+  return { nodes, nodeById, ownerOf, monitorOfToken, setupComplete, monitorCount };
+}

@@ -1,0 +1,63 @@
+// Starts the real router (scripts/router.sh: Debian nginx + the generated Lua) for e2e tests,
+// each instance in its own scratch prefix with its error.log kept for assertions.
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findFreePort, startProcess, waitForPort, type ManagedProcess } from "../support/processes";
+
+export const ROOT = join(__dirname, "..", "..", "..", "..");
+
+export interface Router {
+  process: ManagedProcess;
+  publicUrl: string;
+  statusUrl: string;
+  prefix: string;
+  errorLog(): string;
+  stop(): Promise<void>;
+}
+
+/** Environment for a router that must not see this machine's real cluster variables. */
+export function routerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    WORKER_PROCESSES: "2",
+    ERROR_LOG_LEVEL: "info",
+    ...extra,
+  };
+}
+
+export async function startRouter(env: Record<string, string>): Promise<Router> {
+  const host = "127.0.0.1";
+  const publicPort = await findFreePort(host);
+  const statusPort = await findFreePort(host);
+  const prefix = mkdtempSync(join(tmpdir(), "kuma-router-test-"));
+  const errorLogPath = join(prefix, "logs", "error.log");
+  const child = await startProcess(join(ROOT, "scripts", "router.sh"), {
+    name: "router",
+    readyLine: "router: public",
+    env: routerEnv({
+      ROUTER_LISTEN: `${host}:${publicPort}`,
+      ROUTER_STATUS_LISTEN: `${host}:${statusPort}`,
+      ROUTER_PREFIX: prefix,
+      ERROR_LOG: errorLogPath,
+      ...env,
+    }),
+  });
+  await waitForPort(host, publicPort, { timeoutMs: 10_000 });
+  return {
+    process: child,
+    publicUrl: `http://${host}:${publicPort}`,
+    statusUrl: `http://${host}:${statusPort}`,
+    prefix,
+    errorLog: () => (existsSync(errorLogPath) ? readFileSync(errorLogPath, "utf8") : ""),
+    stop: async () => {
+      await child.stop({ signal: "SIGQUIT" });
+    },
+  };
+}
+
+/** Lines of error.log at [error] or worse, which a healthy router never writes. */
+export function luaErrors(log: string): string[] {
+  return log.split("\n").filter((l) => /\[(error|crit|alert|emerg)\]/.test(l) || /runtime error|stack traceback/.test(l));
+}

@@ -1,0 +1,108 @@
+// The router process: environment validation at startup, env propagation into the Lua, and the
+// split between the public and the internal listener.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { VARIABLES, variableNames } from "../../src-lua-ts/core/variables";
+import { ROOT, luaErrors, routerEnv, startRouter } from "./harness";
+
+test("a malformed HEALTH_CHECK_INTERVAL stops `make router` with the variable named", () => {
+  const r = spawnSync("make", ["-s", "router"], {
+    cwd: ROOT,
+    env: routerEnv({ HEALTH_CHECK_INTERVAL: "abc", ROUTER_LISTEN: "127.0.0.1:18084", ROUTER_STATUS_LISTEN: "127.0.0.1:19145" }),
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /HEALTH_CHECK_INTERVAL=abc: expected seconds/);
+});
+
+test("a negative DB_PORT and a bad ROUTER_LISTEN stop startup naming each variable", () => {
+  const bad = spawnSync(join(ROOT, "scripts", "router.sh"), [], {
+    env: routerEnv({ DB_PORT: "-5", ROUTER_LISTEN: "127.0.0.1:18085", ROUTER_STATUS_LISTEN: "127.0.0.1:19146" }),
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /DB_PORT=-5: expected a whole number/);
+  const listen = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_LISTEN: "localhost:http" }), encoding: "utf8" });
+  assert.equal(listen.status, 2);
+  assert.match(listen.stderr, /ROUTER_LISTEN=localhost:http/);
+});
+
+test("nginx/env.conf declares exactly the variables the router reads", async () => {
+  const { readFileSync } = await import("node:fs");
+  const declared = readFileSync(join(ROOT, "nginx", "env.conf"), "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("env "))
+    .map((l) => l.slice(4, -1));
+  assert.deepEqual([...declared].sort(), [...variableNames("router")].sort());
+});
+
+test("every router variable set in the shell reaches the Lua; the password is redacted", async (t) => {
+  // A distinct valid value per variable, so a missing `env` line shows up as the default.
+  const values: Record<string, string> = {
+    K8S_MODE: "true",
+    KUBERNETES_SERVICE_HOST: "10.0.0.1",
+    COMPOSE_PROJECT_NAME: "kuma-test",
+    DB_HOST: "db.test",
+    DB_PORT: "3399",
+    DB_USER: "router",
+    DB_PASSWORD: "not-shown",
+    DB_NAME: "kuma_test",
+    DB_TIMEOUT: "1234",
+    K8S_NAMESPACE: "ns-test",
+    K8S_HEADLESS_SERVICE: "hl-test",
+    K8S_CLUSTER_DOMAIN: "cluster.test",
+    DNS_SERVERS: "127.0.0.1:5399",
+    K8S_DNS_SERVER: "127.0.0.9",
+    CLUSTER_NODE_COUNT: "9",
+    MONITOR_LIMIT_PER_NODE: "77",
+    CLUSTER_DEFAULT_PORT: "3999",
+    NODE_HOST_PREFIX: "kuma-",
+    HEALTH_CHECK_INTERVAL: "2.5",
+    HEALTH_CHECK_TIMEOUT: "777",
+    HEALTH_CHECK_FAILURES: "4",
+    HEALTH_CHECK_SUCCESSES: "5",
+    HEALTH_CHECK_PATH: "/api/entry-page",
+    HEALTH_CHECK_STATUSES: "200-204",
+    STALE_NODE_TIMEOUT: "321",
+    ROUTER_SYNC_INTERVAL: "0.5",
+    DEBUG_LOG_LEVEL: "notice",
+  };
+  const router = await startRouter(values);
+  t.after(() => router.stop());
+  const res = await fetch(`${router.statusUrl}/lb/config`);
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { variables: Record<string, string>; environment: string };
+  for (const spec of VARIABLES) {
+    if (spec.side === "node" || spec.name === "ROUTER_LISTEN" || spec.name === "ROUTER_STATUS_LISTEN") continue;
+    const expected = spec.secret ? "<redacted>" : values[spec.name];
+    assert.equal(body.variables[spec.name], expected, `${spec.name} did not reach the Lua`);
+  }
+  assert.equal(body.environment, "kubernetes");
+  assert.doesNotMatch(JSON.stringify(body), /not-shown/);
+  assert.deepEqual(luaErrors(router.errorLog()), []);
+});
+
+test("aliases reach the Lua too (NAMESPACE, HEADLESS_SERVICE_NAME, UPTIME_KUMA_DB_*)", async (t) => {
+  const router = await startRouter({ NAMESPACE: "alias-ns", HEADLESS_SERVICE_NAME: "alias-hl", UPTIME_KUMA_DB_HOSTNAME: "alias-db" });
+  t.after(() => router.stop());
+  const body = (await (await fetch(`${router.statusUrl}/lb/config`)).json()) as { variables: Record<string, string> };
+  assert.equal(body.variables.K8S_NAMESPACE, "alias-ns");
+  assert.equal(body.variables.K8S_HEADLESS_SERVICE, "alias-hl");
+  assert.equal(body.variables.DB_HOST, "alias-db");
+});
+
+test("/lb/health is public; /lb/config exists only on the internal listener", async (t) => {
+  const router = await startRouter({});
+  t.after(() => router.stop());
+  const health = await fetch(`${router.publicUrl}/lb/health`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: "ok" });
+  const publicConfig = await fetch(`${router.publicUrl}/lb/config`);
+  assert.notEqual(publicConfig.status, 200);
+  assert.equal((await fetch(`${router.statusUrl}/lb/config`)).status, 200);
+  assert.match(router.errorLog(), /environment=local db=kuma@mariadb:3306\/kuma \(password redacted\)/);
+});
