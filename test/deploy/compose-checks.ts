@@ -1,0 +1,149 @@
+// Checks of docker-compose-cluster.yaml against the env contract of src-lua-ts/core/variables.ts
+// and the plan's Compose layout (node1..N as uptime-kuma-nodeN, node1 primary).
+import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
+import { Getenv, loadNodeIdentity, loadRouterSettings } from "../../src-lua-ts/core/settings";
+import { isCredentialName, Json } from "./support";
+
+export const ROUTER_SERVICE = "router";
+export const DB_SERVICE = "mariadb";
+
+/**
+ * Compose's variable substitution: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message},
+ * ${VAR?message} and $$. A required variable missing from ENV is an error, as in Compose.
+ */
+export function interpolate(value: string, env: Record<string, string>): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])((?:[^}]|\}(?!\}))*?))?\}/g, (whole, name, colon, op, arg) => {
+    if (whole === "$$") return "$";
+    const v = env[name];
+    const missing = v === undefined || (colon === ":" && v === "");
+    if (op === "?" && missing) throw new Error(`required variable ${name}: ${arg}`);
+    if (op === "-" && missing) return arg;
+    return v ?? "";
+  });
+}
+
+/** A service's environment (map or KEY=VALUE list) with substitution applied. */
+export function serviceEnv(service: Json, env: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const raw = service?.environment ?? {};
+  const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)]) : Object.entries(raw);
+  for (const [k, v] of entries) out.set(k, interpolate(String(v ?? ""), env));
+  return out;
+}
+
+const getter =
+  (m: Map<string, string>): Getenv =>
+  (name) =>
+    m.get(name);
+
+/** The port of a "host:port"/"port" listen value. */
+function portOf(listen: string): string {
+  return listen.slice(listen.lastIndexOf(":") + 1);
+}
+
+function nodeServices(doc: Json): string[] {
+  return Object.keys(doc?.services ?? {})
+    .filter((s) => /^uptime-kuma-node\d+$/.test(s))
+    .sort((a, b) => Number(a.replace(/\D/g, "")) - Number(b.replace(/\D/g, "")));
+}
+
+/** The health path a node's Compose healthcheck requests. */
+function healthcheckPath(service: Json): string | undefined {
+  const test: string = [].concat(service?.healthcheck?.test ?? []).join(" ");
+  return /https?:\/\/[^/'"\s]+(\/[^'"\s)]*)/.exec(test)?.[1];
+}
+
+export function composeProblems(doc: Json, env: Record<string, string>): string[] {
+  const p: string[] = [];
+  const services = doc?.services ?? {};
+  const db = services[DB_SERVICE];
+  const router = services[ROUTER_SERVICE];
+  if (!db) p.push(`no ${DB_SERVICE} service`);
+  if (!router) p.push(`no ${ROUTER_SERVICE} service`);
+  if (!db || !router) return p;
+  if (!db.healthcheck?.test) p.push(`${DB_SERVICE} has no healthcheck (service_healthy needs one)`);
+
+  // --- the router
+  const renv = serviceEnv(router, env);
+  const routerNames = new Set(variableNames("router"));
+  for (const k of renv.keys()) if (!routerNames.has(k)) p.push(`router sets ${k}, which variables.ts does not declare for the router`);
+  if (!renv.get("COMPOSE_PROJECT_NAME")) p.push("router lacks COMPOSE_PROJECT_NAME: it would not detect Compose");
+  const loaded = loadRouterSettings(getter(renv), "nameserver 127.0.0.11\n");
+  if (!loaded.ok) return [...p, ...loaded.errors.map((e) => `router settings: ${e}`)];
+  const s = loaded.value;
+  if (s.environment !== "docker-compose") p.push(`router detects ${s.environment}, not docker-compose`);
+  const ports: string[] = (router.ports ?? []).map((x: Json) => String(typeof x === "object" ? `${x.host_ip ? x.host_ip + ":" : ""}${x.published}:${x.target}` : x));
+  const publicPort = portOf(s.router.listen);
+  const statusPort = portOf(s.router.statusListen);
+  const listenHost = s.router.listen.includes(":") ? s.router.listen.slice(0, s.router.listen.lastIndexOf(":")) : "";
+  if (!["", "0.0.0.0", "[::]"].includes(listenHost)) p.push(`router ROUTER_LISTEN=${s.router.listen} is out of reach of the published port`);
+  if (!ports.some((x) => new RegExp(`^(\\d+|0\\.0\\.0\\.0:\\d+):${publicPort}$`).test(x))) p.push(`router does not publish its public port ${publicPort}`);
+  for (const x of ports.filter((y) => y.endsWith(`:${statusPort}`))) {
+    if (!x.startsWith("127.0.0.1:")) p.push(`router publishes its internal port as ${x}: bind it to 127.0.0.1 only`);
+  }
+  if (!(router.depends_on?.[DB_SERVICE]?.condition === "service_healthy")) p.push("router does not wait for a healthy mariadb");
+
+  // --- the nodes
+  const nodes = nodeServices(doc);
+  if (nodes.length < 2) p.push(`only ${nodes.length} node service(s)`);
+  let primaries = 0;
+  const identityVars = VARIABLES.filter((v) => v.side === "node" && v.fallback === "").map((v) => v.name);
+  nodes.forEach((name, i) => {
+    const svc = services[name];
+    const nenv = serviceEnv(svc, env);
+    const id = loadNodeIdentity(getter(nenv));
+    if (!id.ok) {
+      p.push(...id.errors.map((e) => `${name}: ${e}`));
+      return;
+    }
+    const v = id.value;
+    const expectedId = `node${i + 1}`;
+    if (v.nodeId !== expectedId) p.push(`${name}: node id ${v.nodeId}, expected ${expectedId}`);
+    if (svc.container_name !== name) p.push(`${name}: container_name ${svc.container_name ?? "unset"}, expected ${name}`);
+    if (v.environment !== "docker-compose") p.push(`${name}: detects ${v.environment}`);
+    const port = nenv.get("UPTIME_KUMA_PORT") ?? variableSpec("UPTIME_KUMA_PORT")?.fallback;
+    if (v.host !== `${name}:${port}`) p.push(`${name}: registers host ${v.host}, its container answers at ${name}:${port}`);
+    if (String(s.hostRules.port) !== port) p.push(`${name}: listens on ${port}; the router's CLUSTER_DEFAULT_PORT is ${s.hostRules.port}`);
+    for (const required of identityVars.filter((x) => x !== "UPTIME_KUMA_PRIMARY")) if (!nenv.get(required)) p.push(`${name}: ${required} is not set`);
+    if (v.isPrimary) primaries++;
+    if (v.isPrimary !== (i === 0)) p.push(`${name}: primary=${v.isPrimary}; only node1 is the primary`);
+    if (i > 0 && nenv.has("UPTIME_KUMA_PRIMARY") && nenv.get("UPTIME_KUMA_PRIMARY") !== "false") p.push(`${name}: sets UPTIME_KUMA_PRIMARY`);
+    if (!(svc.depends_on?.[DB_SERVICE]?.condition === "service_healthy")) p.push(`${name}: does not wait for a healthy mariadb`);
+    if (i > 0 && !(svc.depends_on?.[nodes[0]]?.condition === "service_healthy")) p.push(`${name}: does not wait for the primary ${nodes[0]}`);
+    if (!/^\$\{UPTIME_KUMA_IMAGE(:-[^}]+)?\}$/.test(String(doc.services[name].image ?? ""))) p.push(`${name}: image is not configurable through \${UPTIME_KUMA_IMAGE}`);
+    const hp = healthcheckPath(svc);
+    if (hp !== s.health.path) p.push(`${name}: healthcheck requests ${hp ?? "nothing"}; the router probes HEALTH_CHECK_PATH ${s.health.path}`);
+    // One database for everyone: the node's UPTIME_KUMA_DB_* equal the router's DB_*.
+    for (const dbVar of ["DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME"]) {
+      const spec = variableSpec(dbVar)!;
+      const nodeValue = [spec.name, ...spec.aliases].map((n) => nenv.get(n)).find((x) => x !== undefined && x !== "");
+      const routerValue = renv.get(dbVar) ?? spec.fallback;
+      if (nodeValue !== routerValue) p.push(`${name}: ${dbVar} differs between the node and the router`);
+    }
+  });
+  if (primaries !== 1) p.push(`${primaries} primaries; exactly one (node1) expected`);
+
+  // --- MariaDB's own account is the one both sides use
+  const denv = serviceEnv(db, env);
+  const pairs: [string, string][] = [["MARIADB_USER", "DB_USER"], ["MARIADB_PASSWORD", "DB_PASSWORD"], ["MARIADB_DATABASE", "DB_NAME"]];
+  for (const [mariadb, routerVar] of pairs) if (denv.get(mariadb) !== (renv.get(routerVar) ?? variableSpec(routerVar)?.fallback)) p.push(`mariadb ${mariadb} differs from the router's ${routerVar}`);
+  if (s.db.host !== DB_SERVICE) p.push(`router DB_HOST=${s.db.host}, the database service is ${DB_SERVICE}`);
+  return p;
+}
+
+/**
+ * Credentials come from the environment of whoever runs Compose, as required variables
+ * (`${NAME:?message}`): no literal, and no default that would quietly become production's.
+ */
+export function composePasswordProblems(doc: Json): string[] {
+  const p: string[] = [];
+  for (const [name, svc] of Object.entries<Json>(doc?.services ?? {})) {
+    const raw = svc?.environment ?? {};
+    const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)]) : Object.entries(raw);
+    for (const [k, v] of entries) {
+      if (!isCredentialName(k)) continue;
+      if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]+\}$/.test(String(v))) p.push(`${name}: ${k} must be a required variable like \${KUMA_DB_PASSWORD:?...}, not ${JSON.stringify(v)}`);
+    }
+  }
+  return p;
+}
