@@ -1,7 +1,8 @@
 local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["8"] = 4,["9"] = 5,["10"] = 5,["11"] = 5,["13"] = 50,["14"] = 51,["15"] = 52,["16"] = 53,["18"] = 55,["19"] = 56,["20"] = 56,["22"] = 57,["23"] = 58,["24"] = 50,["25"] = 61,["26"] = 62,["27"] = 63,["28"] = 64,["30"] = 66,["31"] = 66,["33"] = 67,["34"] = 67,["35"] = 67,["36"] = 67,["37"] = 67,["38"] = 67,["39"] = 67,["40"] = 67,["41"] = 67,["42"] = 67,["43"] = 77,["44"] = 78,["48"] = 80,["49"] = 80,["50"] = 80,["51"] = 80,["52"] = 82,["53"] = 83,["54"] = 84,["55"] = 85,["56"] = 86,["57"] = 87,["58"] = 88,["59"] = 88,["61"] = 89,["62"] = 90,["63"] = 90,["65"] = 91,["67"] = 93,["68"] = 93,["69"] = 93,["70"] = 93,["71"] = 93,["72"] = 93,["73"] = 93,["74"] = 93,["75"] = 61});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 4,["9"] = 4,["10"] = 5,["11"] = 5,["12"] = 5,["15"] = 57,["16"] = 58,["17"] = 58,["19"] = 59,["20"] = 60,["21"] = 57,["23"] = 64,["24"] = 65,["25"] = 66,["26"] = 66,["28"] = 67,["29"] = 64,["31"] = 71,["32"] = 72,["33"] = 73,["34"] = 74,["36"] = 76,["37"] = 77,["38"] = 77,["40"] = 78,["41"] = 79,["42"] = 71,["43"] = 82,["44"] = 83,["45"] = 84,["46"] = 85,["48"] = 87,["49"] = 87,["51"] = 88,["52"] = 88,["53"] = 88,["54"] = 88,["55"] = 88,["56"] = 88,["57"] = 88,["58"] = 88,["59"] = 88,["60"] = 88,["61"] = 98,["62"] = 99,["66"] = 101,["67"] = 101,["68"] = 101,["69"] = 101,["70"] = 103,["71"] = 104,["72"] = 105,["73"] = 106,["74"] = 107,["75"] = 108,["76"] = 109,["77"] = 109,["79"] = 110,["80"] = 111,["81"] = 111,["83"] = 112,["85"] = 114,["86"] = 114,["87"] = 114,["88"] = 114,["89"] = 114,["90"] = 114,["91"] = 114,["92"] = 82});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -9,6 +10,23 @@ local nodeIndex = ____node_id.nodeIndex
 local ____host = require("core.host")
 local buildNodeHost = ____host.buildNodeHost
 local parseHostPort = ____host.parseHostPort
+--- The node with this id, for ids taken from requests: checked first, and a key such as
+-- "constructor" finds nothing in either runtime.
+function ____exports.nodeOf(snapshot, id)
+    if not isValidNodeId(id) then
+        return nil
+    end
+    local n = snapshot.nodeById[id]
+    return n ~= nil and n.id == id and n or nil
+end
+--- Adds the by-id index to a stored (or decoded) snapshot.
+function ____exports.indexNodes(stored)
+    local nodeById = {}
+    for ____, n in ipairs(stored.nodes) do
+        nodeById[n.id] = n
+    end
+    return __TS__ObjectAssign({}, stored, {nodeById = nodeById})
+end
 --- The node's address: the registry's host when it parses, else built from the id.
 function ____exports.nodeAddress(row, rules)
     if row.host ~= "" then
@@ -28,7 +46,7 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
     for ____, row in ipairs(nodeRows) do
         do
             if not isValidNodeId(row.node_id) then
-                goto __continue6
+                goto __continue11
             end
             local info = {
                 id = row.node_id,
@@ -43,7 +61,7 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
             nodeById[info.id] = info
             nodes[#nodes + 1] = info
         end
-        ::__continue6::
+        ::__continue11::
     end
     __TS__ArraySort(
         nodes,
@@ -66,7 +84,6 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
     end
     return {
         nodes = nodes,
-        nodeById = nodeById,
         ownerOf = ownerOf,
         monitorOfToken = monitorOfToken,
         setupComplete = setupComplete,

@@ -1,9 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 6,["8"] = 7,["9"] = 8,["10"] = 6});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 10,["12"] = 11,["13"] = 12,["14"] = 10});
 local ____exports = {}
 local config = require("config")
+require("hooks.access")
+require("hooks.balancer")
 require("hooks.endpoints")
+require("hooks.header_filter")
+require("hooks.init_worker")
 function ____exports.run()
     config.load()
     config.logEnvironment()

@@ -34,16 +34,37 @@ export interface NodeInfo {
   owned: number;
 }
 
-export interface Snapshot {
+/** What is stored in shared memory (as JSON): everything but the derived index. */
+export interface StoredSnapshot {
   /** Nodes sorted by id. */
   nodes: NodeInfo[];
-  nodeById: Record<string, NodeInfo>;
   /** monitor id (decimal string) -> effective owner node id */
   ownerOf: Record<string, string>;
   /** push token -> monitor id (decimal string) */
   monitorOfToken: Record<string, string>;
   setupComplete: boolean;
   monitorCount: number;
+}
+
+export interface Snapshot extends StoredSnapshot {
+  nodeById: Record<string, NodeInfo>;
+}
+
+/**
+ * The node with this id, for ids taken from requests: checked first, and a key such as
+ * "constructor" finds nothing in either runtime.
+ */
+export function nodeOf(snapshot: Snapshot, id: string): NodeInfo | undefined {
+  if (!isValidNodeId(id)) return undefined;
+  const n = snapshot.nodeById[id];
+  return n !== undefined && n.id === id ? n : undefined;
+}
+
+/** Adds the by-id index to a stored (or decoded) snapshot. */
+export function indexNodes(stored: StoredSnapshot): Snapshot {
+  const nodeById: Record<string, NodeInfo> = {};
+  for (const n of stored.nodes) nodeById[n.id] = n;
+  return { ...stored, nodeById };
 }
 
 /** The node's address: the registry's host when it parses, else built from the id. */
@@ -58,7 +79,7 @@ export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefine
   return parsed.ok ? parsed.value : undefined;
 }
 
-export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules): Snapshot {
+export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules): StoredSnapshot {
   const nodeById: Record<string, NodeInfo> = {};
   const nodes: NodeInfo[] = [];
   for (const row of nodeRows) {
@@ -90,5 +111,5 @@ export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], se
     if (owner !== undefined) owner.owned++;
     monitorCount++;
   }
-  return { nodes, nodeById, ownerOf, monitorOfToken, setupComplete, monitorCount };
+  return { nodes, ownerOf, monitorOfToken, setupComplete, monitorCount };
 }

@@ -1,7 +1,11 @@
 // init_by_lua: validate the environment (an error here stops nginx) and load every module
 // once in the master, so workers share the compiled code.
 import * as config from "../config";
+import "./access";
+import "./balancer";
 import "./endpoints";
+import "./header_filter";
+import "./init_worker";
 
 export function run(): void {
   config.load();

@@ -1,4 +1,6 @@
-// init_worker_by_lua: the per-worker timers (snapshot sync, probes) start here.
+// init_worker_by_lua: the timers. Every worker ticks; leases pick the one that works.
+import * as sync from "../cluster/sync";
+
 export function run(): void {
-  // Issue 3 and 5 add the snapshot sync and the health prober.
+  sync.start();
 }

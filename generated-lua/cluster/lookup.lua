@@ -1,0 +1,100 @@
+local ____lualib = require("lualib_bundle")
+local __TS__StringSubstring = ____lualib.__TS__StringSubstring
+local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 7,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 9,["14"] = 9,["15"] = 9,["16"] = 9,["18"] = 12,["19"] = 19,["20"] = 20,["21"] = 21,["22"] = 21,["24"] = 22,["25"] = 22,["27"] = 23,["28"] = 24,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 19,["33"] = 27,["34"] = 28,["35"] = 29,["36"] = 29,["38"] = 30,["39"] = 30,["40"] = 30,["41"] = 30,["42"] = 27,["44"] = 34,["45"] = 35,["46"] = 36,["47"] = 36,["49"] = 37,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 41,["54"] = 42,["55"] = 43,["56"] = 44,["58"] = 46,["59"] = 47,["60"] = 48,["61"] = 49,["62"] = 50,["63"] = 50,["66"] = 52,["67"] = 34,["69"] = 56,["70"] = 57,["71"] = 58,["72"] = 58,["74"] = 59,["75"] = 60,["76"] = 61,["77"] = 61,["79"] = 62,["80"] = 62,["81"] = 62,["82"] = 62,["83"] = 56,["85"] = 66,["86"] = 67,["87"] = 68,["88"] = 69,["89"] = 70,["91"] = 72,["92"] = 73,["93"] = 73,["94"] = 73,["96"] = 73,["98"] = 73,["99"] = 66});
+local ____exports = {}
+local config = require("config")
+local ____keys = require("core.keys")
+local parseMonitorId = ____keys.parseMonitorId
+local ____dicts = require("dicts")
+local locksDict = ____dicts.locksDict
+local snapshotDict = ____dicts.snapshotDict
+local db = require("cluster.db")
+local ____queries = require("cluster.queries")
+local monitorByIdSql = ____queries.monitorByIdSql
+local monitorByTokenSql = ____queries.monitorByTokenSql
+local monitorRows = ____queries.monitorRows
+--- How often a waiting request looks for the first request's answer (seconds).
+local WAIT_STEP_S = 0.005
+local function cached(key)
+    local v = snapshotDict:get(key)
+    if type(v) ~= "string" then
+        return false
+    end
+    if v == "" then
+        return nil
+    end
+    local space = (string.find(v, " ", nil, true) or 0) - 1
+    return {
+        id = __TS__StringSubstring(v, 0, space),
+        owner = __TS__StringSubstring(v, space + 1)
+    }
+end
+local function fetchOne(sql)
+    local rows = monitorRows(db.query(sql))
+    if rows == nil or #rows == 0 then
+        return nil
+    end
+    return {
+        id = tostring(rows[1].id),
+        owner = rows[1].owner
+    }
+end
+--- The cached answer for `key`, asking the database once per interval across all workers.
+local function singleFlight(key, sql)
+    local hit = cached(key)
+    if hit ~= false then
+        return hit
+    end
+    local settings = config.get()
+    local waitS = settings.db.timeoutMs / 1000
+    local leader = locksDict:add(key, 1, waitS)
+    if leader then
+        local ref = fetchOne(sql)
+        snapshotDict:set(key, ref == nil and "" or (ref.id .. " ") .. ref.owner, settings.router.syncIntervalS)
+        locksDict:delete(key)
+        return ref
+    end
+    local deadline = ngx.now() + waitS
+    while ngx.now() < deadline do
+        ngx.sleep(WAIT_STEP_S)
+        local answer = cached(key)
+        if answer ~= false then
+            return answer
+        end
+    end
+    return nil
+end
+--- Monitor by id (a path segment): from the snapshot, else one lookup per interval.
+function ____exports.monitorById(snapshot, rawId)
+    local id = parseMonitorId(rawId)
+    if id == nil then
+        return nil
+    end
+    local key = tostring(id)
+    local owner = snapshot.ownerOf[key]
+    if owner ~= nil then
+        return {id = key, owner = owner}
+    end
+    return singleFlight(
+        "miss:id:" .. key,
+        monitorByIdSql(id)
+    )
+end
+--- Monitor by push token: from the snapshot, else one lookup per interval.
+function ____exports.monitorByToken(snapshot, token)
+    local id = snapshot.monitorOfToken[token]
+    if id ~= nil then
+        local owner = snapshot.ownerOf[id]
+        return owner ~= nil and ({id = id, owner = owner}) or nil
+    end
+    local sql = monitorByTokenSql(token)
+    local ____temp_0
+    if sql == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = singleFlight("miss:token:" .. token, sql)
+    end
+    return ____temp_0
+end
+return ____exports

@@ -1,0 +1,156 @@
+-- The snapshot sync against the real MariaDB: what one sync reads, the monotonic version, the
+-- workers' copies, the lease, and lookups of monitors the snapshot does not know yet.
+local db = require("support.db")
+local sync = require("cluster.sync")
+local store = require("cluster.snapshot_store")
+local lookup = require("cluster.lookup")
+local lease = require("lease")
+local dicts = require("dicts")
+
+local function fresh_cluster()
+  db.reset()
+  db.node("node1", "uptime-kuma-node1:3001", "online", true)
+  db.node("node2", "uptime-kuma-node2:3001", "online", false)
+  db.node("node3", "", "offline", false)
+  db.monitor(1, "node1", nil, "tok1")
+  db.monitor(2, "node1", "node2", "tok2")   -- failed over: effective owner node2
+  db.monitor(3, "node2", nil, nil)
+  db.monitor(4, "node3", nil, "tok4", false) -- inactive: not in the snapshot
+  db.exec("INSERT INTO `user` (username) VALUES ('admin')")
+end
+
+describe("cluster.sync", function()
+  before_each(function()
+    fresh_cluster()
+    dicts.snapshotDict:flush_all()
+  end)
+
+  it("reads nodes, effective owners, push tokens, owned counts and setup", function()
+    local version, err = sync.syncOnce()
+    assert.is_nil(err)
+    assert.equals(1, version)
+    local s = store.current()
+    assert.same({ "node1", "node2", "node3" }, { s.nodes[1].id, s.nodes[2].id, s.nodes[3].id })
+    assert.same({ host = "uptime-kuma-node1", port = 3001 }, s.nodeById.node1.address)
+    assert.is_true(s.nodeById.node1.isPrimary)
+    assert.is_false(s.nodeById.node3.online)
+    assert.equals("node1", s.ownerOf["1"])
+    assert.equals("node2", s.ownerOf["2"])
+    assert.is_nil(s.ownerOf["4"])
+    assert.equals("2", s.monitorOfToken.tok2)
+    assert.equals(1, s.nodeById.node1.owned)
+    assert.equals(2, s.nodeById.node2.owned)
+    assert.is_true(s.setupComplete)
+    assert.equals(3, s.monitorCount)
+  end)
+
+  it("builds a registry host from the id when the row has none (Compose rule)", function()
+    sync.syncOnce()
+    assert.same({ host = "uptime-kuma-node3", port = 3001 }, store.current().nodeById.node3.address)
+  end)
+
+  it("keeps the version when nothing changed and bumps it on every change, even within a second", function()
+    local v1 = sync.syncOnce()
+    assert.equals(v1, (sync.syncOnce()))
+    db.exec("UPDATE monitor SET assigned_node = NULL WHERE id = 2")
+    local v2 = sync.syncOnce()
+    db.exec("UPDATE node SET status = 'offline' WHERE node_id = 'node2'")
+    local v3 = sync.syncOnce()
+    assert.equals(v1 + 1, v2)
+    assert.equals(v2 + 1, v3)
+    assert.equals("node1", store.current().ownerOf["2"])
+  end)
+
+  it("decodes once per version: the same table until the version moves", function()
+    sync.syncOnce()
+    local a = store.current()
+    assert.equals(a, store.current())
+    db.exec("DELETE FROM `user`")
+    sync.syncOnce()
+    local b = store.current()
+    assert.are_not.equal(a, b)
+    assert.is_false(b.setupComplete)
+  end)
+
+  it("reports the snapshot's age and a database error without losing the snapshot", function()
+    sync.syncOnce()
+    assert.is_true(store.status().ageS < 1)
+    assert.is_true(store.markFailed("connect: refused"))
+    assert.is_false(store.markFailed("connect: refused"))
+    assert.equals("connect: refused", store.status().lastError)
+    assert.is_not_nil(store.current())
+  end)
+end)
+
+describe("lease", function()
+  before_each(function() dicts.locksDict:flush_all() end)
+
+  it("is held by one worker and taken over when the holder's lease lapses", function()
+    assert.is_true(lease.holdLease("spec-lease", 10))
+    assert.is_true(lease.holdLease("spec-lease", 10)) -- renewal by the holder
+    dicts.locksDict:set("spec-lease", -1, 0.2)         -- another (dead) worker holds it
+    assert.is_false(lease.holdLease("spec-lease", 10))
+    ngx.sleep(0.3)
+    assert.is_true(lease.holdLease("spec-lease", 10))
+    assert.equals(ngx.worker.pid(), lease.leaseHolder("spec-lease"))
+  end)
+end)
+
+describe("cluster.lookup", function()
+  local snapshot
+  before_each(function()
+    fresh_cluster()
+    dicts.snapshotDict:flush_all()
+    dicts.locksDict:flush_all()
+    sync.syncOnce()
+    snapshot = store.current()
+  end)
+
+  it("answers known monitors from the snapshot without a query", function()
+    local before = db.com_select()
+    assert.same({ id = "2", owner = "node2" }, lookup.monitorById(snapshot, "2"))
+    assert.same({ id = "1", owner = "node1" }, lookup.monitorByToken(snapshot, "tok1"))
+    assert.equals(before, db.com_select())
+  end)
+
+  it("looks up a monitor created after the sync once, however many requests ask at once", function()
+    db.monitor(50, "node2", nil, "newtok")
+    local before = db.com_select()
+    local threads = {}
+    for i = 1, 20 do
+      threads[i] = ngx.thread.spawn(function() return lookup.monitorById(snapshot, "50") end)
+    end
+    for i = 1, 20 do
+      local ok, ref = ngx.thread.wait(threads[i])
+      assert.is_true(ok)
+      assert.same({ id = "50", owner = "node2" }, ref)
+    end
+    assert.equals(before + 1, db.com_select())
+    assert.same({ id = "50", owner = "node2" }, lookup.monitorByToken(snapshot, "newtok"))
+    assert.equals(before + 2, db.com_select())
+  end)
+
+  it("caches a miss for one interval: an unknown id costs one query", function()
+    local before = db.com_select()
+    assert.is_nil(lookup.monitorById(snapshot, "999"))
+    assert.is_nil(lookup.monitorById(snapshot, "999"))
+    assert.equals(before + 1, db.com_select())
+  end)
+
+  it("never sends malformed ids or tokens to the database", function()
+    local before = db.com_select()
+    for _, id in ipairs({ "1 OR 1=1", "1;DROP TABLE node", "0", "-1", "01", "99999999999", "1e3", "", "%00" }) do
+      assert.is_nil(lookup.monitorById(snapshot, id), id)
+    end
+    for _, token in ipairs({ "x' OR '1'='1", "a\"b", "tok1'--", ("a"):rep(33), "", "a b", "\0" }) do
+      assert.is_nil(lookup.monitorByToken(snapshot, token), token)
+    end
+    assert.equals(before, db.com_select())
+  end)
+
+  it("quotes a well-formed token so SQL text in it could not act", function()
+    local sql = require("cluster.queries").monitorByTokenSql("abc-DEF_1.2~")
+    assert.matches("WHERE push_token = 'abc%-DEF_1%.2~' LIMIT 1$", sql)
+    assert.is_nil(require("cluster.queries").monitorByTokenSql("a' OR '1'='1"))
+  end)
+end)

@@ -1,0 +1,56 @@
+// The router's only way to MariaDB: resty.mysql (OpenResty's lua-resty-mysql in production,
+// the protocol-real stand-in on the test runtime). Connections come from the cosocket pool.
+import * as mysql from "resty.mysql";
+import * as config from "../config";
+
+/** Idle pooled connections live this long, so a 1 s sync reuses its connection. */
+const KEEPALIVE_MS = 60_000;
+/** Per worker: the sync, the prober and a few missing-key lookups at once. */
+const POOL_SIZE = 8;
+
+export type Result = MysqlResultOrError;
+type MysqlResultOrError = { rows?: mysql.MysqlRow[]; ok?: mysql.MysqlOkPacket; error?: string };
+
+/** Runs one statement on a pooled connection. Never throws: failures come back as `error`. */
+export function query(sql: string): Result {
+  const [conn, newErr] = mysql.new();
+  if (conn === undefined) return { error: `mysql.new: ${newErr}` };
+  const db = config.get().db;
+  conn.set_timeout(db.timeoutMs);
+  const [connected, connErr, connErrno] = conn.connect({
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    database: db.database,
+    charset: "utf8mb4",
+    pool_size: POOL_SIZE,
+  });
+  if (connected === undefined) {
+    return { error: `connect ${db.host}:${db.port}: ${connErr}${connErrno !== undefined ? ` (${connErrno})` : ""}` };
+  }
+  const [res, err, errno, sqlstate] = conn.query(sql);
+  if (res === undefined) {
+    conn.close();
+    return { error: `query failed: ${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}` };
+  }
+  conn.set_keepalive(KEEPALIVE_MS, POOL_SIZE);
+  return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
+}
+
+/** ngx.null and missing values become undefined; everything else is kept. */
+export function value(v: mysql.MysqlValue | undefined): string | number | undefined {
+  return v === undefined || v === ngx.null ? undefined : (v as string | number);
+}
+
+export function text(v: mysql.MysqlValue | undefined): string {
+  const x = value(v);
+  return x === undefined ? "" : `${x}`;
+}
+
+export function num(v: mysql.MysqlValue | undefined, fallback: number): number {
+  const x = value(v);
+  if (typeof x === "number") return x;
+  const n = x === undefined ? undefined : tonumber(x);
+  return n ?? fallback;
+}

@@ -1,0 +1,55 @@
+// Every SQL statement the router sends, and the decoding of its rows. The sync statements are constants; the two lookups
+// take a monitor id that parsed as an integer, or a push token that passed its charset check
+// and is quoted by ngx.quote_sql_str on top of it.
+import { isValidPushToken } from "../core/keys";
+import { MonitorRow, NodeRow } from "../core/snapshot";
+import * as db from "./db";
+
+/** last_seen_age uses the database clock, like the nodes that write last_seen. */
+export const NODES_SQL =
+  "SELECT node_id, node_name, COALESCE(host, '') AS host, COALESCE(status, 'offline') AS status, " +
+  "COALESCE(is_primary, 0) AS is_primary, " +
+  "COALESCE(TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()), -1) AS last_seen_age FROM node";
+
+export const MONITORS_SQL =
+  "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token " +
+  "FROM monitor WHERE active = 1";
+
+export const SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete";
+
+const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
+
+export function monitorByIdSql(id: number): string {
+  // An integer formats as digits only; anything else never gets here.
+  return `${MONITOR_COLUMNS} WHERE id = ${math.floor(id)} LIMIT 1`;
+}
+
+export function monitorByTokenSql(token: string): string | undefined {
+  if (!isValidPushToken(token)) return undefined;
+  return `${MONITOR_COLUMNS} WHERE push_token = ${ngx.quote_sql_str(token)} LIMIT 1`;
+}
+
+export function nodeRows(rows: db.Result): NodeRow[] | undefined {
+  if (rows.rows === undefined) return undefined;
+  const out: NodeRow[] = [];
+  for (const r of rows.rows) {
+    out.push({
+      node_id: db.text(r.node_id),
+      node_name: db.text(r.node_name),
+      host: db.text(r.host),
+      status: db.text(r.status),
+      is_primary: db.num(r.is_primary, 0),
+      last_seen_age: db.num(r.last_seen_age, -1),
+    });
+  }
+  return out;
+}
+
+export function monitorRows(rows: db.Result): MonitorRow[] | undefined {
+  if (rows.rows === undefined) return undefined;
+  const out: MonitorRow[] = [];
+  for (const r of rows.rows) {
+    out.push({ id: db.num(r.id, 0), owner: db.text(r.owner), push_token: db.text(r.push_token) });
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+// Reads the cluster from MariaDB into the shared snapshot: one worker per nginx instance (by
+// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync, none per request.
+// While the database is unreachable the last snapshot stays in force; the failure is logged
+// once when it starts and once per minute after that, and the status shows the snapshot's age.
+import * as config from "../config";
+import { buildSnapshot } from "../core/snapshot";
+import { guard } from "../hooks/guard";
+import { holdLease } from "../lease";
+import * as db from "./db";
+import { MONITORS_SQL, NODES_SQL, SETUP_SQL, monitorRows, nodeRows } from "./queries";
+import * as store from "./snapshot_store";
+
+const LEASE = "snapshot-sync";
+/** A dead holder's lease lapses after this many intervals; then another worker syncs. */
+const LEASE_INTERVALS = 3;
+/** While the database stays down, repeat the error at most this often (seconds). */
+const REPEAT_ERROR_EVERY_S = 60;
+
+let lastErrorLogAt = 0;
+
+/** One sync: read, build, publish. Returns the published version or an error. */
+export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefined]> {
+  const nodesRes = db.query(NODES_SQL);
+  const nodes = nodeRows(nodesRes);
+  if (nodes === undefined) return $multi(undefined, nodesRes.error ?? "nodes: no rows");
+  const monitorsRes = db.query(MONITORS_SQL);
+  const monitors = monitorRows(monitorsRes);
+  if (monitors === undefined) return $multi(undefined, monitorsRes.error ?? "monitors: no rows");
+  const setupRes = db.query(SETUP_SQL);
+  if (setupRes.rows === undefined) return $multi(undefined, setupRes.error ?? "setup: no rows");
+  const setupComplete = setupRes.rows.length > 0 && db.num(setupRes.rows[0].setup_complete, 0) === 1;
+  return store.publish(buildSnapshot(nodes, monitors, setupComplete, config.get().hostRules));
+}
+
+function reportFailure(err: string): void {
+  const first = store.markFailed(err);
+  const now = ngx.now();
+  if (first || now - lastErrorLogAt >= REPEAT_ERROR_EVERY_S) {
+    lastErrorLogAt = now;
+    ngx.log(ngx.ERR, `snapshot sync failed, routing from the last snapshot: ${err}`);
+  }
+}
+
+function tick(premature: boolean): void {
+  if (premature) return;
+  guard("snapshot sync", () => {
+    const interval = config.get().router.syncIntervalS;
+    if (!holdLease(LEASE, interval * LEASE_INTERVALS)) return;
+    const [version, err] = syncOnce();
+    if (version === undefined) reportFailure(err ?? "unknown error");
+    else if (lastErrorLogAt > 0) {
+      lastErrorLogAt = 0;
+      ngx.log(ngx.NOTICE, `snapshot sync recovered at version ${version}`);
+    }
+  });
+}
+
+/** init_worker: every worker ticks; only the lease holder reads the database. */
+export function start(): void {
+  ngx.timer.at(0, tick);
+  ngx.timer.every(config.get().router.syncIntervalS, tick);
+}

@@ -1,0 +1,7 @@
+// balancer_by_lua: apply the access phase's decision.
+import { balance } from "../router/balancer";
+import { guard } from "./guard";
+
+export function run(): void {
+  guard("balancer", balance);
+}

@@ -1,0 +1,94 @@
+// The router's own endpoints under /lb/. Public: health and the fixed-node cookie. Internal
+// (ROUTER_STATUS_LISTEN): config and status, which show addresses and internals.
+import * as config from "../config";
+import * as store from "../cluster/snapshot_store";
+import { candidatesOf } from "../core/route";
+import { Snapshot, nodeOf } from "../core/snapshot";
+import { downSet } from "../health/view";
+import { clearHeader, fixedNodeOf, pinHeader } from "./cookie";
+import * as respond from "./respond";
+
+const FIXED_NODE_PATH = "/lb/fixed-node/";
+
+export function health(): void {
+  respond.json(200, { status: "ok" });
+}
+
+export function configuration(): void {
+  const s = config.get();
+  respond.json(200, {
+    environment: s.environment,
+    variables: config.effectiveEnvironment(),
+    dns: s.dns,
+    health: s.health,
+    router: s.router,
+    cluster: s.cluster,
+  });
+}
+
+function requireSnapshot(): Snapshot | undefined {
+  const snapshot = store.current();
+  if (snapshot === undefined) respond.json(503, { error: "no_cluster_snapshot", message: "the node registry has not been read yet" });
+  return snapshot;
+}
+
+/** Node ids and names that would take new work: no addresses on the public listener. */
+export function availableNodes(): void {
+  const snapshot = requireSnapshot();
+  if (snapshot === undefined) return;
+  const [candidates] = candidatesOf(snapshot, downSet(snapshot.nodes));
+  respond.json(200, { nodes: candidates.map((n) => ({ id: n.id, name: n.name })) });
+}
+
+/** GET /lb/fixed-node/<node_id>: pin this browser to a registered node. */
+export function setFixedNode(): void {
+  const snapshot = requireSnapshot();
+  if (snapshot === undefined) return;
+  const uri = ngx.var.uri ?? "";
+  const node = nodeOf(snapshot, uri.substring(FIXED_NODE_PATH.length));
+  if (node === undefined) {
+    return respond.json(404, { error: "unknown_node", message: "no registered node has this id" });
+  }
+  ngx.header["Set-Cookie"] = pinHeader(node.id);
+  respond.json(200, { fixedNode: node.id, online: node.online });
+}
+
+/** GET /lb/clear-fixed-node: forget the pin; the next request is pinned anew. */
+export function clearFixedNode(): void {
+  ngx.header["Set-Cookie"] = clearHeader();
+  respond.json(200, { fixedNode: null });
+}
+
+/** GET /lb/fixed-node: which node this browser is pinned to, and whether it takes traffic. */
+export function fixedNodeStatus(): void {
+  const snapshot = requireSnapshot();
+  if (snapshot === undefined) return;
+  const value = fixedNodeOf();
+  const node = value === undefined ? undefined : nodeOf(snapshot, value);
+  if (node === undefined) return respond.json(200, { fixedNode: null, valid: value === undefined });
+  const down = downSet(snapshot.nodes);
+  respond.json(200, { fixedNode: node.id, online: node.online, healthy: down[node.id] !== true });
+}
+
+/** GET /lb/status (internal): nodes, verdicts, owned counts, snapshot version and age. */
+export function status(): void {
+  const snapshot = store.current();
+  const snap = store.status();
+  const nodes = snapshot === undefined ? [] : snapshot.nodes;
+  const down = downSet(nodes);
+  respond.json(snapshot === undefined ? 503 : 200, {
+    environment: config.get().environment,
+    snapshot: { ...snap, setupComplete: snapshot?.setupComplete, monitors: snapshot?.monitorCount },
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      name: n.name,
+      host: n.address === undefined ? null : `${n.address.host}:${n.address.port}`,
+      registry: n.online ? "online" : "offline",
+      health: down[n.id] === true ? "down" : "up",
+      primary: n.isPrimary,
+      index: n.index,
+      owned: n.owned,
+      lastSeenAgeS: n.lastSeenAge,
+    })),
+  });
+}

@@ -1,0 +1,61 @@
+// The routing case table (spec/cases/routing.json) against the JavaScript build of core/route.ts;
+// spec/core/routing_cases_spec.lua runs it against the Lua build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { HostRules } from "../../src-lua-ts/core/host";
+import { DownSet, classifyPath, decide, summarize } from "../../src-lua-ts/core/route";
+import { MonitorRow, NodeRow, buildSnapshot, indexNodes } from "../../src-lua-ts/core/snapshot";
+import { CASES_DIR, matches } from "./case-match";
+
+interface Fixture {
+  nodes: NodeRow[];
+  monitors: MonitorRow[];
+  setup: boolean;
+  rules: HostRules;
+}
+interface DecisionCase {
+  note: string;
+  fixture: Fixture;
+  facts: { method: string; path: string; fixedNode: string | null; upgrade: boolean; owner: string | null };
+  down: string[];
+  expect: unknown;
+}
+
+const table = JSON.parse(readFileSync(join(CASES_DIR, "routing.json"), "utf8")) as {
+  decisions: DecisionCase[];
+  paths: { path: string; expect: unknown }[];
+};
+
+for (const [i, c] of table.decisions.entries()) {
+  test(`decision ${i + 1}: ${c.note}`, () => {
+    const snapshot = indexNodes(buildSnapshot(c.fixture.nodes, c.fixture.monitors, c.fixture.setup, c.fixture.rules));
+    const down: DownSet = {};
+    for (const id of c.down) down[id] = true;
+    const facts = {
+      method: c.facts.method,
+      target: classifyPath(c.facts.path),
+      fixedNode: c.facts.fixedNode ?? undefined,
+      upgrade: c.facts.upgrade,
+      owner: c.facts.owner ?? undefined,
+    };
+    const problem = matches(summarize(decide(facts, snapshot, down)), c.expect);
+    assert.equal(problem, undefined, problem);
+  });
+}
+
+for (const c of table.paths) {
+  test(`path ${c.path}`, () => {
+    const problem = matches(classifyPath(c.path), c.expect);
+    assert.equal(problem, undefined, problem);
+  });
+}
+
+test("the routing table covers every reason and cookie action", () => {
+  const seen = new Set(table.decisions.map((c) => JSON.stringify([(c.expect as { reason?: string }).reason, (c.expect as { cookie?: string }).cookie])));
+  for (const reason of ["setup", "owner", "owner-down", "fixed-node", "re-pin", "least-loaded"]) {
+    assert.ok([...seen].some((s) => s.includes(`"${reason}"`)), reason);
+  }
+  for (const cookie of ["keep", "set", "clear"]) assert.ok([...seen].some((s) => s.includes(`"${cookie}"]`)), cookie);
+});

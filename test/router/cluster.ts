@@ -1,0 +1,143 @@
+// A whole cluster on loopback for end-to-end tests: a private MariaDB database and user, the
+// test DNS server, stand-in nodes on their own 127.x addresses (registered the way real nodes
+// register, through the node package), and the real router in front.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Pool } from "mysql2/promise";
+import { loadNodeIdentity } from "../../src-lua-ts/core/settings";
+import { openDb } from "../../node/src/db";
+import { deregisterNode, registerNode } from "../../node/src/registry";
+import { DnsServer } from "../support/dns-server";
+import { StandInNode, startStandInNode } from "../support/stand-in-node";
+import { ROOT, Router, startRouter } from "./harness";
+
+export type World = "compose" | "kubernetes";
+
+export const NODE_PORT = 3001;
+export const NAMESPACE = "kuma-test";
+export const HEADLESS = "uptime-kuma-headless";
+
+/** A third octet per test process, so parallel runs do not share node addresses. */
+const OCTET = 20 + (process.pid % 200);
+let nextHost = 10;
+
+export interface ClusterOptions {
+  world: World;
+  nodes: number;
+  /** Extra router environment (health thresholds, sync interval ...). */
+  routerEnv?: Record<string, string>;
+  /** Mark setup complete (a row in `user`); default true. */
+  setupComplete?: boolean;
+}
+
+export interface Cluster {
+  world: World;
+  db: Pool;
+  dbName: string;
+  dns: DnsServer;
+  router: Router;
+  nodes: Map<string, StandInNode>;
+  nodeId(i: number): string;
+  /** Starts (or restarts) node i under its id, registers it and makes its name resolve. */
+  startNode(i: number): Promise<StandInNode>;
+  /** Stops node i; `deregister` marks it offline at once as a SIGTERM'd node does. */
+  stopNode(i: number, deregister?: boolean): Promise<void>;
+  addMonitor(id: number, owner: string, token?: string): Promise<void>;
+  /** Waits until the router's snapshot reflects the database (two sync intervals). */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function nodeEnv(world: World, i: number): Record<string, string> {
+  if (world === "compose") {
+    const id = `node${i + 1}`;
+    return {
+      UPTIME_KUMA_NODE_ID: id,
+      UPTIME_KUMA_NODE_NAME: id,
+      UPTIME_KUMA_NODE_HOST: `uptime-kuma-${id}:${NODE_PORT}`,
+      ...(i === 0 ? { UPTIME_KUMA_PRIMARY: "true" } : {}),
+    };
+  }
+  // Downward API: the pod name is the node id; Kubernetes injects KUBERNETES_SERVICE_HOST.
+  return { UPTIME_KUMA_NODE_ID: `uptime-kuma-${i}`, NAMESPACE, KUBERNETES_SERVICE_HOST: "10.0.0.1", HEADLESS_SERVICE_NAME: HEADLESS };
+}
+
+/** The DNS name a node's registered host points at. */
+function dnsName(host: string): string {
+  return host.substring(0, host.lastIndexOf(":"));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const dbName = `kuma_e2e_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const password = execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create", dbName], { encoding: "utf8" }).trim();
+  const dbSettings = { host: process.env.TEST_DB_HOST ?? "127.0.0.1", port: Number(process.env.TEST_DB_PORT ?? 3306), user: dbName, password, database: dbName, timeoutMs: 5000 };
+  const db = await openDb(dbSettings);
+  if (options.setupComplete !== false) await db.execute("INSERT INTO `user` (username) VALUES ('admin')");
+
+  const dns = new DnsServer();
+  const dnsPort = (await dns.start({ host: "127.0.0.1", port: 0 })).port;
+
+  const nodes = new Map<string, StandInNode>();
+  const addresses = new Map<number, string>();
+  const identity = (i: number) => {
+    const loaded = loadNodeIdentity((name) => nodeEnv(options.world, i)[name]);
+    if (!loaded.ok) throw new Error(loaded.errors.join("; "));
+    return loaded.value;
+  };
+
+  const startNode = async (i: number): Promise<StandInNode> => {
+    const id = identity(i);
+    const address = addresses.get(i) ?? `127.1.${OCTET}.${nextHost++}`;
+    addresses.set(i, address);
+    const node = await startStandInNode({ nodeId: id.nodeId, host: address, port: NODE_PORT });
+    nodes.set(id.nodeId, node);
+    dns.setRecord(dnsName(id.host), address, 30);
+    await registerNode(db, id);
+    return node;
+  };
+  for (let i = 0; i < options.nodes; i++) await startNode(i);
+
+  const syncInterval = options.routerEnv?.ROUTER_SYNC_INTERVAL ?? "0.2";
+  const router = await startRouter({
+    DB_HOST: dbSettings.host,
+    DB_PORT: String(dbSettings.port),
+    DB_USER: dbName,
+    DB_PASSWORD: password,
+    DB_NAME: dbName,
+    DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+    ROUTER_SYNC_INTERVAL: syncInterval,
+    ...(options.world === "compose" ? { COMPOSE_PROJECT_NAME: "kuma-e2e" } : { K8S_MODE: "true", K8S_NAMESPACE: NAMESPACE, K8S_HEADLESS_SERVICE: HEADLESS }),
+    ...options.routerEnv,
+  });
+
+  const cluster: Cluster = {
+    world: options.world,
+    db,
+    dbName,
+    dns,
+    router,
+    nodes,
+    nodeId: (i) => identity(i).nodeId,
+    startNode,
+    stopNode: async (i, deregister = false) => {
+      const id = identity(i).nodeId;
+      await nodes.get(id)?.stop();
+      if (deregister) await deregisterNode(db, id);
+    },
+    addMonitor: async (id, owner, token) => {
+      await db.execute("INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (?, 'm', 1, 'push', ?, ?)", [id, token ?? null, owner]);
+    },
+    settle: () => sleep(Number(syncInterval) * 2000 + 100),
+    stop: async () => {
+      await router.stop();
+      for (const n of nodes.values()) if (n.running) await n.stop();
+      await dns.stop();
+      await db.end();
+      execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", dbName]);
+    },
+  };
+  await cluster.settle();
+  return cluster;
+}
