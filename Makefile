@@ -38,7 +38,7 @@ typecheck: deps
 check-generated: deps
 	@scripts/check-generated.sh
 
-spec: deps
+spec: deps js
 	scripts/run-specs.sh
 
 node-test: js

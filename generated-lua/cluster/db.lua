@@ -1,9 +1,11 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["8"] = 7,["10"] = 9,["12"] = 15,["13"] = 16,["14"] = 17,["15"] = 17,["17"] = 18,["18"] = 19,["19"] = 20,["20"] = 20,["21"] = 20,["22"] = 20,["23"] = 20,["24"] = 20,["25"] = 20,["26"] = 20,["27"] = 20,["28"] = 29,["29"] = 30,["31"] = 32,["32"] = 33,["33"] = 34,["34"] = 35,["36"] = 37,["37"] = 38,["38"] = 15,["40"] = 42,["41"] = 43,["42"] = 43,["43"] = 43,["45"] = 43,["47"] = 43,["48"] = 42,["49"] = 46,["50"] = 47,["51"] = 48,["52"] = 46,["53"] = 51,["54"] = 52,["55"] = 53,["56"] = 53,["58"] = 54,["59"] = 54,["60"] = 54,["62"] = 54,["64"] = 54,["65"] = 55,["66"] = 51});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 18,["19"] = 19,["20"] = 22,["21"] = 23,["22"] = 23,["24"] = 24,["25"] = 25,["26"] = 25,["27"] = 25,["28"] = 25,["29"] = 25,["30"] = 25,["31"] = 25,["32"] = 25,["33"] = 25,["34"] = 34,["35"] = 35,["37"] = 37,["38"] = 38,["39"] = 39,["40"] = 40,["42"] = 42,["43"] = 43,["44"] = 16,["46"] = 47,["47"] = 48,["48"] = 48,["49"] = 48,["51"] = 48,["53"] = 48,["54"] = 47,["55"] = 51,["56"] = 52,["57"] = 53,["58"] = 51,["59"] = 56,["60"] = 57,["61"] = 58,["62"] = 58,["64"] = 59,["65"] = 59,["66"] = 59,["68"] = 59,["70"] = 59,["71"] = 60,["72"] = 56});
 local ____exports = {}
 local mysql = require("resty.mysql")
 local config = require("config")
+local ____resolve = require("dns.resolve")
+local resolve = ____resolve.resolve
 --- Idle pooled connections live this long, so a 1 s sync reuses its connection.
 local KEEPALIVE_MS = 60000
 --- Per worker: the sync, the prober and a few missing-key lookups at once.
@@ -15,9 +17,13 @@ function ____exports.query(sql)
         return {error = "mysql.new: " .. tostring(newErr)}
     end
     local db = config.get().db
+    local address, dnsErr = resolve(db.host)
+    if address == nil then
+        return {error = (("resolve " .. db.host) .. ": ") .. tostring(dnsErr)}
+    end
     conn:set_timeout(db.timeoutMs)
     local connected, connErr, connErrno = conn:connect({
-        host = db.host,
+        host = address,
         port = db.port,
         user = db.user,
         password = db.password,

@@ -2,6 +2,7 @@
 // the protocol-real stand-in on the test runtime). Connections come from the cosocket pool.
 import * as mysql from "resty.mysql";
 import * as config from "../config";
+import { resolve } from "../dns/resolve";
 
 /** Idle pooled connections live this long, so a 1 s sync reuses its connection. */
 const KEEPALIVE_MS = 60_000;
@@ -16,9 +17,13 @@ export function query(sql: string): Result {
   const [conn, newErr] = mysql.new();
   if (conn === undefined) return { error: `mysql.new: ${newErr}` };
   const db = config.get().db;
+  // Through the router's own resolver: cosockets have no nginx `resolver`, and DB_HOST is a
+  // name in both Compose and Kubernetes ("mariadb").
+  const [address, dnsErr] = resolve(db.host);
+  if (address === undefined) return { error: `resolve ${db.host}: ${dnsErr}` };
   conn.set_timeout(db.timeoutMs);
   const [connected, connErr, connErrno] = conn.connect({
-    host: db.host,
+    host: address,
     port: db.port,
     user: db.user,
     password: db.password,

@@ -260,6 +260,18 @@ export function detectEnvironment(get: Getenv): Loaded<Environment> {
   return { ok: true, value: "local" };
 }
 
+/** DB_* (and the UPTIME_KUMA_DB_* aliases): shared by the router and the node package. */
+export function readDb(r: Reader): RouterSettings["db"] {
+  return {
+    host: r.string("DB_HOST"),
+    port: r.int("DB_PORT"),
+    user: r.string("DB_USER"),
+    password: r.string("DB_PASSWORD"),
+    database: r.string("DB_NAME"),
+    timeoutMs: r.int("DB_TIMEOUT"),
+  };
+}
+
 function hostRules(r: Reader, environment: Environment, portVariable: string): HostRules {
   return {
     environment,
@@ -285,14 +297,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
   const r = new Reader(get, environment === "kubernetes");
   const settings: RouterSettings = {
     environment,
-    db: {
-      host: r.string("DB_HOST"),
-      port: r.int("DB_PORT"),
-      user: r.string("DB_USER"),
-      password: r.string("DB_PASSWORD"),
-      database: r.string("DB_NAME"),
-      timeoutMs: r.int("DB_TIMEOUT"),
-    },
+    db: readDb(r),
     hostRules: hostRules(r, environment, "CLUSTER_DEFAULT_PORT"),
     dns: dnsServers(r, resolvConf),
     cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE") },

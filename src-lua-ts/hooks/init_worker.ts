@@ -1,6 +1,8 @@
 // init_worker_by_lua: the timers. Every worker ticks; leases pick the one that works.
 import * as sync from "../cluster/sync";
+import * as health from "../health/service";
 
 export function run(): void {
   sync.start();
+  health.start();
 }

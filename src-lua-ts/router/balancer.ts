@@ -1,6 +1,7 @@
 // Balancer phase: only applies what access decided. The first try goes to the chosen node;
 // a second try (connect error or timeout, idempotent requests only) goes to the retry node.
 import * as balancer from "ngx.balancer";
+import * as passive from "../health/passive";
 
 export function balance(): void {
   const route = ngx.ctx.route;
@@ -12,6 +13,7 @@ export function balance(): void {
   } else if (route.retry !== undefined) {
     peer = route.retry;
     route.retried = true;
+    passive.failed(route.peer.nodeId);
   }
   const [ok, err] = balancer.set_current_peer(peer.address, peer.port);
   if (!ok) {

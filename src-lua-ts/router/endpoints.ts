@@ -5,6 +5,7 @@ import * as store from "../cluster/snapshot_store";
 import { candidatesOf } from "../core/route";
 import { Snapshot, nodeOf } from "../core/snapshot";
 import { downSet } from "../health/view";
+import { details as healthDetails } from "../health/status";
 import { clearHeader, fixedNodeOf, pinHeader } from "./cookie";
 import * as respond from "./respond";
 
@@ -79,6 +80,7 @@ export function status(): void {
   respond.json(snapshot === undefined ? 503 : 200, {
     environment: config.get().environment,
     snapshot: { ...snap, setupComplete: snapshot?.setupComplete, monitors: snapshot?.monitorCount },
+    checks: healthDetails(nodes),
     nodes: nodes.map((n) => ({
       id: n.id,
       name: n.name,

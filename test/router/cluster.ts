@@ -36,6 +36,8 @@ export interface Cluster {
   dbName: string;
   dns: DnsServer;
   router: Router;
+  /** The environment the router was started with: a second router on the same cluster takes it too. */
+  routerEnvironment: Record<string, string>;
   nodes: Map<string, StandInNode>;
   nodeId(i: number): string;
   /** Starts (or restarts) node i under its id, registers it and makes its name resolve. */
@@ -100,7 +102,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   for (let i = 0; i < options.nodes; i++) await startNode(i);
 
   const syncInterval = options.routerEnv?.ROUTER_SYNC_INTERVAL ?? "0.2";
-  const router = await startRouter({
+  const routerEnvironment: Record<string, string> = {
     DB_HOST: dbSettings.host,
     DB_PORT: String(dbSettings.port),
     DB_USER: dbName,
@@ -110,7 +112,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ROUTER_SYNC_INTERVAL: syncInterval,
     ...(options.world === "compose" ? { COMPOSE_PROJECT_NAME: "kuma-e2e" } : { K8S_MODE: "true", K8S_NAMESPACE: NAMESPACE, K8S_HEADLESS_SERVICE: HEADLESS }),
     ...options.routerEnv,
-  });
+  };
+  const router = await startRouter(routerEnvironment);
 
   const cluster: Cluster = {
     world: options.world,
@@ -118,6 +121,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     dbName,
     dns,
     router,
+    routerEnvironment,
     nodes,
     nodeId: (i) => identity(i).nodeId,
     startNode,

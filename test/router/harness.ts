@@ -57,7 +57,12 @@ export async function startRouter(env: Record<string, string>): Promise<Router> 
   };
 }
 
-/** Lines of error.log at [error] or worse, which a healthy router never writes. */
+/**
+ * Lines of error.log that a healthy router never writes: Lua errors and anything critical.
+ * nginx's own "connect() failed ... while connecting to upstream" is expected when a node dies.
+ */
 export function luaErrors(log: string): string[] {
-  return log.split("\n").filter((l) => /\[(error|crit|alert|emerg)\]/.test(l) || /runtime error|stack traceback/.test(l));
+  return log
+    .split("\n")
+    .filter((l) => /\[(crit|alert|emerg)\]/.test(l) || /runtime error|stack traceback|\[error\].*\[lua\]/.test(l));
 }

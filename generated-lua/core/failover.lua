@@ -1,0 +1,76 @@
+local ____lualib = require("lualib_bundle")
+local __TS__ArraySort = ____lualib.__TS__ArraySort
+local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 20,["7"] = 21,["8"] = 22,["9"] = 23,["10"] = 24,["11"] = 24,["12"] = 26,["13"] = 26,["14"] = 26,["18"] = 29,["19"] = 29,["21"] = 30,["22"] = 30,["23"] = 30,["24"] = 30,["27"] = 31,["28"] = 20,["32"] = 55,["33"] = 56,["34"] = 57,["35"] = 58,["36"] = 59,["37"] = 60,["38"] = 61,["39"] = 62,["41"] = 64,["42"] = 64,["43"] = 64,["44"] = 64,["45"] = 65,["47"] = 66,["48"] = 67,["49"] = 67,["50"] = 68,["51"] = 68,["52"] = 69,["54"] = 71,["55"] = 72,["56"] = 73,["57"] = 73,["60"] = 75,["61"] = 76,["62"] = 76,["63"] = 77,["65"] = 79,["66"] = 80,["67"] = 80,["69"] = 81,["70"] = 81,["74"] = 83,["75"] = 55});
+local ____exports = {}
+function ____exports.failoverWork(nodes, t)
+    local work = {sources = {}, targets = {}, returning = {}}
+    for ____, n in ipairs(nodes) do
+        if n.online and n.addressable and not n.health.down then
+            local ____work_targets_0 = work.targets
+            ____work_targets_0[#____work_targets_0 + 1] = n.id
+            if n.health.successes >= t.successes then
+                local ____work_returning_1 = work.returning
+                ____work_returning_1[#____work_returning_1 + 1] = n.id
+            end
+        end
+    end
+    if #work.targets == 0 then
+        return work
+    end
+    for ____, n in ipairs(nodes) do
+        if n.health.down and n.owned > 0 then
+            local ____work_sources_2 = work.sources
+            ____work_sources_2[#____work_sources_2 + 1] = n.id
+        end
+    end
+    return work
+end
+--- Each monitor, in id order, goes to the least-loaded target (ties by node id) that is below
+-- `limit`; `loads` are the targets' current active monitors. A monitor whose real owner is a
+-- target goes home, whatever the limit.
+function ____exports.planFailover(monitors, targets, loads, limit)
+    local plan = {assign = {}, home = {}, stranded = {}}
+    local load = {}
+    local isTarget = {}
+    local sortedTargets = __TS__ArraySort({unpack(targets)})
+    for ____, id in ipairs(sortedTargets) do
+        load[id] = loads[id] or 0
+        isTarget[id] = true
+    end
+    local ordered = __TS__ArraySort(
+        {unpack(monitors)},
+        function(____, a, b) return a.id - b.id end
+    )
+    for ____, m in ipairs(ordered) do
+        do
+            if m.nodeId ~= "" and isTarget[m.nodeId] == true then
+                local ____plan_home_3 = plan.home
+                ____plan_home_3[#____plan_home_3 + 1] = m.id
+                local ____load_4, ____m_nodeId_5 = load, m.nodeId
+                ____load_4[____m_nodeId_5] = ____load_4[____m_nodeId_5] + 1
+                goto __continue15
+            end
+            local best
+            for ____, id in ipairs(sortedTargets) do
+                if load[id] < limit and (best == nil or load[id] < load[best]) then
+                    best = id
+                end
+            end
+            if best == nil then
+                local ____plan_stranded_6 = plan.stranded
+                ____plan_stranded_6[#____plan_stranded_6 + 1] = m.id
+                goto __continue15
+            end
+            load[best] = load[best] + 1
+            if plan.assign[best] == nil then
+                plan.assign[best] = {}
+            end
+            local ____plan_assign_best_7 = plan.assign[best]
+            ____plan_assign_best_7[#____plan_assign_best_7 + 1] = m.id
+        end
+        ::__continue15::
+    end
+    return plan
+end
+return ____exports

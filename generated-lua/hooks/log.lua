@@ -1,0 +1,12 @@
+local ____lualib = require("lualib_bundle")
+local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 2,["7"] = 3,["8"] = 3,["9"] = 5,["10"] = 6,["11"] = 5});
+local ____exports = {}
+local ____passive = require("health.passive")
+local afterRequest = ____passive.afterRequest
+local ____guard = require("hooks.guard")
+local guard = ____guard.guard
+function ____exports.run()
+    guard("log", afterRequest)
+end
+return ____exports

@@ -1,0 +1,249 @@
+// kuma-cluster-node: keeps a node's row in the registry for a node image that cannot be
+// modified. Run beside the node (a Kubernetes sidecar, a Compose service) with the node's own
+// environment. Exit codes: 0 done, 1 database failure, 2 bad usage or environment.
+import type { Pool } from "mysql2/promise";
+import { parseSeconds } from "../../src-lua-ts/core/settings";
+import { loadNodeAgentSettings, NodeAgentSettings } from "../../src-lua-ts/core/node_settings";
+import { ClusterEnv, ClusterEnvError, Env, getenvOf, unwrap } from "./cluster-env";
+import { DbError, describeDbError, openDb, where } from "./db";
+import { cleanupStaleNodes, deregisterNode, heartbeat, InitResult, initializeFromEnv } from "./registry";
+
+export const USAGE = `usage: kuma-cluster-node <command>
+
+commands:
+  run                    register, heartbeat every HEARTBEAT_INTERVAL seconds, and mark the
+                         node offline on SIGTERM or SIGINT
+  register               register this node once (without UPTIME_KUMA_NODE_ID: the default
+                         local node, only into an empty node table)
+  heartbeat              set last_seen to now once
+  deregister             mark this node offline now
+  cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
+  show                   print the identity and settings read from the environment
+
+Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID), UPTIME_KUMA_NODE_NAME,
+UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY, UPTIME_KUMA_PORT, DB_HOST, DB_PORT, DB_USER,
+DB_PASSWORD, DB_NAME (or their UPTIME_KUMA_DB_* names), DB_TIMEOUT, HEARTBEAT_INTERVAL.
+Exit status: 0 done, 1 database failure, 2 bad usage or environment.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const PROGRAM = "kuma-cluster-node";
+
+class UsageError extends Error {}
+
+interface Context {
+  settings: NodeAgentSettings;
+  clusterEnv: () => ClusterEnv;
+  io: Io;
+}
+
+function describeIdentity(init: InitResult): string {
+  const id = init.identity;
+  const role = id.isPrimary ? "primary" : "not primary";
+  return `${id.nodeId} (${id.environment}, host ${id.host}, ${role})`;
+}
+
+function reportInit(init: InitResult, io: Io): void {
+  if (init.action === "registered") io.out(`${PROGRAM}: registered ${describeIdentity(init)}`);
+  else if (init.action === "default-created") io.out(`${PROGRAM}: no node id set; created the default node ${describeIdentity(init)}`);
+  else io.out(`${PROGRAM}: no node id set and the node table is not empty; nothing registered`);
+}
+
+function parseTimeout(args: string[], fallback: number): number {
+  if (args.length === 0) return fallback;
+  let value: string | undefined;
+  if (args.length === 2 && args[0] === "--timeout") value = args[1];
+  else if (args.length === 1 && args[0].startsWith("--timeout=")) value = args[0].substring("--timeout=".length);
+  if (value === undefined) throw new UsageError(`unexpected arguments: ${args.join(" ")}`);
+  const seconds = parseSeconds(value);
+  if (seconds === undefined || seconds <= 0) throw new UsageError(`--timeout ${value}: expected seconds above 0, like 600 or 1.5`);
+  return seconds;
+}
+
+/** The running loop of `run`: resolves with the exit code once a signal has been handled. */
+function keepAlive(pool: Pool, ctx: Context, init: InitResult): Promise<number> {
+  const { io } = ctx;
+  const nodeId = init.identity.nodeId;
+  const intervalMs = ctx.settings.heartbeatIntervalS * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  // A beat in flight must finish before deregistering, or it would set the row online again.
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const beat = async (): Promise<void> => {
+    try {
+      if (!(await heartbeat(pool, nodeId))) {
+        io.err(`${PROGRAM}: ${nodeId} was missing from the registry; registering again`);
+        reportInit(await initializeFromEnv(pool, ctx.clusterEnv()), io);
+      }
+    } catch (err) {
+      io.err(`${PROGRAM}: heartbeat failed: ${describeDbError(err, ctx.settings.db).message}`);
+    }
+  };
+  const schedule = (): void => {
+    timer = setTimeout(() => {
+      inFlight = beat().then(() => {
+        if (!stopping) schedule();
+      });
+    }, intervalMs);
+  };
+
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) return;
+      stopping = true;
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      clearTimeout(timer);
+      void inFlight
+        .then(() => deregisterNode(pool, nodeId))
+        .then(
+          () => {
+            io.out(`${PROGRAM}: ${signal}: ${nodeId} marked offline`);
+            resolve(0);
+          },
+          (err: unknown) => {
+            io.err(`${PROGRAM}: ${signal}: could not mark ${nodeId} offline: ${describeDbError(err, ctx.settings.db).message}`);
+            resolve(1);
+          },
+        );
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+    schedule();
+  });
+}
+
+async function run(pool: Pool, ctx: Context): Promise<number> {
+  const init = await initializeFromEnv(pool, ctx.clusterEnv());
+  // Without a node id the process keeps "local-node" alive only if that row exists.
+  if (!(await heartbeat(pool, init.identity.nodeId))) {
+    ctx.io.err(`${PROGRAM}: no node id set (UPTIME_KUMA_NODE_ID or NODE_ID) and the node table already has other nodes`);
+    return 2;
+  }
+  if (init.action !== "default-skipped") reportInit(init, ctx.io);
+  ctx.io.out(`${PROGRAM}: ${init.identity.nodeId} online; heartbeat every ${ctx.settings.heartbeatIntervalS}s`);
+  return keepAlive(pool, ctx, init);
+}
+
+async function once(command: string, args: string[], pool: Pool, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  switch (command) {
+    case "register":
+      reportInit(await initializeFromEnv(pool, ctx.clusterEnv()), io);
+      return 0;
+    case "heartbeat": {
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      if (!(await heartbeat(pool, nodeId))) {
+        io.err(`${PROGRAM}: ${nodeId} is not registered; run \`${PROGRAM} register\` first`);
+        return 1;
+      }
+      io.out(`${PROGRAM}: ${nodeId} seen now`);
+      return 0;
+    }
+    case "deregister": {
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      const found = await deregisterNode(pool, nodeId);
+      io.out(found ? `${PROGRAM}: ${nodeId} marked offline` : `${PROGRAM}: ${nodeId} is not registered; nothing to do`);
+      return 0;
+    }
+    case "cleanup": {
+      const timeout = parseTimeout(args, ctx.settings.staleAfterS);
+      const count = await cleanupStaleNodes(pool, timeout);
+      io.out(`${PROGRAM}: ${count} node(s) unseen for more than ${timeout}s marked offline`);
+      return 0;
+    }
+    case "run":
+      return run(pool, ctx);
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+function show(ctx: Context): number {
+  const clusterEnv = ctx.clusterEnv();
+  const db = ctx.settings.db;
+  const dns = clusterEnv.dnsSettings();
+  const shown = {
+    identity: clusterEnv.identity(),
+    nodeIdSet: clusterEnv.hasNodeId(),
+    database: `${db.user}@${where(db)}`,
+    heartbeatIntervalS: ctx.settings.heartbeatIntervalS,
+    staleAfterS: ctx.settings.staleAfterS,
+    dns: { servers: clusterEnv.getDnsServers(), source: dns.source },
+  };
+  ctx.io.out(JSON.stringify(shown, null, 2));
+  return 0;
+}
+
+const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "show"];
+
+/** The whole command; never throws, never prints a stack trace. */
+export async function main(argv: string[], env: Env, io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    if (command !== undefined) {
+      io.out(USAGE);
+      return 0;
+    }
+    io.err(USAGE);
+    return 2;
+  }
+  try {
+    if (COMMANDS.indexOf(command) < 0) throw new UsageError(`unknown command: ${command}`);
+    if (command !== "cleanup" && args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(" ")}`);
+    const settings = unwrap(loadNodeAgentSettings(getenvOf(env)));
+    let cached: ClusterEnv | undefined;
+    const ctx: Context = { settings, io, clusterEnv: () => (cached ??= new ClusterEnv(env)) };
+    if (command === "show") return show(ctx);
+    // A bad identity is reported before any connection attempt; cleanup needs none.
+    if (command !== "cleanup") ctx.clusterEnv().identity();
+    else parseTimeout(args, settings.staleAfterS);
+    const pool = await openDb(settings.db);
+    try {
+      return await once(command, args, pool, ctx);
+    } catch (err) {
+      if (err instanceof ClusterEnvError || err instanceof UsageError) throw err;
+      throw describeDbError(err, settings.db);
+    } finally {
+      await pool.end().catch(() => undefined);
+    }
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: Io): number {
+  if (err instanceof ClusterEnvError) {
+    io.err(`${PROGRAM}: bad environment:`);
+    for (const problem of err.problems) io.err(`  ${problem}`);
+    return 2;
+  }
+  if (err instanceof UsageError) {
+    io.err(`${PROGRAM}: ${err.message} (see \`${PROGRAM} help\`)`);
+    return 2;
+  }
+  if (err instanceof DbError) {
+    io.err(`${PROGRAM}: ${err.message}`);
+    return 1;
+  }
+  io.err(`${PROGRAM}: ${err instanceof Error ? err.message : String(err)}`);
+  return 1;
+}
+
+const consoleIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Entry point of the bin: runs main on this process and sets its exit code. */
+export function start(): void {
+  void main(process.argv.slice(2), process.env, consoleIo).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) start();

@@ -1,0 +1,162 @@
+// The node registry in MariaDB (the `node` table the router reads). Every timestamp comes from
+// the database clock, UTC_TIMESTAMP(), because the router compares last_seen with that same
+// clock: node and database clocks may differ, and a JS ISO string compared with a DATETIME
+// (the plan's cleanupStaleNodes) is compared as text. Parameterized queries only.
+//
+// Primary: each registration writes only its own is_primary (the environment's answer) and
+// never clears the flag on other rows. Several or no primaries are resolved by the router
+// (ROUTING.md §3: the lowest node index among healthy nodes), so a restarting node cannot take
+// primacy from a healthy one and the outcome does not depend on start order.
+import type { Connection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import { isValidNodeId } from "../../src-lua-ts/core/node_id";
+import type { NodeIdentity } from "../../src-lua-ts/core/settings";
+import { ClusterEnv, ClusterEnvError } from "./cluster-env";
+
+/** A mysql2/promise Connection or Pool (anything with its `execute`). */
+export type Db = Pick<Connection, "execute">;
+
+/** What a registration writes. */
+export type NodeRegistration = Pick<NodeIdentity, "nodeId" | "nodeName" | "host" | "isPrimary">;
+
+export interface NodeRow {
+  nodeId: string;
+  nodeName: string;
+  host: string | null;
+  /** 'online' or 'offline' when written by this package; other writers may use other words. */
+  status: string;
+  isPrimary: boolean;
+  lastSeen: Date | null;
+  modifiedDate: Date;
+}
+
+function checkNodeId(nodeId: string): void {
+  if (!isValidNodeId(nodeId)) throw new ClusterEnvError([`node id ${JSON.stringify(nodeId)} is not valid`]);
+}
+
+/** Insert or update this node: online, seen now. created_date is kept on re-registration. */
+export async function registerNode(db: Db, node: NodeRegistration): Promise<void> {
+  checkNodeId(node.nodeId);
+  await db.execute<ResultSetHeader>(
+    `INSERT INTO node (node_id, node_name, host, is_primary, status, last_seen, created_date, modified_date)
+     VALUES (?, ?, ?, ?, 'online', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())
+     ON DUPLICATE KEY UPDATE node_name = VALUES(node_name), host = VALUES(host),
+       is_primary = VALUES(is_primary), status = 'online',
+       last_seen = UTC_TIMESTAMP(), modified_date = UTC_TIMESTAMP()`,
+    [node.nodeId, node.nodeName, node.host, node.isPrimary ? 1 : 0],
+  );
+}
+
+/**
+ * The plan's default local node for a process without a node id: inserted only when the node
+ * table is empty (in one statement, so two starting processes cannot both see it empty and
+ * add different rows). True when it was inserted.
+ */
+export async function ensureDefaultNode(db: Db, node: NodeRegistration): Promise<boolean> {
+  checkNodeId(node.nodeId);
+  const [result] = await db.execute<ResultSetHeader>(
+    `INSERT INTO node (node_id, node_name, host, is_primary, status, last_seen, created_date, modified_date)
+     SELECT ?, ?, ?, ?, 'online', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM DUAL
+     WHERE NOT EXISTS (SELECT 1 FROM node)
+     ON DUPLICATE KEY UPDATE node_id = node_id`,
+    [node.nodeId, node.nodeName, node.host, node.isPrimary ? 1 : 0],
+  );
+  return result.affectedRows > 0;
+}
+
+export type InitAction = "registered" | "default-created" | "default-skipped";
+
+export interface InitResult {
+  identity: NodeIdentity;
+  action: InitAction;
+}
+
+/**
+ * The plan's Node.initializeFromEnv: with a node id, register it; without one, add the default
+ * local node ("local-node", "Local Node", 127.0.0.1:<UPTIME_KUMA_PORT>, primary) only into an
+ * empty table. Throws ClusterEnvError for a bad environment (before touching the database).
+ */
+export async function initializeFromEnv(db: Db, env: ClusterEnv = new ClusterEnv()): Promise<InitResult> {
+  const identity = env.identity();
+  if (env.hasNodeId()) {
+    await registerNode(db, identity);
+    return { identity, action: "registered" };
+  }
+  const created = await ensureDefaultNode(db, identity);
+  return { identity, action: created ? "default-created" : "default-skipped" };
+}
+
+/**
+ * last_seen = now and status 'online'. False when no row has this id (the caller re-registers).
+ * Relies on mysql2's default FOUND_ROWS flag: a second heartbeat within the same second
+ * changes nothing but still matches the row.
+ */
+export async function heartbeat(db: Db, nodeId: string): Promise<boolean> {
+  checkNodeId(nodeId);
+  // modified_date first: MariaDB assigns left to right, so `status` is still the old value here.
+  const [result] = await db.execute<ResultSetHeader>(
+    `UPDATE node SET modified_date = IF(status = 'online', modified_date, UTC_TIMESTAMP()),
+       last_seen = UTC_TIMESTAMP(), status = 'online'
+     WHERE node_id = ?`,
+    [nodeId],
+  );
+  return result.affectedRows > 0;
+}
+
+/**
+ * Marks online nodes whose last_seen is more than `timeoutSeconds` behind the database clock
+ * offline; returns how many. A NULL last_seen (a row written by a process that never heartbeats)
+ * is unknown, not stale: the router's own probes judge such nodes.
+ */
+export async function cleanupStaleNodes(db: Db, timeoutSeconds: number): Promise<number> {
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw new RangeError(`timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+  }
+  // Microseconds keep a fractional STALE_NODE_TIMEOUT exact without float SQL parameters.
+  const [result] = await db.execute<ResultSetHeader>(
+    `UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP()
+     WHERE status = 'online' AND last_seen < UTC_TIMESTAMP() - INTERVAL ? MICROSECOND`,
+    [Math.round(timeoutSeconds * 1e6)],
+  );
+  return result.affectedRows;
+}
+
+/**
+ * Offline at once (a stopping node, e.g. a StatefulSet scale-down), so the router stops
+ * routing to it without waiting for failed probes. False when no row has this id.
+ */
+export async function deregisterNode(db: Db, nodeId: string): Promise<boolean> {
+  checkNodeId(nodeId);
+  const [result] = await db.execute<ResultSetHeader>(
+    "UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = ?",
+    [nodeId],
+  );
+  return result.affectedRows > 0;
+}
+
+interface NodeRecord extends RowDataPacket {
+  node_id: string;
+  node_name: string;
+  host: string | null;
+  status: string;
+  is_primary: number;
+  last_seen: Date | null;
+  modified_date: Date;
+}
+
+export async function getNode(db: Db, nodeId: string): Promise<NodeRow | undefined> {
+  const [rows] = await db.execute<NodeRecord[]>(
+    "SELECT node_id, node_name, host, status, is_primary, last_seen, modified_date FROM node WHERE node_id = ?",
+    [nodeId],
+  );
+  const r = rows[0];
+  if (r === undefined) return undefined;
+  return {
+    nodeId: r.node_id,
+    nodeName: r.node_name,
+    host: r.host,
+    status: r.status,
+    isPrimary: r.is_primary !== 0,
+    lastSeen: r.last_seen,
+    modifiedDate: r.modified_date,
+  };
+}

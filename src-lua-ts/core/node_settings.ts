@@ -1,0 +1,64 @@
+// What a node-side process (the kuma-cluster-node package) reads besides its identity: the
+// database, its heartbeat and stale-node timings, and the DNS servers. Pure like settings.ts and
+// read through the same Reader and variable table, so aliases, defaults and error messages are
+// the router's own.
+import { detectEnvironment, dnsServers, Getenv, Loaded, Reader, RouterSettings, readDb } from "./settings";
+
+export type DbSettings = RouterSettings["db"];
+export type DnsSettings = RouterSettings["dns"];
+
+export interface NodeAgentSettings {
+  db: DbSettings;
+  /** HEARTBEAT_INTERVAL: seconds between last_seen updates. */
+  heartbeatIntervalS: number;
+  /** STALE_NODE_TIMEOUT: a node unseen this long is stale (the `cleanup` default). */
+  staleAfterS: number;
+}
+
+/** A Reader for the detected environment (Kubernetes has its own defaults for some variables). */
+function readerFor(get: Getenv): Loaded<Reader> {
+  const env = detectEnvironment(get);
+  if (!env.ok) return env;
+  return { ok: true, value: new Reader(get, env.value === "kubernetes") };
+}
+
+
+function done<T>(r: Reader, value: T): Loaded<T> {
+  return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, value };
+}
+
+/** DB_HOST, DB_PORT, ... (and their UPTIME_KUMA_DB_* aliases) without the router's variables. */
+export function loadDbSettings(get: Getenv): Loaded<DbSettings> {
+  const reader = readerFor(get);
+  if (!reader.ok) return reader;
+  const r = reader.value;
+  return done(r, readDb(r));
+}
+
+export function loadNodeAgentSettings(get: Getenv): Loaded<NodeAgentSettings> {
+  const reader = readerFor(get);
+  if (!reader.ok) return reader;
+  const r = reader.value;
+  return done(r, {
+    db: readDb(r),
+    heartbeatIntervalS: r.seconds("HEARTBEAT_INTERVAL"),
+    staleAfterS: r.seconds("STALE_NODE_TIMEOUT"),
+  });
+}
+
+/** DNS_SERVERS, else K8S_DNS_SERVER, else the nameservers in `resolvConf`: the router's rule. */
+export function loadDnsServers(get: Getenv, resolvConf: string): Loaded<DnsSettings> {
+  const reader = readerFor(get);
+  if (!reader.ok) return reader;
+  const r = reader.value;
+  return done(r, dnsServers(r, resolvConf));
+}
+
+/**
+ * Whether the environment names this node (UPTIME_KUMA_NODE_ID or its alias NODE_ID). Without
+ * one, loadNodeIdentity describes the default local node, which is registered only into an
+ * empty node table.
+ */
+export function hasNodeId(get: Getenv): boolean {
+  return new Reader(get, false).isSet("UPTIME_KUMA_NODE_ID");
+}
