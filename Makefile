@@ -52,3 +52,7 @@ router: deps
 
 clean:
 	rm -rf build
+
+up: deps js
+	@scripts/ensure-mariadb.sh >/dev/null 2>&1 || true
+	node build/js/tools/up.js

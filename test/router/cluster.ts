@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Pool } from "mysql2/promise";
 import { loadNodeIdentity } from "../../src-lua-ts/core/settings";
-import { openDb } from "../../node/src/db";
+import { readFileSync } from "node:fs";
+import { openDb, type DbSettings } from "../../node/src/db";
 import { deregisterNode, registerNode } from "../../node/src/registry";
 import { DnsServer } from "../support/dns-server";
 import { StandInNode, startStandInNode } from "../support/stand-in-node";
@@ -28,6 +29,10 @@ export interface ClusterOptions {
   routerEnv?: Record<string, string>;
   /** Mark setup complete (a row in `user`); default true. */
   setupComplete?: boolean;
+  /** Use this database (schema applied) instead of a private one created for the run. */
+  database?: DbSettings;
+  /** Address of node i; default a free-standing 127.1.x.y per test process. */
+  nodeAddress?: (i: number) => string;
 }
 
 export interface Cluster {
@@ -69,14 +74,28 @@ function dnsName(host: string): string {
   return host.substring(0, host.lastIndexOf(":"));
 }
 
+/** db/schema.sql, statement by statement (it is idempotent). */
+async function applySchema(db: Pool): Promise<void> {
+  const sql = readFileSync(join(ROOT, "db", "schema.sql"), "utf8").replace(/^--.*$/gm, "");
+  for (const statement of sql.split(";").map((x) => x.trim()).filter((x) => x !== "")) await db.query(statement);
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
-  const dbName = `kuma_e2e_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-  const password = execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create", dbName], { encoding: "utf8" }).trim();
-  const dbSettings = { host: process.env.TEST_DB_HOST ?? "127.0.0.1", port: Number(process.env.TEST_DB_PORT ?? 3306), user: dbName, password, database: dbName, timeoutMs: 5000 };
+  const own = options.database === undefined;
+  const dbName = options.database?.database ?? `kuma_e2e_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const dbSettings: DbSettings = options.database ?? {
+    host: process.env.TEST_DB_HOST ?? "127.0.0.1",
+    port: Number(process.env.TEST_DB_PORT ?? 3306),
+    user: dbName,
+    password: execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create", dbName], { encoding: "utf8" }).trim(),
+    database: dbName,
+    timeoutMs: 5000,
+  };
   const db = await openDb(dbSettings);
-  if (options.setupComplete !== false) await db.execute("INSERT INTO `user` (username) VALUES ('admin')");
+  if (!own) await applySchema(db);
+  if (options.setupComplete !== false) await db.execute("INSERT INTO `user` (username) SELECT 'admin' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM `user`)");
 
   const dns = new DnsServer();
   const dnsPort = (await dns.start({ host: "127.0.0.1", port: 0 })).port;
@@ -91,7 +110,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const startNode = async (i: number): Promise<StandInNode> => {
     const id = identity(i);
-    const address = addresses.get(i) ?? `127.1.${OCTET}.${nextHost++}`;
+    const address = addresses.get(i) ?? options.nodeAddress?.(i) ?? `127.1.${OCTET}.${nextHost++}`;
     addresses.set(i, address);
     const node = await startStandInNode({ nodeId: id.nodeId, host: address, port: NODE_PORT });
     nodes.set(id.nodeId, node);
@@ -105,9 +124,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const routerEnvironment: Record<string, string> = {
     DB_HOST: dbSettings.host,
     DB_PORT: String(dbSettings.port),
-    DB_USER: dbName,
-    DB_PASSWORD: password,
-    DB_NAME: dbName,
+    DB_USER: dbSettings.user,
+    DB_PASSWORD: dbSettings.password,
+    DB_NAME: dbSettings.database,
     DNS_SERVERS: `127.0.0.1:${dnsPort}`,
     ROUTER_SYNC_INTERVAL: syncInterval,
     ...(options.world === "compose" ? { COMPOSE_PROJECT_NAME: "kuma-e2e" } : { K8S_MODE: "true", K8S_NAMESPACE: NAMESPACE, K8S_HEADLESS_SERVICE: HEADLESS }),
@@ -139,7 +158,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       for (const n of nodes.values()) if (n.running) await n.stop();
       await dns.stop();
       await db.end();
-      execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", dbName]);
+      if (own) execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", dbName]);
     },
   };
   await cluster.settle();

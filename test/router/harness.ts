@@ -28,33 +28,33 @@ export function routerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export async function startRouter(env: Record<string, string>): Promise<Router> {
-  const host = "127.0.0.1";
-  const publicPort = await findFreePort(host);
-  const statusPort = await findFreePort(host);
+  // Free loopback ports unless the caller fixed the listeners (as `make up` does).
+  const publicListen = env.ROUTER_LISTEN ?? `127.0.0.1:${await findFreePort("127.0.0.1")}`;
+  const statusListen = env.ROUTER_STATUS_LISTEN ?? `127.0.0.1:${await findFreePort("127.0.0.1")}`;
   const prefix = mkdtempSync(join(tmpdir(), "kuma-router-test-"));
   const errorLogPath = join(prefix, "logs", "error.log");
   const child = await startProcess(join(ROOT, "scripts", "router.sh"), {
     name: "router",
     readyLine: "router: public",
-    env: routerEnv({
-      ROUTER_LISTEN: `${host}:${publicPort}`,
-      ROUTER_STATUS_LISTEN: `${host}:${statusPort}`,
-      ROUTER_PREFIX: prefix,
-      ERROR_LOG: errorLogPath,
-      ...env,
-    }),
+    env: routerEnv({ ROUTER_PREFIX: prefix, ERROR_LOG: errorLogPath, ...env, ROUTER_LISTEN: publicListen, ROUTER_STATUS_LISTEN: statusListen }),
   });
-  await waitForPort(host, publicPort, { timeoutMs: 10_000 });
+  const [host, port] = splitListen(publicListen);
+  await waitForPort(host, port, { timeoutMs: 10_000 });
   return {
     process: child,
-    publicUrl: `http://${host}:${publicPort}`,
-    statusUrl: `http://${host}:${statusPort}`,
+    publicUrl: `http://${publicListen}`,
+    statusUrl: `http://${statusListen}`,
     prefix,
     errorLog: () => (existsSync(errorLogPath) ? readFileSync(errorLogPath, "utf8") : ""),
     stop: async () => {
       await child.stop({ signal: "SIGQUIT" });
     },
   };
+}
+
+function splitListen(listen: string): [string, number] {
+  const colon = listen.lastIndexOf(":");
+  return [listen.slice(0, colon), Number(listen.slice(colon + 1))];
 }
 
 /**
