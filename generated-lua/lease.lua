@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["14"] = 11,["15"] = 12,["16"] = 12,["18"] = 13,["19"] = 14,["20"] = 7,["22"] = 18,["23"] = 19,["24"] = 20,["25"] = 18});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["14"] = 11,["15"] = 12,["16"] = 12,["18"] = 13,["19"] = 14,["20"] = 7,["22"] = 18,["23"] = 19,["24"] = 20,["25"] = 18,["27"] = 24,["28"] = 25,["29"] = 26,["30"] = 26,["32"] = 24});
 local ____exports = {}
 local ____dicts = require("dicts")
 local locks = ____dicts.locksDict
@@ -22,5 +22,12 @@ end
 function ____exports.leaseHolder(name)
     local holder = locks:get(name)
     return type(holder) == "number" and holder or nil
+end
+--- Gives up a lease this worker holds, so a reloaded worker need not wait for it to lapse.
+function ____exports.releaseLease(name)
+    local holder = locks:get(name)
+    if holder == ngx.worker.pid() then
+        locks:delete(name)
+    end
 end
 return ____exports

@@ -19,3 +19,9 @@ export function leaseHolder(name: string): number | undefined {
   const [holder] = locks.get(name);
   return typeof holder === "number" ? holder : undefined;
 }
+
+/** Gives up a lease this worker holds, so a reloaded worker need not wait for it to lapse. */
+export function releaseLease(name: string): void {
+  const [holder] = locks.get(name);
+  if (holder === ngx.worker.pid()) locks.delete(name);
+}

@@ -1,23 +1,19 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 7,["8"] = 8,["9"] = 10,["10"] = 11,["11"] = 12,["13"] = 15,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 19,["18"] = 20,["19"] = 21,["20"] = 22,["21"] = 22,["24"] = 24,["25"] = 25,["26"] = 26,["28"] = 28,["29"] = 15,["31"] = 32,["32"] = 33,["33"] = 34,["34"] = 34,["36"] = 35,["37"] = 35,["39"] = 36,["41"] = 37,["42"] = 38,["43"] = 32,["44"] = 41,["45"] = 42,["46"] = 43,["47"] = 41});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 8,["7"] = 9,["8"] = 10,["10"] = 13,["11"] = 14,["12"] = 15,["13"] = 16,["14"] = 17,["15"] = 18,["16"] = 18,["17"] = 18,["20"] = 20,["21"] = 21,["22"] = 22,["24"] = 24,["25"] = 13,["27"] = 28,["28"] = 29,["29"] = 28,["30"] = 32,["31"] = 33,["32"] = 33,["33"] = 32});
 local ____exports = {}
-local ____dicts = require("dicts")
-local dict = ____dicts.healthDict
-local VERSION = "verdicts:version"
-local DOWN_PREFIX = "down:"
+local state = require("health.state")
 local localVersion = -1
 local localDown = {}
 local knownNodes = {}
 --- The down-set over `nodes` (the snapshot's list: the same array until the snapshot changes).
 function ____exports.downSet(nodes)
-    local version = dict:get(VERSION)
-    local v = type(version) == "number" and version or 0
+    local v = state.verdictVersion()
     if v ~= localVersion or nodes ~= knownNodes then
         local down = {}
         for ____, n in ipairs(nodes) do
-            local flag = dict:get(DOWN_PREFIX .. n.id)
-            if flag == true then
+            local ____opt_0 = state.read(n.id)
+            if (____opt_0 and ____opt_0.down) == true then
                 down[n.id] = true
             end
         end
@@ -27,22 +23,12 @@ function ____exports.downSet(nodes)
     end
     return localDown
 end
---- Records a verdict; returns true when it changed.
+--- Forces a verdict (counters restart); returns true when it changed.
 function ____exports.setDown(nodeId, down)
-    local current = dict:get(DOWN_PREFIX .. nodeId)
-    if current == true == down then
-        return false
-    end
-    if down then
-        dict:set(DOWN_PREFIX .. nodeId, true)
-    else
-        dict:delete(DOWN_PREFIX .. nodeId)
-    end
-    dict:incr(VERSION, 1, 0)
-    return true
+    return state.force(nodeId, down)
 end
 function ____exports.isDown(nodeId)
-    local flag = dict:get(DOWN_PREFIX .. nodeId)
-    return flag == true
+    local ____opt_2 = state.read(nodeId)
+    return (____opt_2 and ____opt_2.down) == true
 end
 return ____exports

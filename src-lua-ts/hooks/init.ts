@@ -6,6 +6,7 @@ import "./balancer";
 import "./endpoints";
 import "./header_filter";
 import "./init_worker";
+import "./log";
 
 export function run(): void {
   config.load();

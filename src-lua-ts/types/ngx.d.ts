@@ -268,6 +268,24 @@ interface NgxConfig {
 // ---------------------------------------------------------------------------------------------
 // ngx
 
+// ---------------------------------------------------------------------------------------------
+// ngx.thread: light threads of the current request or timer (the prober runs probes in batches).
+
+/** A light thread handle; opaque. */
+type NgxLightThread = { readonly __ngxLightThread: never };
+
+interface NgxThreadApi {
+  /** Starts fn(...args) in a light thread of the current request or timer. Throws on failure. */
+  spawn<A extends unknown[], R>(this: void, fn: (this: void, ...args: A) => R, ...args: A): NgxLightThread;
+  /**
+   * Waits for the first of the threads to end: true and fn's first return value, or false and
+   * the error it raised. Only the thread's creator may wait for it.
+   */
+  wait(this: void, ...threads: NgxLightThread[]): LuaMultiReturn<[boolean, unknown]>;
+  /** Kills a thread this one created (and that is not waiting on I/O of another's). */
+  kill(this: void, thread: NgxLightThread): LuaMultiReturn<[1 | undefined, string | undefined]>;
+}
+
 interface NgxApi {
   /** nginx variables by name; unset variables are nil. Assigning requires the variable to exist. */
   var: { [name: string]: string | undefined };
@@ -280,6 +298,7 @@ interface NgxApi {
   readonly shared: { readonly [zone: string]: NgxShDict | undefined };
   readonly timer: NgxTimer;
   readonly worker: NgxWorker;
+  readonly thread: NgxThreadApi;
   readonly socket: NgxSocket;
   readonly re: NgxRe;
   readonly config: NgxConfig;

@@ -77,7 +77,11 @@ function listenControl(listen: { host: string; port: number }, server: DnsServer
   assertLoopbackHost(listen.host);
   const control = net.createServer((socket) => {
     socket.on("error", () => undefined); // a client that hangs up early is not our failure
-    serveLines(socket, (text) => socket.write(text), server);
+    const lines = serveLines(socket, (text) => {
+      if (socket.writable) socket.write(text);
+    }, server);
+    // readline re-emits the socket's EPIPE/ECONNRESET; unhandled, it would end the server.
+    lines.on("error", () => undefined);
   });
   return new Promise((resolve, reject) => {
     control.once("error", reject);

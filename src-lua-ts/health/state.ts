@@ -1,0 +1,126 @@
+// Each node's health in kuma_health, shared by every worker: the prober's results and the
+// passive reports of any worker go through record(), which runs the one state machine of
+// core/health.ts. A read-modify-write of one key never yields, and every effect of a transition
+// (the verdict version, the pending registry write) is idempotent, so two workers racing on a
+// node at worst lose one count.
+import * as config from "../config";
+import { FailoverNode } from "../core/failover";
+import { Snapshot } from "../core/snapshot";
+import { NodeHealth, Observation, RegistryStatus, Transition, decodeHealth, encodeHealth, initialHealth, observe } from "../core/health";
+import { healthDict as dict } from "../dicts";
+
+const HEALTH_PREFIX = "health:";
+const PENDING_PREFIX = "pending:";
+const PROBE_PREFIX = "probe:";
+/** Bumped when a verdict flips: what workers watch to refresh their down-set. */
+const VERDICT_VERSION = "verdicts:version";
+/** Bumped when a registry write becomes pending: what the writer watches. */
+const PENDING_VERSION = "writes:version";
+
+export function read(nodeId: string): NodeHealth | undefined {
+  const [v] = dict.get(HEALTH_PREFIX + nodeId);
+  return typeof v === "string" ? decodeHealth(v) : undefined;
+}
+
+function write(nodeId: string, h: NodeHealth): void {
+  dict.set(HEALTH_PREFIX + nodeId, encodeHealth(h));
+}
+
+export function verdictVersion(): number {
+  const [v] = dict.get(VERDICT_VERSION);
+  return typeof v === "number" ? v : 0;
+}
+
+export function pendingVersion(): number {
+  const [v] = dict.get(PENDING_VERSION);
+  return typeof v === "number" ? v : 0;
+}
+
+function logTransition(nodeId: string, transition: Transition, obs: Observation, h: NodeHealth): void {
+  const why = transition === "down" ? `${h.failures} consecutive failures (last: ${obs})` : `${h.successes} consecutive probe successes`;
+  ngx.log(ngx.WARN, `health: node ${nodeId} is ${transition} after ${why}`);
+}
+
+/**
+ * Feeds one observation into a node's state machine. `registryOnline` seeds a node seen for the
+ * first time. Returns the transition it caused.
+ */
+export function record(nodeId: string, registryOnline: boolean, obs: Observation): Transition {
+  const before = read(nodeId) ?? initialHealth(registryOnline);
+  const step = observe(before, obs, config.get().health);
+  write(nodeId, step.health);
+  if (step.transition !== "none") {
+    dict.incr(VERDICT_VERSION, 1, 0);
+    setPending(nodeId, step.transition === "down" ? "offline" : "online");
+    logTransition(nodeId, step.transition, obs, step.health);
+  }
+  return step.transition;
+}
+
+/** Forces a verdict (operators, specs); counters restart. Returns true when it changed. */
+export function force(nodeId: string, down: boolean): boolean {
+  const before = read(nodeId);
+  if (before !== undefined && before.down === down) return false;
+  write(nodeId, { down, successes: 0, failures: 0 });
+  dict.incr(VERDICT_VERSION, 1, 0);
+  return true;
+}
+
+// --- registry writes waiting for the writer ----------------------------------------------
+
+function setPending(nodeId: string, status: RegistryStatus): void {
+  dict.set(PENDING_PREFIX + nodeId, status);
+  dict.incr(PENDING_VERSION, 1, 0);
+}
+
+/** Registry statuses implied by this router's latest transitions, not written yet. */
+export function pending(): Record<string, RegistryStatus> {
+  const out: Record<string, RegistryStatus> = {};
+  for (const key of dict.get_keys(0)) {
+    if (key.substring(0, PENDING_PREFIX.length) !== PENDING_PREFIX) continue;
+    const [v] = dict.get(key);
+    if (v === "online" || v === "offline") out[key.substring(PENDING_PREFIX.length)] = v;
+  }
+  return out;
+}
+
+/** Clears a pending write unless a newer transition replaced it meanwhile. */
+export function settle(nodeId: string, status: RegistryStatus): void {
+  const [v] = dict.get(PENDING_PREFIX + nodeId);
+  if (v === status) dict.delete(PENDING_PREFIX + nodeId);
+}
+
+// --- diagnostics --------------------------------------------------------------------------
+
+/** The last probe's outcome, for /lb/status ("200 in 3 ms", "timeout"). */
+export function setLastProbe(nodeId: string, text: string): void {
+  dict.set(PROBE_PREFIX + nodeId, text);
+}
+
+export function lastProbe(nodeId: string): string | undefined {
+  const [v] = dict.get(PROBE_PREFIX + nodeId);
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Forgets nodes that left the registry, so a node re-added under the same id starts afresh. */
+export function prune(known: Record<string, unknown>): void {
+  for (const key of dict.get_keys(0)) {
+    for (const prefix of [HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX]) {
+      if (key.substring(0, prefix.length) !== prefix) continue;
+      const id = key.substring(prefix.length);
+      if (known[id] === undefined) dict.delete(key);
+    }
+  }
+}
+
+/** The snapshot's nodes with this router's verdicts: what the writer decides from. */
+export function registryNodes(snapshot: Snapshot): FailoverNode[] {
+  return snapshot.nodes.map((n) => ({
+    id: n.id,
+    online: n.online,
+    lastSeenAge: n.lastSeenAge,
+    addressable: n.address !== undefined,
+    owned: n.owned,
+    health: read(n.id) ?? initialHealth(n.online),
+  }));
+}

@@ -1,0 +1,33 @@
+// What /lb/status shows of the health checks: who probes and writes, counters, last probes.
+import { NodeInfo } from "../core/snapshot";
+import { leaseHolder } from "../lease";
+import { LEASE } from "./checker";
+import * as state from "./state";
+import { writerPid, writes } from "./writer";
+
+export interface NodeCheck {
+  down: boolean;
+  successes: number;
+  failures: number;
+  lastProbe: string | undefined;
+}
+
+export interface HealthDetails {
+  /** pid of this router's probing worker. */
+  prober: number | undefined;
+  /** True when this router holds the cluster's writer lock. */
+  writer: boolean;
+  /** Registry writes and monitor moves this router made since it started. */
+  writes: number;
+  pendingWrites: Record<string, string>;
+  nodes: Record<string, NodeCheck>;
+}
+
+export function details(nodes: NodeInfo[]): HealthDetails {
+  const out: Record<string, NodeCheck> = {};
+  for (const n of nodes) {
+    const h = state.read(n.id);
+    out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: state.lastProbe(n.id) };
+  }
+  return { prober: leaseHolder(LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: state.pending(), nodes: out };
+}

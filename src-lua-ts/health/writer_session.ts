@@ -1,0 +1,111 @@
+// The writer's own MariaDB session, holding the cluster's named lock (registry_sql.writerLock).
+//
+// GET_LOCK belongs to a session: the lock lives exactly as long as the connection that took it.
+// A pooled connection would carry the lock back into the pool (where the sync could pick it up)
+// and the next tick could get another connection that cannot take the lock its sibling holds.
+// So the writer connects under a pool name of its own, never calls set_keepalive, and runs
+// every write on this one connection. It is owned by the writer loop's timer (a cosocket cannot
+// be shared between timers). Any network error closes it, which releases the lock at the server
+// at once; a writer that dies or hangs loses it after wait_timeout of silence.
+import * as mysql from "resty.mysql";
+import * as config from "../config";
+import * as db from "../cluster/db";
+import { resolve } from "../dns/resolve";
+import { acquireSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";
+
+/** Seconds of silence after which the server ends a writer's session (and frees the lock). */
+export const SESSION_IDLE_S = 30;
+
+let conn: mysql.MysqlConnection | undefined;
+/** The session holds the lock. A standby keeps its session open and asks again later. */
+let held = false;
+
+export function holding(): boolean {
+  return held;
+}
+
+/** Closes the session; the server frees the lock with it. */
+export function release(): void {
+  held = false;
+  if (conn === undefined) return;
+  conn.close();
+  conn = undefined;
+}
+
+/** A SQL error keeps the session (and the lock); a network or protocol error ends it. */
+function run(sql: string): db.Result {
+  if (conn === undefined) return { error: "no writer session" };
+  const [res, err, errno, sqlstate] = conn.query(sql);
+  if (res === undefined) {
+    if (errno === undefined) release();
+    return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}` };
+  }
+  return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
+}
+
+/** Runs one statement as the writer; refused unless the session holds the lock. */
+export function exec(sql: string): db.Result {
+  return held ? run(sql) : { error: "not the writer" };
+}
+
+function firstNumber(res: db.Result, column: string): number | undefined {
+  if (res.rows === undefined || res.rows.length === 0) return undefined;
+  const v = db.value(res.rows[0][column]);
+  return typeof v === "number" ? v : v === undefined ? undefined : tonumber(v);
+}
+
+/** Connects under a pool name of our own (never pooled back) and sets the session up. */
+function open(): string | undefined {
+  const [c, newErr] = mysql.new();
+  if (c === undefined) return `mysql.new: ${newErr}`;
+  const s = config.get().db;
+  // Cosockets have no nginx `resolver`: DB_HOST goes through the router's own, as in db.ts.
+  const [address, dnsErr] = resolve(s.host);
+  if (address === undefined) return `resolve ${s.host}: ${dnsErr}`;
+  c.set_timeout(s.timeoutMs);
+  const [ok, err] = c.connect({
+    host: address,
+    port: s.port,
+    user: s.user,
+    password: s.password,
+    database: s.database,
+    charset: "utf8mb4",
+    pool: `kuma-router-writer:${ngx.worker.pid()}`,
+  });
+  if (ok === undefined) return `connect: ${err}`;
+  conn = c;
+  const lockWaitS = Math.max(1, Math.floor(s.timeoutMs / 1000) - 1);
+  const setup = run(sessionSql(SESSION_IDLE_S, lockWaitS));
+  if (setup.error !== undefined) {
+    release();
+    return setup.error;
+  }
+  return undefined;
+}
+
+/**
+ * Tries the lock without waiting (opening the session first if needed). True when this router
+ * is the writer; false with no error when another router's session holds the lock.
+ */
+export function acquire(): LuaMultiReturn<[boolean, string | undefined]> {
+  if (held) return $multi(true, undefined);
+  if (conn === undefined) {
+    const err = open();
+    if (err !== undefined) return $multi(false, err);
+  }
+  const res = run(acquireSql(writerLock(config.get().db.database)));
+  const got = firstNumber(res, "got");
+  if (got === 1) {
+    held = true;
+    return $multi(true, undefined);
+  }
+  return $multi(false, got === 0 ? undefined : `GET_LOCK: ${res.error ?? "no answer"}`);
+}
+
+/** True while the session is alive and still holds the lock (also keeps the session from idling out). */
+export function confirm(): boolean {
+  if (!held) return false;
+  if (firstNumber(run(stillMineSql(writerLock(config.get().db.database))), "mine") === 1) return true;
+  release();
+  return false;
+}
