@@ -56,3 +56,7 @@ clean:
 up: deps js
 	@scripts/ensure-mariadb.sh >/dev/null 2>&1 || true
 	node build/js/tools/up.js
+
+# Router vs plain nginx proxy_pass, interleaved runs (docs/benchmarks.md).
+bench: deps js
+	scripts/bench.sh

@@ -1,28 +1,57 @@
 local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 9,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 6,["10"] = 6,["11"] = 25,["12"] = 26,["13"] = 27,["16"] = 28,["17"] = 29,["18"] = 30,["19"] = 30,["20"] = 30,["21"] = 30,["24"] = 33,["25"] = 34,["27"] = 56,["28"] = 57,["29"] = 57,["30"] = 57,["31"] = 57,["32"] = 58,["34"] = 8,["35"] = 9,["36"] = 10,["37"] = 11,["38"] = 12,["39"] = 13,["40"] = 16,["42"] = 19,["43"] = 20,["44"] = 21,["45"] = 21,["47"] = 22,["48"] = 19,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 40,["55"] = 41,["56"] = 42,["57"] = 43,["58"] = 44,["59"] = 45,["60"] = 46,["62"] = 48,["63"] = 49,["64"] = 49,["66"] = 50,["67"] = 51,["68"] = 52,["69"] = 53,["70"] = 38,["72"] = 62,["73"] = 63,["74"] = 64,["75"] = 65,["76"] = 65,["77"] = 65,["78"] = 65,["79"] = 65,["81"] = 66,["82"] = 62,["83"] = 78,["84"] = 79,["85"] = 80,["86"] = 81,["87"] = 82,["88"] = 83,["89"] = 84,["90"] = 85,["91"] = 85,["92"] = 85,["93"] = 85,["94"] = 85,["95"] = 85,["96"] = 85,["97"] = 78});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 16,["7"] = 10,["8"] = 11,["9"] = 11,["10"] = 13,["11"] = 13,["12"] = 51,["13"] = 52,["14"] = 53,["15"] = 53,["17"] = 54,["18"] = 54,["20"] = 55,["21"] = 56,["22"] = 56,["24"] = 57,["25"] = 58,["26"] = 59,["27"] = 59,["28"] = 59,["29"] = 59,["30"] = 60,["32"] = 62,["34"] = 65,["35"] = 66,["36"] = 67,["37"] = 68,["40"] = 69,["41"] = 69,["43"] = 70,["44"] = 70,["46"] = 71,["47"] = 72,["48"] = 73,["49"] = 74,["52"] = 76,["53"] = 77,["56"] = 115,["57"] = 116,["58"] = 116,["59"] = 116,["60"] = 116,["61"] = 117,["63"] = 15,["64"] = 16,["65"] = 17,["66"] = 18,["67"] = 26,["68"] = 27,["69"] = 33,["71"] = 40,["72"] = 41,["73"] = 42,["74"] = 42,["76"] = 43,["77"] = 40,["79"] = 82,["80"] = 83,["81"] = 84,["82"] = 84,["84"] = 85,["85"] = 86,["86"] = 87,["87"] = 87,["89"] = 88,["90"] = 89,["91"] = 89,["93"] = 90,["94"] = 91,["95"] = 92,["96"] = 82,["98"] = 96,["99"] = 97,["100"] = 102,["101"] = 102,["103"] = 103,["104"] = 104,["105"] = 104,["107"] = 105,["108"] = 106,["109"] = 107,["110"] = 108,["112"] = 110,["113"] = 111,["114"] = 112,["115"] = 96,["117"] = 121,["118"] = 122,["119"] = 123,["120"] = 124,["121"] = 124,["122"] = 124,["123"] = 124,["124"] = 124,["126"] = 125,["127"] = 121,["128"] = 138,["129"] = 139,["130"] = 140,["131"] = 138,["132"] = 143,["133"] = 144,["134"] = 145,["135"] = 146,["136"] = 147,["137"] = 148,["138"] = 149,["139"] = 149,["140"] = 149,["141"] = 149,["142"] = 149,["143"] = 149,["144"] = 149,["145"] = 143});
 local ____exports = {}
-local reload, markSynced, DATA, SYNCED_AT, LAST_ERROR, ____local, localVersion
+local fetchPart, reload, markSynced, SYNCED_AT, LAST_ERROR, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
 local cjson = require("cjson.safe")
 local ____snapshot = require("core.snapshot")
 local indexNodes = ____snapshot.indexNodes
 local ____dicts = require("dicts")
 local dict = ____dicts.snapshotDict
-function reload(version)
-    local data = dict:get(DATA)
+function fetchPart(part, held, version)
+    local digest = dict:get(part.digest)
+    if type(digest) ~= "string" then
+        return nil, nil, false
+    end
+    if digest == held then
+        return nil, held, true
+    end
+    local data = dict:get(part.data)
     if type(data) ~= "string" then
-        return
+        return nil, nil, false
     end
     local decoded, err = cjson.decode(data)
     if decoded == nil then
         ngx.log(
             ngx.ERR,
-            (("snapshot version " .. tostring(version)) .. " does not decode: ") .. tostring(err)
+            (((("snapshot version " .. tostring(version)) .. ": ") .. part.data) .. " do not decode: ") .. tostring(err)
         )
+        return nil, nil, false
+    end
+    return decoded, digest, true
+end
+function reload(version)
+    local nodes, nodesDigest, nodesOk = fetchPart(NODES, localNodesDigest, version)
+    local monitors, monitorsDigest, monitorsOk = fetchPart(MONITORS, localMonitorsDigest, version)
+    if not nodesOk or not monitorsOk then
         return
     end
-    ____local = indexNodes(decoded)
+    if nodes ~= nil then
+        localNodes = nodes
+    end
+    if monitors ~= nil then
+        localMonitors = monitors
+    end
+    localNodesDigest = nodesDigest
+    localMonitorsDigest = monitorsDigest
     localVersion = version
+    if localNodes == nil or localMonitors == nil then
+        return
+    end
+    if nodes ~= nil or monitors ~= nil or ____local == nil then
+        ____local = indexNodes(__TS__ObjectAssign({}, localNodes, localMonitors))
+    end
 end
 function markSynced()
     dict:set(
@@ -32,11 +61,11 @@ function markSynced()
     dict:delete(LAST_ERROR)
 end
 local VERSION = "version"
-DATA = "data"
-local DIGEST = "digest"
 SYNCED_AT = "synced_at"
 LAST_ERROR = "last_error"
 local FAILED_AT = "failed_at"
+NODES = {data = "nodes", digest = "nodes_digest", bytes = "nodes_bytes"}
+MONITORS = {data = "monitors", digest = "monitors_digest", bytes = "monitors_bytes"}
 localVersion = 0
 --- This worker's copy, refreshed when the shared version moved. One dict get per call.
 function ____exports.current()
@@ -46,24 +75,40 @@ function ____exports.current()
     end
     return ____local
 end
---- Stores a new snapshot; unchanged content only refreshes its age. Returns the version.
-function ____exports.publish(stored)
-    local json, encErr = cjson.encode(stored)
+--- Encodes one part; true when its content differs from what is stored (then stored).
+local function storePart(part, value)
+    local json, encErr = cjson.encode(value)
     if json == nil then
-        return nil, "encode: " .. tostring(encErr)
+        return nil, (("encode " .. part.data) .. ": ") .. tostring(encErr)
     end
     local digest = ngx.md5(json)
-    local previous = dict:get(DIGEST)
+    local previous = dict:get(part.digest)
+    if previous == digest then
+        return false, nil
+    end
+    local ok, err = dict:safe_set(part.data, json)
+    if not ok then
+        return nil, (((("storing " .. tostring(#json)) .. " bytes of ") .. part.data) .. " in kuma_snapshot: ") .. tostring(err)
+    end
+    dict:set(part.digest, digest)
+    dict:set(part.bytes, #json)
+    return true, nil
+end
+--- Stores a new snapshot; unchanged content only refreshes its age. Returns the version.
+function ____exports.publish(stored)
+    local monitorsChanged, monitorsErr = storePart(MONITORS, {ownerOf = stored.ownerOf, monitorOfToken = stored.monitorOfToken, monitorCount = stored.monitorCount})
+    if monitorsChanged == nil then
+        return nil, monitorsErr
+    end
+    local nodesChanged, nodesErr = storePart(NODES, {nodes = stored.nodes, setupComplete = stored.setupComplete})
+    if nodesChanged == nil then
+        return nil, nodesErr
+    end
     local version = dict:get(VERSION)
-    if previous == digest and type(version) == "number" then
+    if not monitorsChanged and not nodesChanged and type(version) == "number" then
         markSynced()
         return version, nil
     end
-    local ok, err = dict:safe_set(DATA, json)
-    if not ok then
-        return nil, (("storing " .. tostring(#json)) .. " bytes in kuma_snapshot: ") .. tostring(err)
-    end
-    dict:set(DIGEST, digest)
     local next = dict:incr(VERSION, 1, 0)
     markSynced()
     return next, nil
@@ -80,17 +125,20 @@ function ____exports.markFailed(____error)
     end
     return previous == nil
 end
+local function partBytes(part)
+    local bytes = dict:get(part.bytes)
+    return type(bytes) == "number" and bytes or 0
+end
 function ____exports.status()
     local version = dict:get(VERSION)
     local syncedAt = dict:get(SYNCED_AT)
-    local data = dict:get(DATA)
     local lastError = dict:get(LAST_ERROR)
     local failedAt = dict:get(FAILED_AT)
     local now = ngx.now()
     return {
         version = type(version) == "number" and version or 0,
         ageS = type(syncedAt) == "number" and now - syncedAt or nil,
-        bytes = type(data) == "string" and #data or 0,
+        bytes = partBytes(NODES) + partBytes(MONITORS),
         lastError = type(lastError) == "string" and lastError or nil,
         failingSinceS = type(lastError) == "string" and type(failedAt) == "number" and now - failedAt or nil
     }

@@ -1,10 +1,12 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 6,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 10,["15"] = 10,["16"] = 10,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 13,["22"] = 15,["24"] = 17,["25"] = 19,["27"] = 22,["28"] = 23,["29"] = 24,["30"] = 25,["31"] = 25,["33"] = 26,["34"] = 27,["35"] = 28,["36"] = 28,["38"] = 29,["39"] = 30,["40"] = 30,["42"] = 31,["43"] = 32,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 32,["49"] = 22,["50"] = 35,["51"] = 36,["52"] = 37,["53"] = 38,["54"] = 39,["55"] = 40,["57"] = 35,["58"] = 44,["59"] = 45,["62"] = 46,["63"] = 46,["64"] = 46,["65"] = 47,["66"] = 48,["69"] = 49,["70"] = 50,["71"] = 50,["72"] = 51,["73"] = 52,["74"] = 53,["75"] = 53,["76"] = 53,["77"] = 53,["79"] = 46,["80"] = 46,["81"] = 44,["83"] = 59,["84"] = 60,["85"] = 61,["86"] = 61,["87"] = 61,["88"] = 61,["89"] = 59});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 6,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 11,["16"] = 11,["17"] = 11,["18"] = 11,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 14,["24"] = 16,["26"] = 18,["28"] = 21,["30"] = 24,["32"] = 27,["33"] = 28,["34"] = 29,["35"] = 30,["36"] = 30,["38"] = 31,["39"] = 32,["40"] = 33,["41"] = 33,["43"] = 34,["44"] = 35,["45"] = 35,["47"] = 36,["48"] = 37,["49"] = 37,["50"] = 37,["51"] = 37,["52"] = 37,["53"] = 37,["54"] = 27,["55"] = 40,["56"] = 41,["57"] = 42,["58"] = 43,["59"] = 44,["60"] = 45,["61"] = 46,["63"] = 40,["64"] = 50,["65"] = 51,["66"] = 52,["69"] = 53,["70"] = 54,["71"] = 54,["72"] = 54,["73"] = 54,["74"] = 50,["75"] = 57,["76"] = 58,["79"] = 59,["80"] = 59,["81"] = 59,["82"] = 60,["83"] = 61,["86"] = 64,["89"] = 65,["90"] = 66,["91"] = 67,["94"] = 69,["97"] = 71,["103"] = 73,["104"] = 73,["106"] = 74,["108"] = 59,["109"] = 59,["110"] = 57,["112"] = 79,["113"] = 80,["114"] = 81,["115"] = 81,["116"] = 81,["117"] = 81,["118"] = 79});
 local ____exports = {}
 local config = require("config")
 local ____snapshot = require("core.snapshot")
 local buildSnapshot = ____snapshot.buildSnapshot
+local ____dicts = require("dicts")
+local snapshotDict = ____dicts.snapshotDict
 local ____guard = require("hooks.guard")
 local guard = ____guard.guard
 local ____lease = require("lease")
@@ -22,7 +24,10 @@ local LEASE = "snapshot-sync"
 local LEASE_INTERVALS = 3
 --- While the database stays down, repeat the error at most this often (seconds).
 local REPEAT_ERROR_EVERY_S = 60
-local lastErrorLogAt = 0
+--- kuma_snapshot key: when the failure was last logged, whichever worker synced then.
+local ERROR_LOGGED_AT = "error_logged_at"
+--- This worker's sync is still waiting on the database (up to DB_TIMEOUT per step).
+local syncing = false
 --- One sync: read, build, publish. Returns the published version or an error.
 function ____exports.syncOnce()
     local nodesRes = db.query(NODES_SQL)
@@ -50,10 +55,22 @@ end
 local function reportFailure(err)
     local first = store.markFailed(err)
     local now = ngx.now()
-    if first or now - lastErrorLogAt >= REPEAT_ERROR_EVERY_S then
-        lastErrorLogAt = now
+    local loggedAt = snapshotDict:get(ERROR_LOGGED_AT)
+    if first or type(loggedAt) ~= "number" or now - loggedAt >= REPEAT_ERROR_EVERY_S then
+        snapshotDict:set(ERROR_LOGGED_AT, now)
         ngx.log(ngx.ERR, "snapshot sync failed, routing from the last snapshot: " .. err)
     end
+end
+local function reportSuccess(version)
+    local loggedAt = snapshotDict:get(ERROR_LOGGED_AT)
+    if loggedAt == nil then
+        return
+    end
+    snapshotDict:delete(ERROR_LOGGED_AT)
+    ngx.log(
+        ngx.NOTICE,
+        "snapshot sync recovered at version " .. tostring(version)
+    )
 end
 local function tick(premature)
     if premature then
@@ -66,15 +83,27 @@ local function tick(premature)
             if not holdLease(LEASE, interval * LEASE_INTERVALS) then
                 return
             end
-            local version, err = ____exports.syncOnce()
+            if syncing then
+                return
+            end
+            syncing = true
+            local version
+            local err
+            do
+                local ____try, ____error = pcall(function()
+                    version, err = ____exports.syncOnce()
+                end)
+                do
+                    syncing = false
+                end
+                if not ____try then
+                    error(____error, 0)
+                end
+            end
             if version == nil then
                 reportFailure(err or "unknown error")
-            elseif lastErrorLogAt > 0 then
-                lastErrorLogAt = 0
-                ngx.log(
-                    ngx.NOTICE,
-                    "snapshot sync recovered at version " .. tostring(version)
-                )
+            else
+                reportSuccess(version)
             end
         end
     )

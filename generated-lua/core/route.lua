@@ -1,10 +1,28 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["9"] = 52,["10"] = 54,["11"] = 55,["12"] = 56,["13"] = 56,["14"] = 56,["17"] = 57,["18"] = 54,["20"] = 61,["21"] = 62,["22"] = 63,["23"] = 63,["25"] = 64,["26"] = 64,["28"] = 65,["29"] = 65,["31"] = 66,["32"] = 66,["34"] = 67,["35"] = 67,["37"] = 68,["38"] = 61,["39"] = 71,["40"] = 72,["41"] = 72,["43"] = 73,["44"] = 71,["46"] = 77,["47"] = 78,["48"] = 79,["49"] = 80,["50"] = 80,["53"] = 82,["54"] = 77,["56"] = 86,["57"] = 87,["58"] = 88,["59"] = 89,["60"] = 90,["61"] = 91,["62"] = 92,["65"] = 95,["66"] = 95,["68"] = 96,["69"] = 97,["70"] = 98,["71"] = 98,["72"] = 99,["73"] = 99,["74"] = 100,["75"] = 100,["78"] = 102,["79"] = 86,["81"] = 106,["82"] = 107,["83"] = 108,["84"] = 109,["86"] = 110,["87"] = 110,["89"] = 111,["90"] = 112,["91"] = 112,["96"] = 114,["97"] = 106,["98"] = 117,["99"] = 118,["100"] = 118,["102"] = 119,["103"] = 119,["104"] = 119,["107"] = 120,["108"] = 117,["109"] = 123,["110"] = 124,["111"] = 124,["112"] = 124,["113"] = 124,["114"] = 124,["115"] = 125,["116"] = 126,["118"] = 133,["119"] = 134,["120"] = 136,["121"] = 137,["122"] = 138,["123"] = 139,["124"] = 139,["125"] = 139,["127"] = 139,["129"] = 134,["130"] = 134,["131"] = 134,["132"] = 134,["133"] = 134,["134"] = 134,["135"] = 134,["136"] = 134,["137"] = 134,["138"] = 145,["139"] = 145,["140"] = 145,["142"] = 145,["144"] = 145,["145"] = 146,["146"] = 147,["147"] = 149,["148"] = 149,["149"] = 149,["150"] = 149,["151"] = 149,["152"] = 149,["154"] = 151,["155"] = 152,["156"] = 153,["157"] = 154,["158"] = 154,["160"] = 155,["161"] = 155,["162"] = 155,["163"] = 155,["164"] = 155,["166"] = 158,["167"] = 158,["169"] = 159,["170"] = 159,["171"] = 159,["172"] = 159,["173"] = 159,["174"] = 159,["176"] = 160,["177"] = 160,["178"] = 160,["179"] = 160,["180"] = 160,["181"] = 123,["182"] = 175,["183"] = 176,["184"] = 176,["186"] = 177,["187"] = 177,["188"] = 177,["189"] = 177,["190"] = 177,["191"] = 177,["192"] = 177,["193"] = 177,["194"] = 177,["195"] = 177,["196"] = 177,["197"] = 177,["198"] = 175});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 122,["7"] = 4,["8"] = 4,["9"] = 122,["10"] = 123,["11"] = 124,["12"] = 125,["14"] = 126,["15"] = 126,["17"] = 127,["18"] = 128,["19"] = 128,["24"] = 130,["27"] = 52,["28"] = 54,["29"] = 55,["30"] = 56,["31"] = 56,["32"] = 56,["35"] = 57,["36"] = 54,["38"] = 61,["39"] = 62,["40"] = 63,["41"] = 63,["43"] = 64,["44"] = 64,["46"] = 65,["47"] = 65,["49"] = 66,["50"] = 66,["52"] = 67,["53"] = 67,["55"] = 68,["56"] = 61,["57"] = 71,["58"] = 72,["59"] = 72,["61"] = 73,["62"] = 71,["64"] = 77,["65"] = 78,["66"] = 79,["67"] = 80,["68"] = 80,["71"] = 82,["72"] = 77,["74"] = 86,["75"] = 87,["76"] = 88,["77"] = 89,["78"] = 90,["79"] = 91,["80"] = 92,["83"] = 95,["84"] = 95,["86"] = 96,["87"] = 97,["88"] = 98,["89"] = 98,["90"] = 99,["91"] = 99,["92"] = 100,["93"] = 100,["96"] = 102,["97"] = 86,["98"] = 105,["99"] = 106,["100"] = 107,["104"] = 114,["105"] = 115,["106"] = 115,["108"] = 116,["109"] = 117,["110"] = 118,["111"] = 119,["112"] = 114,["113"] = 133,["114"] = 134,["115"] = 134,["117"] = 135,["118"] = 135,["119"] = 135,["122"] = 136,["123"] = 133,["125"] = 140,["126"] = 143,["127"] = 143,["128"] = 143,["130"] = 143,["132"] = 143,["133"] = 144,["134"] = 146,["135"] = 146,["136"] = 146,["137"] = 146,["138"] = 146,["139"] = 146,["141"] = 148,["142"] = 149,["143"] = 150,["144"] = 151,["145"] = 151,["147"] = 152,["148"] = 152,["149"] = 152,["150"] = 152,["151"] = 152,["153"] = 155,["154"] = 155,["156"] = 156,["157"] = 156,["158"] = 156,["159"] = 156,["160"] = 156,["161"] = 156,["163"] = 157,["164"] = 157,["165"] = 157,["166"] = 157,["167"] = 157,["168"] = 140,["169"] = 161,["170"] = 162,["171"] = 162,["172"] = 162,["173"] = 162,["174"] = 162,["175"] = 163,["176"] = 164,["178"] = 171,["179"] = 171,["180"] = 171,["181"] = 171,["182"] = 171,["183"] = 172,["184"] = 173,["185"] = 173,["186"] = 173,["187"] = 173,["188"] = 173,["189"] = 173,["191"] = 173,["193"] = 173,["194"] = 173,["195"] = 173,["196"] = 173,["197"] = 173,["198"] = 173,["199"] = 173,["200"] = 173,["201"] = 161,["202"] = 188,["203"] = 189,["204"] = 189,["206"] = 190,["207"] = 190,["208"] = 190,["209"] = 190,["210"] = 190,["211"] = 190,["212"] = 190,["213"] = 190,["214"] = 190,["215"] = 190,["216"] = 190,["217"] = 190,["218"] = 188});
 local ____exports = {}
+local computeCandidates
 local ____snapshot = require("core.snapshot")
 local nodeOf = ____snapshot.nodeOf
+function computeCandidates(snapshot, down)
+    local online = {}
+    local healthy = {}
+    for ____, n in ipairs(snapshot.nodes) do
+        do
+            if not n.online or n.address == nil then
+                goto __continue31
+            end
+            online[#online + 1] = n
+            if down[n.id] ~= true then
+                healthy[#healthy + 1] = n
+            end
+        end
+        ::__continue31::
+    end
+    return (#healthy > 0 or #online == 0) and ({healthy, false}) or ({online, true})
+end
 --- Methods that may be retried on another node: safe ones only (a POST never is).
 local RETRYABLE = {GET = true, HEAD = true, OPTIONS = true}
 local function segments(path)
@@ -77,23 +95,20 @@ function ____exports.primaryOf(candidates)
     end
     return best
 end
+local memoSnapshot
+local memoDown
+local memoCandidates = {{}, false}
 --- Online, addressable and healthy nodes; if the checks call all of them down, the online ones.
+-- Both inputs stay the same objects until the snapshot or a verdict changes, so the answer is
+-- kept for the next request.
 function ____exports.candidatesOf(snapshot, down)
-    local online = {}
-    local healthy = {}
-    for ____, n in ipairs(snapshot.nodes) do
-        do
-            if not n.online or n.address == nil then
-                goto __continue29
-            end
-            online[#online + 1] = n
-            if down[n.id] ~= true then
-                healthy[#healthy + 1] = n
-            end
-        end
-        ::__continue29::
+    if snapshot == memoSnapshot and down == memoDown then
+        return memoCandidates
     end
-    return (#healthy > 0 or #online == 0) and ({healthy, false}) or ({online, true})
+    memoCandidates = computeCandidates(snapshot, down)
+    memoSnapshot = snapshot
+    memoDown = down
+    return memoCandidates
 end
 local function contains(list, node)
     if node == nil then
@@ -106,6 +121,51 @@ local function contains(list, node)
     end
     return false
 end
+--- The node, the reason and what to do with the cookie; decide() adds the retry.
+local function choose(facts, snapshot, candidates)
+    local ____temp_0
+    if facts.fixedNode ~= nil then
+        ____temp_0 = nodeOf(snapshot, facts.fixedNode)
+    else
+        ____temp_0 = nil
+    end
+    local pinned = ____temp_0
+    local untouched = facts.fixedNode ~= nil and pinned == nil and "clear" or "keep"
+    if not snapshot.setupComplete then
+        return {
+            ____exports.primaryOf(candidates),
+            "setup",
+            untouched
+        }
+    end
+    local t = facts.target.kind
+    if (t == "push" or t == "badge" or t == "monitor") and facts.owner ~= nil then
+        local owner = nodeOf(snapshot, facts.owner)
+        if contains(candidates, owner) then
+            return {owner, "owner", untouched}
+        end
+        return {
+            ____exports.leastLoaded(candidates),
+            "owner-down",
+            untouched
+        }
+    end
+    if pinned ~= nil and contains(candidates, pinned) then
+        return {pinned, "fixed-node", "keep"}
+    end
+    if pinned ~= nil then
+        return {
+            ____exports.leastLoaded(candidates),
+            "re-pin",
+            "set"
+        }
+    end
+    return {
+        ____exports.leastLoaded(candidates),
+        "least-loaded",
+        "set"
+    }
+end
 function ____exports.decide(facts, snapshot, down)
     local candidates, fallback = unpack(
         ____exports.candidatesOf(snapshot, down),
@@ -115,69 +175,29 @@ function ____exports.decide(facts, snapshot, down)
     if #candidates == 0 then
         return {ok = false, status = 503, error = "no_node_available", message = #snapshot.nodes == 0 and "no node is registered in the cluster" or "no registered node is online"}
     end
-    local retryable = RETRYABLE[facts.method] == true and not facts.upgrade
-    local function done(node, reason, cookie)
-        local ____node_1 = node
-        local ____reason_2 = reason
-        local ____cookie_3 = cookie
-        local ____retryable_0
-        if retryable then
-            ____retryable_0 = ____exports.leastLoaded(candidates, node)
-        else
-            ____retryable_0 = nil
-        end
-        return {
-            ok = true,
-            node = ____node_1,
-            reason = ____reason_2,
-            cookie = ____cookie_3,
-            retry = ____retryable_0,
-            fallback = fallback
-        }
-    end
-    local ____temp_4
-    if facts.fixedNode ~= nil then
-        ____temp_4 = nodeOf(snapshot, facts.fixedNode)
-    else
-        ____temp_4 = nil
-    end
-    local pinned = ____temp_4
-    local badCookie = facts.fixedNode ~= nil and pinned == nil
-    local untouched = badCookie and "clear" or "keep"
-    if not snapshot.setupComplete then
-        return done(
-            ____exports.primaryOf(candidates),
-            "setup",
-            untouched
-        )
-    end
-    local t = facts.target.kind
-    if (t == "push" or t == "badge" or t == "monitor") and facts.owner ~= nil then
-        local owner = nodeOf(snapshot, facts.owner)
-        if contains(candidates, owner) then
-            return done(owner, "owner", untouched)
-        end
-        return done(
-            ____exports.leastLoaded(candidates),
-            "owner-down",
-            untouched
-        )
-    end
-    if pinned ~= nil and contains(candidates, pinned) then
-        return done(pinned, "fixed-node", "keep")
-    end
-    if pinned ~= nil then
-        return done(
-            ____exports.leastLoaded(candidates),
-            "re-pin",
-            "set"
-        )
-    end
-    return done(
-        ____exports.leastLoaded(candidates),
-        "least-loaded",
-        "set"
+    local node, reason, cookie = unpack(
+        choose(facts, snapshot, candidates),
+        1,
+        3
     )
+    local retryable = RETRYABLE[facts.method] == true and not facts.upgrade
+    local ____node_2 = node
+    local ____reason_3 = reason
+    local ____cookie_4 = cookie
+    local ____retryable_1
+    if retryable then
+        ____retryable_1 = ____exports.leastLoaded(candidates, node)
+    else
+        ____retryable_1 = nil
+    end
+    return {
+        ok = true,
+        node = ____node_2,
+        reason = ____reason_3,
+        cookie = ____cookie_4,
+        retry = ____retryable_1,
+        fallback = fallback
+    }
 end
 function ____exports.summarize(d)
     if not d.ok then

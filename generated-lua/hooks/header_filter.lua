@@ -1,12 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 2,["7"] = 3,["8"] = 3,["9"] = 5,["10"] = 6,["11"] = 5});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 2,["7"] = 3,["8"] = 3,["9"] = 4,["10"] = 6,["11"] = 7,["12"] = 8,["13"] = 6});
 local ____exports = {}
 local ____headers = require("router.headers")
 local setHeaders = ____headers.setHeaders
 local ____guard = require("hooks.guard")
 local guard = ____guard.guard
+local observability = require("hooks.observability")
 function ____exports.run()
     guard("header_filter", setHeaders)
+    observability.upgradeStarted()
 end
 return ____exports

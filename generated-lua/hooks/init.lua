@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 9,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 11});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 12,["14"] = 13,["15"] = 14,["16"] = 12});
 local ____exports = {}
 local config = require("config")
 require("hooks.access")
@@ -9,6 +9,7 @@ require("hooks.endpoints")
 require("hooks.header_filter")
 require("hooks.init_worker")
 require("hooks.log")
+require("hooks.observability")
 function ____exports.run()
     config.load()
     config.logEnvironment()

@@ -1,19 +1,40 @@
 // The snapshot in shared memory and each worker's decoded copy of it. The sync writes the
 // JSON and then bumps a monotonic version (incr, not a timestamp: two syncs within one second
 // are still two versions); a worker decodes only when the version it holds is behind.
+//
+// Stored in two parts, each with its own digest: the node list (small, and different at
+// nearly every sync: last_seen ages move every second) and the monitor maps (large, and
+// unchanged until a monitor is added, moved or removed). A worker decodes only the parts whose
+// digest moved: at 100,000 monitors the maps are 6 MB of JSON and 170 ms to decode, which
+// every worker would otherwise pay every second (docs/benchmarks.md, "Snapshot at scale").
 import * as cjson from "cjson.safe";
-import { Snapshot, indexNodes, StoredSnapshot } from "../core/snapshot";
+import { Snapshot, indexNodes } from "../core/snapshot";
+import type { StoredSnapshot } from "../core/snapshot";
 import { snapshotDict as dict } from "../dicts";
 
 const VERSION = "version";
-const DATA = "data";
-const DIGEST = "digest";
 const SYNCED_AT = "synced_at";
 const LAST_ERROR = "last_error";
 const FAILED_AT = "failed_at";
 
+/** One stored part: its JSON under `data`, the md5 of that JSON under `digest`, its size under `bytes`. */
+interface Part {
+  data: string;
+  digest: string;
+  bytes: string;
+}
+const NODES: Part = { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes" };
+const MONITORS: Part = { data: "monitors", digest: "monitors_digest", bytes: "monitors_bytes" };
+
+type NodesPart = Pick<StoredSnapshot, "nodes" | "setupComplete">;
+type MonitorsPart = Pick<StoredSnapshot, "ownerOf" | "monitorOfToken" | "monitorCount">;
+
 let local: Snapshot | undefined;
 let localVersion = 0;
+let localNodes: NodesPart | undefined;
+let localNodesDigest: string | undefined;
+let localMonitors: MonitorsPart | undefined;
+let localMonitorsDigest: string | undefined;
 
 /** This worker's copy, refreshed when the shared version moved. One dict get per call. */
 export function current(): Snapshot | undefined {
@@ -22,32 +43,70 @@ export function current(): Snapshot | undefined {
   return local;
 }
 
-function reload(version: number): void {
-  const [data] = dict.get(DATA);
-  if (typeof data !== "string") return;
+/**
+ * The part's decoded value when its digest differs from `held`, else undefined. The digest is
+ * read before the data, and publish() writes the data before the digest: a sync in between
+ * leaves newer data under an older digest, which only costs one more decode later.
+ */
+function fetchPart(part: Part, held: string | undefined, version: number): LuaMultiReturn<[unknown, string | undefined, boolean]> {
+  const [digest] = dict.get(part.digest);
+  if (typeof digest !== "string") return $multi(undefined, undefined, false);
+  if (digest === held) return $multi(undefined, held, true);
+  const [data] = dict.get(part.data);
+  if (typeof data !== "string") return $multi(undefined, undefined, false);
   const [decoded, err] = cjson.decode(data);
   if (decoded === undefined) {
-    ngx.log(ngx.ERR, `snapshot version ${version} does not decode: ${err}`);
-    return;
+    ngx.log(ngx.ERR, `snapshot version ${version}: ${part.data} do not decode: ${err}`);
+    return $multi(undefined, undefined, false);
   }
-  local = indexNodes(decoded as StoredSnapshot);
+  return $multi(decoded, digest, true);
+}
+
+function reload(version: number): void {
+  const [nodes, nodesDigest, nodesOk] = fetchPart(NODES, localNodesDigest, version);
+  const [monitors, monitorsDigest, monitorsOk] = fetchPart(MONITORS, localMonitorsDigest, version);
+  if (!nodesOk || !monitorsOk) return;
+  if (nodes !== undefined) localNodes = nodes as NodesPart;
+  if (monitors !== undefined) localMonitors = monitors as MonitorsPart;
+  localNodesDigest = nodesDigest;
+  localMonitorsDigest = monitorsDigest;
   localVersion = version;
+  if (localNodes === undefined || localMonitors === undefined) return;
+  // A new table whenever the version moved: callers compare snapshots by identity.
+  if (nodes !== undefined || monitors !== undefined || local === undefined) {
+    local = indexNodes({ ...localNodes, ...localMonitors });
+  }
+}
+
+/** Encodes one part; true when its content differs from what is stored (then stored). */
+function storePart(part: Part, value: object): LuaMultiReturn<[boolean | undefined, string | undefined]> {
+  const [json, encErr] = cjson.encode(value);
+  if (json === undefined) return $multi(undefined, `encode ${part.data}: ${encErr}`);
+  const digest = ngx.md5(json);
+  const [previous] = dict.get(part.digest);
+  if (previous === digest) return $multi(false, undefined);
+  const [ok, err] = dict.safe_set(part.data, json);
+  if (!ok) return $multi(undefined, `storing ${json.length} bytes of ${part.data} in kuma_snapshot: ${err}`);
+  dict.set(part.digest, digest);
+  dict.set(part.bytes, json.length);
+  return $multi(true, undefined);
 }
 
 /** Stores a new snapshot; unchanged content only refreshes its age. Returns the version. */
 export function publish(stored: StoredSnapshot): LuaMultiReturn<[number | undefined, string | undefined]> {
-  const [json, encErr] = cjson.encode(stored);
-  if (json === undefined) return $multi(undefined, `encode: ${encErr}`);
-  const digest = ngx.md5(json);
-  const [previous] = dict.get(DIGEST);
+  const [monitorsChanged, monitorsErr] = storePart(MONITORS, {
+    ownerOf: stored.ownerOf,
+    monitorOfToken: stored.monitorOfToken,
+    monitorCount: stored.monitorCount,
+  });
+  if (monitorsChanged === undefined) return $multi(undefined, monitorsErr);
+  const [nodesChanged, nodesErr] = storePart(NODES, { nodes: stored.nodes, setupComplete: stored.setupComplete });
+  if (nodesChanged === undefined) return $multi(undefined, nodesErr);
   const [version] = dict.get(VERSION);
-  if (previous === digest && typeof version === "number") {
+  if (!monitorsChanged && !nodesChanged && typeof version === "number") {
     markSynced();
     return $multi(version, undefined);
   }
-  const [ok, err] = dict.safe_set(DATA, json);
-  if (!ok) return $multi(undefined, `storing ${json.length} bytes in kuma_snapshot: ${err}`);
-  dict.set(DIGEST, digest);
   const [next] = dict.incr(VERSION, 1, 0);
   markSynced();
   return $multi(next, undefined);
@@ -70,22 +129,27 @@ export interface SnapshotStatus {
   version: number;
   /** Seconds since the last successful sync; undefined before the first one. */
   ageS: number | undefined;
+  /** JSON size of both parts in the shared dict (kept as numbers: /lb/status copies no JSON). */
   bytes: number;
   lastError: string | undefined;
   failingSinceS: number | undefined;
 }
 
+function partBytes(part: Part): number {
+  const [bytes] = dict.get(part.bytes);
+  return typeof bytes === "number" ? bytes : 0;
+}
+
 export function status(): SnapshotStatus {
   const [version] = dict.get(VERSION);
   const [syncedAt] = dict.get(SYNCED_AT);
-  const [data] = dict.get(DATA);
   const [lastError] = dict.get(LAST_ERROR);
   const [failedAt] = dict.get(FAILED_AT);
   const now = ngx.now();
   return {
     version: typeof version === "number" ? version : 0,
     ageS: typeof syncedAt === "number" ? now - syncedAt : undefined,
-    bytes: typeof data === "string" ? data.length : 0,
+    bytes: partBytes(NODES) + partBytes(MONITORS),
     lastError: typeof lastError === "string" ? lastError : undefined,
     failingSinceS: typeof lastError === "string" && typeof failedAt === "number" ? now - failedAt : undefined,
   };

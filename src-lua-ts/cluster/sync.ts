@@ -4,6 +4,7 @@
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
 import * as config from "../config";
 import { buildSnapshot } from "../core/snapshot";
+import { snapshotDict } from "../dicts";
 import { guard } from "../hooks/guard";
 import { holdLease } from "../lease";
 import * as db from "./db";
@@ -16,7 +17,11 @@ const LEASE_INTERVALS = 3;
 /** While the database stays down, repeat the error at most this often (seconds). */
 const REPEAT_ERROR_EVERY_S = 60;
 
-let lastErrorLogAt = 0;
+/** kuma_snapshot key: when the failure was last logged, whichever worker synced then. */
+const ERROR_LOGGED_AT = "error_logged_at";
+
+/** This worker's sync is still waiting on the database (up to DB_TIMEOUT per step). */
+let syncing = false;
 
 /** One sync: read, build, publish. Returns the published version or an error. */
 export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefined]> {
@@ -35,10 +40,18 @@ export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefin
 function reportFailure(err: string): void {
   const first = store.markFailed(err);
   const now = ngx.now();
-  if (first || now - lastErrorLogAt >= REPEAT_ERROR_EVERY_S) {
-    lastErrorLogAt = now;
+  const [loggedAt] = snapshotDict.get(ERROR_LOGGED_AT);
+  if (first || typeof loggedAt !== "number" || now - loggedAt >= REPEAT_ERROR_EVERY_S) {
+    snapshotDict.set(ERROR_LOGGED_AT, now);
     ngx.log(ngx.ERR, `snapshot sync failed, routing from the last snapshot: ${err}`);
   }
+}
+
+function reportSuccess(version: number): void {
+  const [loggedAt] = snapshotDict.get(ERROR_LOGGED_AT);
+  if (loggedAt === undefined) return;
+  snapshotDict.delete(ERROR_LOGGED_AT);
+  ngx.log(ngx.NOTICE, `snapshot sync recovered at version ${version}`);
 }
 
 function tick(premature: boolean): void {
@@ -46,12 +59,19 @@ function tick(premature: boolean): void {
   guard("snapshot sync", () => {
     const interval = config.get().router.syncIntervalS;
     if (!holdLease(LEASE, interval * LEASE_INTERVALS)) return;
-    const [version, err] = syncOnce();
-    if (version === undefined) reportFailure(err ?? "unknown error");
-    else if (lastErrorLogAt > 0) {
-      lastErrorLogAt = 0;
-      ngx.log(ngx.NOTICE, `snapshot sync recovered at version ${version}`);
+    // A partitioned database holds each sync for DB_TIMEOUT: the lease stays renewed, but a
+    // tick does not start a second sync beside it (one pending connection, not one per tick).
+    if (syncing) return;
+    syncing = true;
+    let version: number | undefined;
+    let err: string | undefined;
+    try {
+      [version, err] = syncOnce();
+    } finally {
+      syncing = false;
     }
+    if (version === undefined) reportFailure(err ?? "unknown error");
+    else reportSuccess(version);
   });
 }
 

@@ -5,7 +5,7 @@ import { StatusRange } from "./settings";
 import { parseDecimal } from "./text";
 
 export interface Thresholds {
-  /** Consecutive failures (active or passive) that take an up node down. */
+  /** Consecutive failures (active or passive, at least one active) that take an up node down. */
   failures: number;
   /** Consecutive active successes that bring a down node back. */
   successes: number;
@@ -20,12 +20,18 @@ export interface NodeHealth {
   successes: number;
   /** Consecutive failures since the last active success. */
   failures: number;
+  /**
+   * An active probe failed since the last active success. Clients choose what a node sees (an
+   * Upgrade it drops, a request it cannot parse) and so what nginx reports as 502, so proxied
+   * failures alone never take a node down: a probe has to fail too.
+   */
+  confirmed: boolean;
 }
 
 /**
  * Only an active probe can succeed: proxied traffic reports failures but never successes, so a
  * node that serves requests while its health endpoint says 503 still goes down, and only the
- * probes bring a node back.
+ * probes bring a node back. Only a probe can confirm a failure streak, too (see `confirmed`).
  */
 export type Observation = "active-success" | "active-failure" | "passive-failure";
 
@@ -44,18 +50,31 @@ const COUNTER_CAP = 1_000_000;
  * is down, so an offline node that answers its probes comes back through an explicit "up".
  */
 export function initialHealth(registryOnline: boolean): NodeHealth {
-  return { down: !registryOnline, successes: 0, failures: 0 };
+  return { down: !registryOnline, successes: 0, failures: 0, confirmed: false };
 }
 
+/**
+ * A node goes down when its failure streak reaches the threshold and holds at least one probe
+ * failure: passive failures speed the verdict up (they count) but cannot make it on their own.
+ */
 export function observe(h: NodeHealth, obs: Observation, t: Thresholds): Step {
   if (obs === "active-success") {
     const successes = Math.min(h.successes + 1, COUNTER_CAP);
-    if (h.down && successes >= t.successes) return { health: { down: false, successes, failures: 0 }, transition: "up" };
-    return { health: { down: h.down, successes, failures: 0 }, transition: "none" };
+    const health: NodeHealth = { down: h.down, successes, failures: 0, confirmed: false };
+    if (h.down && successes >= t.successes) {
+      health.down = false;
+      return { health, transition: "up" };
+    }
+    return { health, transition: "none" };
   }
   const failures = Math.min(h.failures + 1, COUNTER_CAP);
-  if (!h.down && failures >= t.failures) return { health: { down: true, successes: 0, failures }, transition: "down" };
-  return { health: { down: h.down, successes: 0, failures }, transition: "none" };
+  const confirmed = h.confirmed || obs === "active-failure";
+  const health: NodeHealth = { down: h.down, successes: 0, failures, confirmed };
+  if (!h.down && confirmed && failures >= t.failures) {
+    health.down = true;
+    return { health, transition: "down" };
+  }
+  return { health, transition: "none" };
 }
 
 /** Applies observations in order; the verdict after each one (for tables and logs). */
@@ -72,18 +91,27 @@ export function replay(start: NodeHealth, observations: Observation[], t: Thresh
   return { verdicts, transitions, health: h };
 }
 
-/** "down successes failures": the shared-dict form of a node's health. */
+/** "down successes failures confirmed": the shared-dict form of a node's health. */
 export function encodeHealth(h: NodeHealth): string {
-  return `${h.down ? 1 : 0} ${h.successes} ${h.failures}`;
+  return `${h.down ? 1 : 0} ${h.successes} ${h.failures} ${h.confirmed ? 1 : 0}`;
 }
 
+function isFlag(s: string): boolean {
+  return s === "0" || s === "1";
+}
+
+/**
+ * Also reads the three-field form of earlier builds (kuma_health survives a reload) as an
+ * unconfirmed streak: the next failed probe confirms it.
+ */
 export function decodeHealth(s: string): NodeHealth | undefined {
   const parts = s.split(" ");
-  if (parts.length !== 3 || (parts[0] !== "0" && parts[0] !== "1")) return undefined;
+  if ((parts.length !== 3 && parts.length !== 4) || !isFlag(parts[0])) return undefined;
+  if (parts.length === 4 && !isFlag(parts[3])) return undefined;
   const successes = parseDecimal(parts[1]);
   const failures = parseDecimal(parts[2]);
   if (successes === undefined || failures === undefined) return undefined;
-  return { down: parts[0] === "1", successes, failures };
+  return { down: parts[0] === "1", successes, failures, confirmed: parts[3] === "1" };
 }
 
 // ---------------------------------------------------------------------------------------------

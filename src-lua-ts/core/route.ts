@@ -102,8 +102,24 @@ export function primaryOf(candidates: NodeInfo[]): NodeInfo | undefined {
   return best;
 }
 
-/** Online, addressable and healthy nodes; if the checks call all of them down, the online ones. */
+let memoSnapshot: Snapshot | undefined;
+let memoDown: DownSet | undefined;
+let memoCandidates: [NodeInfo[], boolean] = [[], false];
+
+/**
+ * Online, addressable and healthy nodes; if the checks call all of them down, the online ones.
+ * Both inputs stay the same objects until the snapshot or a verdict changes, so the answer is
+ * kept for the next request.
+ */
 export function candidatesOf(snapshot: Snapshot, down: DownSet): [NodeInfo[], boolean] {
+  if (snapshot === memoSnapshot && down === memoDown) return memoCandidates;
+  memoCandidates = computeCandidates(snapshot, down);
+  memoSnapshot = snapshot;
+  memoDown = down;
+  return memoCandidates;
+}
+
+function computeCandidates(snapshot: Snapshot, down: DownSet): [NodeInfo[], boolean] {
   const online: NodeInfo[] = [];
   const healthy: NodeInfo[] = [];
   for (const n of snapshot.nodes) {
@@ -120,6 +136,28 @@ function contains(list: NodeInfo[], node: NodeInfo | undefined): boolean {
   return false;
 }
 
+/** The node, the reason and what to do with the cookie; decide() adds the retry. */
+function choose(facts: RequestFacts, snapshot: Snapshot, candidates: NodeInfo[]): [NodeInfo, Reason, CookieAction] {
+  // The cookie names a node id: valid and known, or it is replaced (or cleared where the
+  // request is not the browser's to pin).
+  const pinned = facts.fixedNode !== undefined ? nodeOf(snapshot, facts.fixedNode) : undefined;
+  const untouched: CookieAction = facts.fixedNode !== undefined && pinned === undefined ? "clear" : "keep";
+
+  if (!snapshot.setupComplete) return [primaryOf(candidates) as NodeInfo, "setup", untouched];
+
+  const t = facts.target.kind;
+  if ((t === "push" || t === "badge" || t === "monitor") && facts.owner !== undefined) {
+    const owner = nodeOf(snapshot, facts.owner);
+    if (contains(candidates, owner)) return [owner as NodeInfo, "owner", untouched];
+    return [leastLoaded(candidates) as NodeInfo, "owner-down", untouched];
+  }
+
+  if (pinned !== undefined && contains(candidates, pinned)) return [pinned, "fixed-node", "keep"];
+  if (pinned !== undefined) return [leastLoaded(candidates) as NodeInfo, "re-pin", "set"];
+  return [leastLoaded(candidates) as NodeInfo, "least-loaded", "set"];
+}
+
+// No closures on this path: LuaJIT cannot compile a function that creates one.
 export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): Decision {
   const [candidates, fallback] = candidatesOf(snapshot, down);
   if (candidates.length === 0) {
@@ -130,34 +168,9 @@ export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): 
       message: snapshot.nodes.length === 0 ? "no node is registered in the cluster" : "no registered node is online",
     };
   }
+  const [node, reason, cookie] = choose(facts, snapshot, candidates);
   const retryable = RETRYABLE[facts.method] === true && !facts.upgrade;
-  const done = (node: NodeInfo, reason: Reason, cookie: CookieAction): Decision => ({
-    ok: true,
-    node,
-    reason,
-    cookie,
-    retry: retryable ? leastLoaded(candidates, node) : undefined,
-    fallback,
-  });
-
-  // The cookie names a node id: valid and known, or it is replaced (or cleared where the
-  // request is not the browser's to pin).
-  const pinned = facts.fixedNode !== undefined ? nodeOf(snapshot, facts.fixedNode) : undefined;
-  const badCookie = facts.fixedNode !== undefined && pinned === undefined;
-  const untouched: CookieAction = badCookie ? "clear" : "keep";
-
-  if (!snapshot.setupComplete) return done(primaryOf(candidates) as NodeInfo, "setup", untouched);
-
-  const t = facts.target.kind;
-  if ((t === "push" || t === "badge" || t === "monitor") && facts.owner !== undefined) {
-    const owner = nodeOf(snapshot, facts.owner);
-    if (contains(candidates, owner)) return done(owner as NodeInfo, "owner", untouched);
-    return done(leastLoaded(candidates) as NodeInfo, "owner-down", untouched);
-  }
-
-  if (pinned !== undefined && contains(candidates, pinned)) return done(pinned, "fixed-node", "keep");
-  if (pinned !== undefined) return done(leastLoaded(candidates) as NodeInfo, "re-pin", "set");
-  return done(leastLoaded(candidates) as NodeInfo, "least-loaded", "set");
+  return { ok: true, node, reason, cookie, retry: retryable ? leastLoaded(candidates, node) : undefined, fallback };
 }
 
 /** A decision as flat data: for logs, the status page and the shared case table. */

@@ -69,6 +69,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: "ROUTER_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:8084", side: "router", doc: "Public listener (user traffic)" },
   { name: "ROUTER_STATUS_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:9145", side: "router", doc: "Internal listener: status, config, metrics; never exposed" },
   { name: "ROUTER_SYNC_INTERVAL", aliases: [], kind: "seconds", fallback: "1", min: 0.1, max: 60, side: "router", doc: "Seconds between snapshot reads of MariaDB" },
+  { name: "ROUTER_METRICS", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Count requests for /metrics and the status page; false turns the per-request work off" },
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.
   { name: "UPTIME_KUMA_NODE_ID", aliases: ["NODE_ID"], kind: "node_id", fallback: "", side: "node", doc: "This node's id (Kubernetes: the pod name via the Downward API)" },

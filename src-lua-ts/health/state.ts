@@ -12,6 +12,10 @@ import { healthDict as dict } from "../dicts";
 const HEALTH_PREFIX = "health:";
 const PENDING_PREFIX = "pending:";
 const PROBE_PREFIX = "probe:";
+/** A passive failure asks the prober to probe the node now (health/checker.ts). */
+const PROBE_NOW_PREFIX = "probe-now:";
+/** An unanswered request is dropped after this long: by then a round has probed the node anyway. */
+const PROBE_NOW_TTL_S = 5;
 /** Bumped when a verdict flips: what workers watch to refresh their down-set. */
 const VERDICT_VERSION = "verdicts:version";
 /** Bumped when a registry write becomes pending: what the writer watches. */
@@ -61,7 +65,7 @@ export function record(nodeId: string, registryOnline: boolean, obs: Observation
 export function force(nodeId: string, down: boolean): boolean {
   const before = read(nodeId);
   if (before !== undefined && before.down === down) return false;
-  write(nodeId, { down, successes: 0, failures: 0 });
+  write(nodeId, { down, successes: 0, failures: 0, confirmed: false });
   dict.incr(VERDICT_VERSION, 1, 0);
   return true;
 }
@@ -90,6 +94,26 @@ export function settle(nodeId: string, status: RegistryStatus): void {
   if (v === status) dict.delete(PENDING_PREFIX + nodeId);
 }
 
+// --- urgent probes ------------------------------------------------------------------------
+
+/** Asks the prober to probe `nodeId` at its next step; repeated asks before then are one. */
+export function requestProbe(nodeId: string): void {
+  dict.set(PROBE_NOW_PREFIX + nodeId, true, PROBE_NOW_TTL_S);
+}
+
+export function probeRequested(nodeId: string): boolean {
+  const [v] = dict.get(PROBE_NOW_PREFIX + nodeId);
+  return v === true;
+}
+
+/**
+ * Called as the probe starts: a failure reported after this point asks again, so no report
+ * goes unanswered by a probe that started after it.
+ */
+export function clearProbeRequest(nodeId: string): void {
+  dict.delete(PROBE_NOW_PREFIX + nodeId);
+}
+
 // --- diagnostics --------------------------------------------------------------------------
 
 /** The last probe's outcome, for /lb/status ("200 in 3 ms", "timeout"). */
@@ -105,7 +129,7 @@ export function lastProbe(nodeId: string): string | undefined {
 /** Forgets nodes that left the registry, so a node re-added under the same id starts afresh. */
 export function prune(known: Record<string, unknown>): void {
   for (const key of dict.get_keys(0)) {
-    for (const prefix of [HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX]) {
+    for (const prefix of [HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX, PROBE_NOW_PREFIX]) {
       if (key.substring(0, prefix.length) !== prefix) continue;
       const id = key.substring(prefix.length);
       if (known[id] === undefined) dict.delete(key);

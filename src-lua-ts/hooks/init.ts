@@ -7,6 +7,7 @@ import "./endpoints";
 import "./header_filter";
 import "./init_worker";
 import "./log";
+import "./observability";
 
 export function run(): void {
   config.load();

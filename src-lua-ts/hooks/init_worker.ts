@@ -1,8 +1,10 @@
 // init_worker_by_lua: the timers. Every worker ticks; leases pick the one that works.
 import * as sync from "../cluster/sync";
 import * as health from "../health/service";
+import * as observability from "./observability";
 
 export function run(): void {
   sync.start();
   health.start();
+  observability.start();
 }

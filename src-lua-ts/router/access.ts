@@ -59,7 +59,8 @@ export function route(): void {
     method: ngx.req.get_method(),
     target,
     fixedNode: fixedNodeOf(),
-    upgrade: (ngx.var.http_upgrade ?? "").toLowerCase() === "websocket",
+    // nginx/http.conf decides which upgrades reach a node (socket.io WebSockets only).
+    upgrade: ngx.var.upstream_upgrade === "websocket",
     owner: ownerOf(snapshot, target),
   };
   let down: DownSet = downSet(snapshot.nodes);

@@ -69,6 +69,7 @@ test("every router variable set in the shell reaches the Lua; the password is re
     HEALTH_CHECK_STATUSES: "200-204",
     STALE_NODE_TIMEOUT: "321",
     ROUTER_SYNC_INTERVAL: "0.5",
+    ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
   };
   const router = await startRouter(values);

@@ -1,0 +1,80 @@
+local ____lualib = require("lualib_bundle")
+local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 6,["9"] = 6,["10"] = 6,["11"] = 6,["12"] = 6,["13"] = 6,["14"] = 7,["15"] = 7,["16"] = 9,["17"] = 9,["18"] = 11,["19"] = 12,["20"] = 14,["21"] = 15,["22"] = 15,["23"] = 15,["24"] = 15,["25"] = 15,["26"] = 15,["27"] = 16,["28"] = 16,["29"] = 16,["30"] = 16,["31"] = 16,["33"] = 14,["35"] = 20,["36"] = 21,["37"] = 22,["38"] = 23,["39"] = 23,["41"] = 24,["42"] = 24,["43"] = 20,["45"] = 28,["46"] = 29,["49"] = 30,["50"] = 31,["51"] = 32,["53"] = 34,["54"] = 35,["56"] = 37,["57"] = 37,["58"] = 37,["59"] = 37,["60"] = 37,["61"] = 37,["63"] = 28,["65"] = 41,["66"] = 42,["67"] = 43,["70"] = 44,["71"] = 41,["73"] = 48,["74"] = 49,["77"] = 50,["78"] = 51,["79"] = 48});
+local ____exports = {}
+local config = require("config")
+local store = require("cluster.snapshot_store")
+local ____anomaly = require("core.anomaly")
+local ANOMALY_LOG_INTERVAL_S = ____anomaly.ANOMALY_LOG_INTERVAL_S
+local admit = ____anomaly.admit
+local anomalyKey = ____anomaly.anomalyKey
+local describeAnomaly = ____anomaly.describeAnomaly
+local prune = ____anomaly.prune
+local staleAfterS = ____anomaly.staleAfterS
+local ____snapshot = require("core.snapshot")
+local nodeOf = ____snapshot.nodeOf
+local ____cookie = require("router.cookie")
+local fixedNodeOf = ____cookie.fixedNodeOf
+local limiter = {}
+local nextPruneAt = 0
+function ____exports.report(a)
+    local suppressed = admit(
+        limiter,
+        anomalyKey(a),
+        ngx.now(),
+        ANOMALY_LOG_INTERVAL_S
+    )
+    if suppressed ~= nil then
+        ngx.log(
+            ngx.WARN,
+            describeAnomaly(a, suppressed)
+        )
+    end
+end
+--- The node the cookie pinned, only when it is a registered node id (never the raw value).
+local function pinnedFrom()
+    local value = fixedNodeOf()
+    local snapshot = store.current()
+    if value == nil or snapshot == nil then
+        return nil
+    end
+    local ____opt_0 = nodeOf(snapshot, value)
+    return ____opt_0 and ____opt_0.id
+end
+--- Log phase of the proxying location.
+function ____exports.afterRequest(route)
+    if route == nil then
+        return
+    end
+    if route.fallback then
+        local served = route.retried and route.retry ~= nil and route.retry or route.peer
+        ____exports.report({kind = "all-down-fallback", node = served.nodeId, reason = route.reason})
+    end
+    if route.retried and route.retry ~= nil then
+        ____exports.report({kind = "retry", node = route.peer.nodeId, to = route.retry.nodeId, reason = route.reason})
+    end
+    if route.reason == "re-pin" then
+        ____exports.report({
+            kind = "re-pin",
+            node = route.peer.nodeId,
+            from = pinnedFrom()
+        })
+    end
+end
+--- Timer (one worker): the registry has not been read for too long.
+function ____exports.checkSnapshot()
+    local s = store.status()
+    if s.ageS == nil or s.ageS <= staleAfterS(config.get().router.syncIntervalS) then
+        return
+    end
+    ____exports.report({kind = "stale-snapshot", ageS = s.ageS, version = s.version})
+end
+--- Timer (every worker): forget quiet entries now and then.
+function ____exports.tick(now)
+    if now < nextPruneAt then
+        return
+    end
+    nextPruneAt = now + 60
+    prune(limiter, now)
+end
+return ____exports

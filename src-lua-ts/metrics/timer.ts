@@ -1,0 +1,28 @@
+// The per-worker timer of the observability layer: every FLUSH_INTERVAL_S it flushes this
+// worker's counts; in the one worker holding the sampler lease it also counts health
+// transitions and checks the snapshot's age. On worker exit it flushes one last time.
+import { guard } from "../hooks/guard";
+import * as anomalies from "../router/anomalies";
+import { FLUSH_INTERVAL_S } from "./counters";
+import { flush } from "./record";
+import { sampleTransitions, sampling } from "./sampler";
+import { ENABLED } from "./settings";
+
+function sample(): void {
+  if (!sampling()) return;
+  if (ENABLED) sampleTransitions();
+  anomalies.checkSnapshot();
+}
+
+function tick(premature: boolean): void {
+  guard("metrics flush", () => flush(ngx.now()));
+  if (premature) return;
+  guard("metrics sampler", sample);
+  anomalies.tick(ngx.now());
+}
+
+/** init_worker: one timer per worker. */
+export function start(): void {
+  const [ok, err] = ngx.timer.every(FLUSH_INTERVAL_S, tick);
+  if (ok === undefined) ngx.log(ngx.ERR, `metrics: cannot start the flush timer: ${err}`);
+}
