@@ -5,7 +5,7 @@ local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 5,["11"] = 5,["13"] = 15,["15"] = 40,["18"] = 46,["19"] = 47,["20"] = 46,["21"] = 50,["22"] = 51,["23"] = 52,["24"] = 53,["25"] = 53,["27"] = 54,["29"] = 56,["30"] = 57,["31"] = 57,["33"] = 58,["34"] = 50,["36"] = 62,["37"] = 63,["38"] = 64,["39"] = 65,["40"] = 66,["41"] = 67,["42"] = 68,["43"] = 69,["44"] = 70,["46"] = 72,["47"] = 62,["49"] = 76,["50"] = 77,["51"] = 76,["52"] = 80,["53"] = 81,["54"] = 82,["55"] = 82,["57"] = 83,["58"] = 84,["59"] = 85,["60"] = 85,["62"] = 86,["63"] = 80,["64"] = 95,["65"] = 96,["66"] = 96,["67"] = 96,["70"] = 97,["71"] = 95,["73"] = 101,["74"] = 102,["75"] = 101,["77"] = 106,["78"] = 107,["79"] = 107,["81"] = 108,["82"] = 109,["83"] = 109,["85"] = 110,["86"] = 111,["87"] = 111,["89"] = 112,["90"] = 112,["92"] = 113,["93"] = 106,["95"] = 120,["98"] = 126,["99"] = 127,["101"] = 128,["102"] = 128,["103"] = 129,["104"] = 130,["105"] = 130,["107"] = 128,["110"] = 132,["111"] = 133,["112"] = 133,["114"] = 134,["115"] = 134,["117"] = 135,["118"] = 126,["119"] = 138,["120"] = 139,["121"] = 138,["123"] = 158,["124"] = 159,["125"] = 158,["129"] = 181,["130"] = 182,["131"] = 183,["133"] = 184,["134"] = 184,["136"] = 185,["137"] = 186,["138"] = 186,["143"] = 188,["144"] = 181,["148"] = 196,["149"] = 197,["150"] = 198,["151"] = 199,["152"] = 199,["154"] = 200,["155"] = 201,["156"] = 202,["157"] = 203,["158"] = 204,["159"] = 205,["160"] = 206,["161"] = 207,["162"] = 207,["163"] = 208,["164"] = 209,["165"] = 209,["167"] = 211,["168"] = 211,["169"] = 212,["172"] = 215,["173"] = 216,["174"] = 217,["175"] = 217,["178"] = 220,["179"] = 196});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 5,["11"] = 5,["13"] = 15,["15"] = 46,["18"] = 52,["19"] = 53,["20"] = 52,["23"] = 60,["24"] = 61,["25"] = 62,["26"] = 63,["27"] = 64,["28"] = 65,["29"] = 66,["31"] = 68,["33"] = 70,["34"] = 71,["35"] = 74,["36"] = 75,["37"] = 76,["38"] = 77,["39"] = 78,["41"] = 80,["42"] = 60,["44"] = 84,["45"] = 85,["46"] = 86,["47"] = 87,["48"] = 88,["49"] = 89,["50"] = 90,["51"] = 91,["52"] = 92,["54"] = 94,["55"] = 84,["57"] = 98,["58"] = 99,["59"] = 98,["60"] = 102,["61"] = 103,["62"] = 102,["65"] = 110,["66"] = 111,["67"] = 112,["68"] = 112,["70"] = 113,["71"] = 113,["73"] = 114,["74"] = 115,["75"] = 116,["76"] = 116,["78"] = 117,["79"] = 110,["80"] = 126,["81"] = 127,["82"] = 127,["83"] = 127,["86"] = 128,["87"] = 126,["89"] = 132,["90"] = 133,["91"] = 132,["93"] = 137,["94"] = 138,["95"] = 138,["97"] = 139,["98"] = 140,["99"] = 140,["101"] = 141,["102"] = 142,["103"] = 142,["105"] = 143,["106"] = 143,["108"] = 144,["109"] = 137,["111"] = 151,["114"] = 157,["115"] = 158,["117"] = 159,["118"] = 159,["119"] = 160,["120"] = 161,["121"] = 161,["123"] = 159,["126"] = 163,["127"] = 164,["128"] = 164,["130"] = 165,["131"] = 165,["133"] = 166,["134"] = 157,["135"] = 169,["136"] = 170,["137"] = 169,["139"] = 189,["140"] = 190,["141"] = 189,["145"] = 212,["146"] = 213,["147"] = 214,["149"] = 215,["150"] = 215,["152"] = 216,["153"] = 217,["154"] = 217,["159"] = 219,["160"] = 212,["164"] = 227,["165"] = 228,["166"] = 229,["167"] = 230,["168"] = 230,["170"] = 231,["171"] = 232,["172"] = 233,["173"] = 234,["174"] = 235,["175"] = 236,["176"] = 237,["177"] = 238,["178"] = 238,["179"] = 239,["180"] = 240,["181"] = 240,["183"] = 242,["184"] = 242,["185"] = 243,["188"] = 246,["189"] = 247,["190"] = 248,["191"] = 248,["194"] = 251,["195"] = 227});
 local ____exports = {}
 local ____text = require("core.text")
 local parseDecimal = ____text.parseDecimal
@@ -16,21 +16,29 @@ local COUNTER_CAP = 1000000
 --- Before any observation the registry is the best guess: an online node is up, an offline one
 -- is down, so an offline node that answers its probes comes back through an explicit "up".
 function ____exports.initialHealth(registryOnline)
-    return {down = not registryOnline, successes = 0, failures = 0}
+    return {down = not registryOnline, successes = 0, failures = 0, confirmed = false}
 end
+--- A node goes down when its failure streak reaches the threshold and holds at least one probe
+-- failure: passive failures speed the verdict up (they count) but cannot make it on their own.
 function ____exports.observe(h, obs, t)
     if obs == "active-success" then
         local successes = math.min(h.successes + 1, COUNTER_CAP)
+        local health = {down = h.down, successes = successes, failures = 0, confirmed = false}
         if h.down and successes >= t.successes then
-            return {health = {down = false, successes = successes, failures = 0}, transition = "up"}
+            health.down = false
+            return {health = health, transition = "up"}
         end
-        return {health = {down = h.down, successes = successes, failures = 0}, transition = "none"}
+        return {health = health, transition = "none"}
     end
     local failures = math.min(h.failures + 1, COUNTER_CAP)
-    if not h.down and failures >= t.failures then
-        return {health = {down = true, successes = 0, failures = failures}, transition = "down"}
+    local confirmed = h.confirmed or obs == "active-failure"
+    local successes = obs == "active-failure" and 0 or h.successes
+    local health = {down = h.down, successes = successes, failures = failures, confirmed = confirmed}
+    if not h.down and confirmed and failures >= t.failures then
+        health.down = true
+        return {health = health, transition = "down"}
     end
-    return {health = {down = h.down, successes = 0, failures = failures}, transition = "none"}
+    return {health = health, transition = "none"}
 end
 --- Applies observations in order; the verdict after each one (for tables and logs).
 function ____exports.replay(start, observations, t)
@@ -45,13 +53,21 @@ function ____exports.replay(start, observations, t)
     end
     return {verdicts = verdicts, transitions = transitions, health = h}
 end
---- "down successes failures": the shared-dict form of a node's health.
+--- "down successes failures confirmed": the shared-dict form of a node's health.
 function ____exports.encodeHealth(h)
-    return (((tostring(h.down and 1 or 0) .. " ") .. tostring(h.successes)) .. " ") .. tostring(h.failures)
+    return (((((tostring(h.down and 1 or 0) .. " ") .. tostring(h.successes)) .. " ") .. tostring(h.failures)) .. " ") .. tostring(h.confirmed and 1 or 0)
 end
+local function isFlag(s)
+    return s == "0" or s == "1"
+end
+--- Also reads the three-field form of earlier builds (kuma_health survives a reload) as an
+-- unconfirmed streak: the next failed probe confirms it.
 function ____exports.decodeHealth(s)
     local parts = __TS__StringSplit(s, " ")
-    if #parts ~= 3 or parts[1] ~= "0" and parts[1] ~= "1" then
+    if #parts ~= 3 and #parts ~= 4 or not isFlag(parts[1]) then
+        return nil
+    end
+    if #parts == 4 and not isFlag(parts[4]) then
         return nil
     end
     local successes = parseDecimal(parts[2])
@@ -59,7 +75,7 @@ function ____exports.decodeHealth(s)
     if successes == nil or failures == nil then
         return nil
     end
-    return {down = parts[1] == "1", successes = successes, failures = failures}
+    return {down = parts[1] == "1", successes = successes, failures = failures, confirmed = parts[4] == "1"}
 end
 function ____exports.isHealthyStatus(status, ranges)
     for ____, r in ipairs(ranges) do
@@ -131,14 +147,14 @@ function ____exports.allDown(nodes)
     for ____, n in ipairs(nodes) do
         do
             if not n.online or not n.addressable then
-                goto __continue33
+                goto __continue35
             end
             online = online + 1
             if not n.health.down then
                 return false
             end
         end
-        ::__continue33::
+        ::__continue35::
     end
     return online > 0
 end

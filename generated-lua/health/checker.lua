@@ -1,9 +1,10 @@
 local ____lualib = require("lualib_bundle")
+local __TS__Delete = ____lualib.__TS__Delete
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 11,["17"] = 11,["18"] = 12,["19"] = 12,["20"] = 13,["21"] = 15,["23"] = 17,["25"] = 19,["27"] = 21,["28"] = 22,["29"] = 24,["30"] = 25,["31"] = 26,["33"] = 29,["34"] = 30,["35"] = 29,["37"] = 34,["38"] = 35,["39"] = 34,["40"] = 38,["41"] = 39,["42"] = 40,["43"] = 38,["44"] = 43,["45"] = 44,["46"] = 45,["49"] = 46,["50"] = 47,["51"] = 47,["52"] = 47,["53"] = 47,["54"] = 48,["55"] = 48,["56"] = 48,["57"] = 48,["58"] = 48,["59"] = 43,["61"] = 52,["62"] = 53,["63"] = 53,["64"] = 53,["65"] = 53,["67"] = 54,["68"] = 54,["69"] = 55,["70"] = 55,["71"] = 55,["72"] = 55,["73"] = 56,["74"] = 57,["75"] = 58,["76"] = 58,["77"] = 58,["78"] = 58,["79"] = 58,["82"] = 54,["85"] = 52,["86"] = 63,["87"] = 64,["88"] = 65,["91"] = 68,["92"] = 69,["93"] = 70,["96"] = 71,["97"] = 72,["98"] = 73,["101"] = 76,["102"] = 77,["103"] = 78,["104"] = 79,["105"] = 80,["106"] = 80,["108"] = 81,["109"] = 82,["110"] = 63,["112"] = 86,["113"] = 87,["114"] = 88,["115"] = 89,["116"] = 89,["118"] = 91,["119"] = 91,["120"] = 91,["121"] = 91,["122"] = 86,["124"] = 95,["125"] = 96,["126"] = 96,["127"] = 96,["128"] = 96,["129"] = 96,["130"] = 96,["131"] = 95});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 12,["14"] = 12,["15"] = 12,["16"] = 12,["17"] = 13,["18"] = 13,["19"] = 14,["20"] = 14,["21"] = 15,["22"] = 17,["24"] = 19,["26"] = 21,["28"] = 23,["29"] = 24,["32"] = 29,["35"] = 34,["36"] = 36,["37"] = 37,["38"] = 38,["40"] = 40,["42"] = 42,["44"] = 45,["45"] = 46,["46"] = 45,["48"] = 50,["49"] = 51,["50"] = 50,["51"] = 54,["52"] = 55,["53"] = 56,["54"] = 54,["55"] = 59,["56"] = 60,["57"] = 61,["60"] = 63,["61"] = 64,["62"] = 65,["63"] = 66,["64"] = 67,["65"] = 67,["67"] = 68,["68"] = 68,["69"] = 68,["70"] = 68,["71"] = 69,["72"] = 69,["73"] = 69,["74"] = 69,["75"] = 69,["76"] = 59,["78"] = 73,["79"] = 74,["80"] = 74,["81"] = 74,["82"] = 74,["83"] = 75,["84"] = 76,["85"] = 77,["86"] = 77,["87"] = 77,["88"] = 77,["89"] = 77,["92"] = 73,["94"] = 82,["95"] = 83,["96"] = 83,["97"] = 83,["98"] = 83,["100"] = 84,["101"] = 84,["102"] = 84,["103"] = 84,["106"] = 82,["110"] = 92,["111"] = 93,["112"] = 94,["113"] = 95,["114"] = 96,["116"] = 97,["119"] = 98,["120"] = 98,["122"] = 99,["123"] = 100,["124"] = 100,["126"] = 101,["127"] = 102,["131"] = 104,["132"] = 104,["134"] = 105,["135"] = 92,["136"] = 108,["137"] = 109,["138"] = 110,["141"] = 113,["142"] = 114,["143"] = 115,["146"] = 116,["147"] = 117,["148"] = 118,["151"] = 121,["152"] = 122,["153"] = 123,["154"] = 124,["155"] = 125,["156"] = 125,["158"] = 126,["159"] = 127,["160"] = 108,["162"] = 131,["163"] = 132,["164"] = 133,["165"] = 134,["166"] = 134,["168"] = 136,["169"] = 136,["170"] = 136,["171"] = 136,["172"] = 131,["174"] = 140,["175"] = 141,["178"] = 142,["179"] = 143,["180"] = 143,["182"] = 140,["186"] = 151,["187"] = 152,["188"] = 152,["189"] = 152,["190"] = 152,["191"] = 152,["192"] = 152,["193"] = 153,["194"] = 153,["195"] = 153,["196"] = 153,["197"] = 153,["198"] = 153,["199"] = 151});
 local ____exports = {}
 local config = require("config")
 local store = require("cluster.snapshot_store")
@@ -11,7 +12,7 @@ local ____health = require("core.health")
 local probeObservation = ____health.probeObservation
 local ____lease = require("lease")
 local holdLease = ____lease.holdLease
-local ____lease = require("lease")
+local leaseHolder = ____lease.leaseHolder
 local releaseLease = ____lease.releaseLease
 local ____loop = require("health.loop")
 local runLoop = ____loop.runLoop
@@ -26,9 +27,19 @@ local BATCH = 8
 --- How often a worker without the lease checks whether the holder died.
 local MAX_STEP_S = 0.5
 local MIN_STEP_S = 0.005
+--- How often the lease holder looks for urgent requests: a dead node's first failed try is
+-- confirmed by a refused connect within this, so its traffic stops well within a second.
+local URGENT_STEP_S = 0.1
+--- At most one urgent probe per node this often: clients can provoke passive failures at will,
+-- and must not turn them into a probe storm against a node.
+local URGENT_SPACING_S = 0.5
 local nextRoundAt = 0
 local rounds = 0
 local probing = false
+--- Nodes this worker is probing now (round or urgent): an urgent probe waits for these.
+local inFlight = {}
+--- When this worker last started an urgent probe of each node (ngx.now()).
+local lastUrgentAt = {}
 --- Probe rounds this worker completed: the writer reconciles after each one.
 function ____exports.completedRounds()
     return rounds
@@ -46,7 +57,13 @@ local function probeNode(node)
     if node.address == nil then
         return
     end
-    local answer = probe(node.address, h.path, h.timeoutMs)
+    state.clearProbeRequest(node.id)
+    inFlight[node.id] = true
+    local ok, answer = pcall(probe, node.address, h.path, h.timeoutMs)
+    __TS__Delete(inFlight, node.id)
+    if not ok then
+        error(answer, 0)
+    end
     state.setLastProbe(
         node.id,
         describe(answer)
@@ -57,6 +74,22 @@ local function probeNode(node)
         probeObservation(answer.result, h.healthyStatuses)
     )
 end
+--- Probes `nodes` (at most BATCH) in parallel light threads and waits for all of them.
+local function probeBatch(nodes)
+    local threads = __TS__ArrayMap(
+        nodes,
+        function(____, n) return ngx.thread.spawn(probeNode, n) end
+    )
+    for ____, t in ipairs(threads) do
+        local ok, err = ngx.thread.wait(t)
+        if not ok then
+            ngx.log(
+                ngx.ERR,
+                "health probe failed: " .. tostring(err)
+            )
+        end
+    end
+end
 --- One round: every addressable node, BATCH at a time.
 function ____exports.probeAll(nodes)
     local targets = __TS__ArrayFilter(
@@ -66,22 +99,39 @@ function ____exports.probeAll(nodes)
     do
         local i = 0
         while i < #targets and not ngx.worker.exiting() do
-            local threads = __TS__ArrayMap(
-                __TS__ArraySlice(targets, i, i + BATCH),
-                function(____, n) return ngx.thread.spawn(probeNode, n) end
-            )
-            for ____, t in ipairs(threads) do
-                local ok, err = ngx.thread.wait(t)
-                if not ok then
-                    ngx.log(
-                        ngx.ERR,
-                        "health probe failed: " .. tostring(err)
-                    )
-                end
-            end
+            probeBatch(__TS__ArraySlice(targets, i, i + BATCH))
             i = i + BATCH
         end
     end
+end
+--- Urgent probes: nodes the passive checks asked about, not being probed already and not
+-- probed urgently within URGENT_SPACING_S, at most BATCH at once. A request that has to wait
+-- stays set and is served at a later step.
+function ____exports.probeUrgent(nodes)
+    ngx.update_time()
+    local now = ngx.now()
+    local due = {}
+    for ____, n in ipairs(nodes) do
+        do
+            if #due >= BATCH then
+                break
+            end
+            if n.address == nil or inFlight[n.id] == true or not state.probeRequested(n.id) then
+                goto __continue18
+            end
+            local last = lastUrgentAt[n.id]
+            if last ~= nil and now - last < URGENT_SPACING_S then
+                goto __continue18
+            end
+            lastUrgentAt[n.id] = now
+            due[#due + 1] = n
+        end
+        ::__continue18::
+    end
+    if #due > 0 then
+        probeBatch(due)
+    end
+    return due
 end
 local function step()
     if not holdLease(____exports.LEASE, ____exports.LEASE_TTL_S) then
@@ -120,13 +170,31 @@ local function stepSeconds()
         math.min(wait, MAX_STEP_S)
     )
 end
---- init_worker: every worker runs the loop; only the lease holder probes.
+--- The urgent loop follows the lease the round loop holds; it never takes it.
+local function urgentStep()
+    if leaseHolder(____exports.LEASE) ~= ngx.worker.pid() then
+        return
+    end
+    local snapshot = store.current()
+    if snapshot ~= nil then
+        ____exports.probeUrgent(snapshot.nodes)
+    end
+end
+--- init_worker: every worker runs both loops; only the lease holder probes. Urgent probes have
+-- their own loop so that a round slowed by hanging nodes (up to one timeout per batch) does
+-- not hold them up.
 function ____exports.start()
     runLoop(
         "health prober",
         stepSeconds,
         step,
         function() return releaseLease(____exports.LEASE) end
+    )
+    runLoop(
+        "health urgent probes",
+        function() return URGENT_STEP_S end,
+        urgentStep,
+        function() return nil end
     )
 end
 return ____exports

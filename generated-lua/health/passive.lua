@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 6,["7"] = 6,["8"] = 6,["9"] = 7,["11"] = 10,["12"] = 11,["13"] = 11,["14"] = 12,["15"] = 12,["16"] = 12,["17"] = 12,["18"] = 12,["20"] = 12,["21"] = 10,["23"] = 16,["24"] = 17,["25"] = 18,["28"] = 19,["31"] = 20,["32"] = 21,["33"] = 16});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 21,["29"] = 22,["32"] = 23,["35"] = 24,["36"] = 25,["37"] = 20});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
@@ -18,6 +18,10 @@ function ____exports.failed(nodeId)
         ____temp_4 = true
     end
     ____state_record_6(____nodeId_5, ____temp_4, "passive-failure")
+    local ____opt_7 = state.read(nodeId)
+    if (____opt_7 and ____opt_7.down) ~= true then
+        state.requestProbe(nodeId)
+    end
 end
 --- Log phase: reports the last try when it failed; a retried first try was reported by the balancer.
 function ____exports.afterRequest()

@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 13,["8"] = 6,["9"] = 9,["10"] = 9,["11"] = 9,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 71,["17"] = 72,["18"] = 73,["20"] = 12,["21"] = 13,["22"] = 14,["24"] = 16,["25"] = 18,["26"] = 20,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 22,["32"] = 22,["34"] = 22,["35"] = 20,["36"] = 25,["37"] = 26,["38"] = 26,["39"] = 26,["40"] = 26,["41"] = 25,["42"] = 29,["43"] = 30,["44"] = 31,["45"] = 29,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 34,["50"] = 39,["51"] = 40,["52"] = 41,["53"] = 39,["56"] = 48,["57"] = 49,["58"] = 50,["59"] = 50,["60"] = 50,["61"] = 50,["62"] = 50,["63"] = 51,["64"] = 52,["65"] = 53,["66"] = 54,["67"] = 55,["69"] = 57,["70"] = 48,["72"] = 61,["73"] = 62,["74"] = 63,["75"] = 63,["77"] = 64,["78"] = 65,["79"] = 66,["80"] = 61,["82"] = 77,["83"] = 78,["84"] = 79,["86"] = 80,["87"] = 80,["89"] = 81,["90"] = 82,["91"] = 82,["96"] = 84,["97"] = 77,["99"] = 88,["100"] = 89,["101"] = 90,["102"] = 90,["104"] = 88,["106"] = 96,["107"] = 97,["108"] = 96,["109"] = 100,["110"] = 101,["111"] = 102,["112"] = 100,["114"] = 106,["115"] = 107,["116"] = 108,["118"] = 109,["119"] = 109,["121"] = 110,["122"] = 111,["123"] = 111,["129"] = 106,["131"] = 117,["132"] = 118,["133"] = 118,["134"] = 118,["135"] = 118,["136"] = 118,["137"] = 118,["138"] = 118,["139"] = 118,["140"] = 118,["141"] = 118,["142"] = 118,["143"] = 117});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 13,["8"] = 6,["9"] = 9,["10"] = 9,["11"] = 9,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 75,["17"] = 76,["18"] = 77,["20"] = 12,["21"] = 13,["22"] = 14,["24"] = 16,["26"] = 18,["28"] = 20,["29"] = 22,["30"] = 24,["31"] = 25,["32"] = 26,["33"] = 26,["34"] = 26,["36"] = 26,["38"] = 26,["39"] = 24,["40"] = 29,["41"] = 30,["42"] = 30,["43"] = 30,["44"] = 30,["45"] = 29,["46"] = 33,["47"] = 34,["48"] = 35,["49"] = 33,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 38,["54"] = 43,["55"] = 44,["56"] = 45,["57"] = 43,["60"] = 52,["61"] = 53,["62"] = 54,["63"] = 54,["64"] = 54,["65"] = 54,["66"] = 54,["67"] = 55,["68"] = 56,["69"] = 57,["70"] = 58,["71"] = 59,["73"] = 61,["74"] = 52,["76"] = 65,["77"] = 66,["78"] = 67,["79"] = 67,["81"] = 68,["82"] = 69,["83"] = 70,["84"] = 65,["86"] = 81,["87"] = 82,["88"] = 83,["90"] = 84,["91"] = 84,["93"] = 85,["94"] = 86,["95"] = 86,["100"] = 88,["101"] = 81,["103"] = 92,["104"] = 93,["105"] = 94,["106"] = 94,["108"] = 92,["110"] = 100,["111"] = 101,["112"] = 100,["113"] = 104,["114"] = 105,["115"] = 106,["116"] = 104,["119"] = 113,["120"] = 114,["121"] = 113,["123"] = 120,["124"] = 121,["125"] = 120,["126"] = 124,["127"] = 125,["128"] = 126,["129"] = 124,["131"] = 130,["132"] = 131,["133"] = 132,["135"] = 133,["136"] = 133,["138"] = 134,["139"] = 135,["140"] = 135,["146"] = 130,["148"] = 141,["149"] = 142,["150"] = 142,["151"] = 142,["152"] = 142,["153"] = 142,["154"] = 142,["155"] = 142,["156"] = 142,["157"] = 142,["158"] = 142,["159"] = 142,["160"] = 141});
 local ____exports = {}
 local setPending, PENDING_PREFIX, PENDING_VERSION
 local config = require("config")
@@ -20,6 +20,10 @@ end
 local HEALTH_PREFIX = "health:"
 PENDING_PREFIX = "pending:"
 local PROBE_PREFIX = "probe:"
+--- A passive failure asks the prober to probe the node now (health/checker.ts).
+local PROBE_NOW_PREFIX = "probe-now:"
+--- A request nobody answered (no prober, e.g. during a reload) expires, not probed much later.
+local PROBE_NOW_TTL_S = 5
 --- Bumped when a verdict flips: what workers watch to refresh their down-set.
 local VERDICT_VERSION = "verdicts:version"
 PENDING_VERSION = "writes:version"
@@ -74,7 +78,7 @@ function ____exports.force(nodeId, down)
     if before ~= nil and before.down == down then
         return false
     end
-    write(nodeId, {down = down, successes = 0, failures = 0})
+    write(nodeId, {down = down, successes = 0, failures = 0, confirmed = false})
     dict:incr(VERDICT_VERSION, 1, 0)
     return true
 end
@@ -102,6 +106,19 @@ function ____exports.settle(nodeId, status)
         dict:delete(PENDING_PREFIX .. nodeId)
     end
 end
+--- Asks the prober to probe `nodeId` at its next step; repeated asks before then are one.
+function ____exports.requestProbe(nodeId)
+    dict:set(PROBE_NOW_PREFIX .. nodeId, true, PROBE_NOW_TTL_S)
+end
+function ____exports.probeRequested(nodeId)
+    local v = dict:get(PROBE_NOW_PREFIX .. nodeId)
+    return v == true
+end
+--- Called as the probe starts: a failure reported after this point asks again, so no report
+-- goes unanswered by a probe that started after it.
+function ____exports.clearProbeRequest(nodeId)
+    dict:delete(PROBE_NOW_PREFIX .. nodeId)
+end
 --- The last probe's outcome, for /lb/status ("200 in 3 ms", "timeout").
 function ____exports.setLastProbe(nodeId, text)
     dict:set(PROBE_PREFIX .. nodeId, text)
@@ -113,17 +130,17 @@ end
 --- Forgets nodes that left the registry, so a node re-added under the same id starts afresh.
 function ____exports.prune(known)
     for ____, key in ipairs(dict:get_keys(0)) do
-        for ____, prefix in ipairs({HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX}) do
+        for ____, prefix in ipairs({HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX, PROBE_NOW_PREFIX}) do
             do
                 if __TS__StringSubstring(key, 0, #prefix) ~= prefix then
-                    goto __continue23
+                    goto __continue26
                 end
                 local id = __TS__StringSubstring(key, #prefix)
                 if known[id] == nil then
                     dict:delete(key)
                 end
             end
-            ::__continue23::
+            ::__continue26::
         end
     end
 end

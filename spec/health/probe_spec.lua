@@ -65,9 +65,82 @@ describe("health.probe", function()
     -- Two batches of timeouts, not ten in a row and not all at once.
     assert.is_true(s >= 0.35 and s < 1.2, "took " .. s)
     for i = 1, 10 do
-      assert.same({ down = false, successes = 0, failures = 1 }, state.read("hang" .. i))
+      assert.same({ down = false, successes = 0, failures = 1, confirmed = true }, state.read("hang" .. i))
       assert.matches("^read: timeout after", state.lastProbe("hang" .. i))
     end
     assert.is_nil(state.read("noaddr"))
+  end)
+
+  describe("urgent probes (the passive checks ask, the prober answers)", function()
+    -- Ids unique to each case: the prober remembers when it last probed a node urgently.
+    local function refusing(prefix, n)
+      local nodes = {}
+      for i = 1, n do nodes[i] = { id = prefix .. i, online = true, address = { host = "127.0.0.1", port = 1 } } end
+      return nodes
+    end
+    local function ids(nodes)
+      local out = {}
+      for i, n in ipairs(nodes) do out[i] = n.id end
+      return out
+    end
+
+    before_each(function()
+      dicts.healthDict:flush_all()
+    end)
+
+    it("probes only the nodes asked about: a refused connect confirms two passive failures at once", function()
+      local nodes = refusing("dead", 3)
+      nodes[4] = { id = "dead-noaddr", online = true }
+      for _ = 1, 2 do state.record("dead2", true, "passive-failure") end
+      state.requestProbe("dead2")
+      state.requestProbe("dead-noaddr")
+      local probed, s = elapsed(function() return checker.probeUrgent(nodes) end)
+      assert.same({ "dead2" }, ids(probed))
+      assert.is_true(s < 0.5, "took " .. s)
+      assert.same({ down = true, successes = 0, failures = 3, confirmed = true }, state.read("dead2"))
+      assert.is_false(state.probeRequested("dead2"), "answered")
+      assert.matches("^connect: ", state.lastProbe("dead2"))
+      assert.is_nil(state.read("dead1"))
+      assert.is_nil(state.read("dead3"))
+      assert.same({}, ids(checker.probeUrgent(nodes)), "nothing asked since")
+    end)
+
+    it("at most one urgent probe per node per 0.5 s; a request that must wait is kept", function()
+      local nodes = refusing("spaced", 1)
+      state.requestProbe("spaced1")
+      assert.same({ "spaced1" }, ids(checker.probeUrgent(nodes)))
+      state.requestProbe("spaced1")
+      assert.same({}, ids(checker.probeUrgent(nodes)), "too soon")
+      assert.is_true(state.probeRequested("spaced1"), "kept for later")
+      ngx.sleep(0.3)
+      assert.same({}, ids(checker.probeUrgent(nodes)), "still too soon")
+      ngx.sleep(0.25)
+      assert.same({ "spaced1" }, ids(checker.probeUrgent(nodes)))
+      assert.equals(2, state.read("spaced1").failures, "two probes, not one per request")
+    end)
+
+    it("never more than a batch (8) at once; the rest at the next step", function()
+      local nodes = refusing("many", 10)
+      for _, n in ipairs(nodes) do state.requestProbe(n.id) end
+      assert.equals(8, #checker.probeUrgent(nodes))
+      assert.same({ "many9", "many10" }, ids(checker.probeUrgent(nodes)))
+      assert.same({}, ids(checker.probeUrgent(nodes)))
+    end)
+
+    with_dns("a node being probed by a round is not probed again before that probe ends", function()
+      local settings = config.get().health
+      local timeout = settings.timeoutMs
+      settings.timeoutMs = 300
+      local hanging = { { id = "busy1", online = true, address = hostport(DNS) } }
+      local round = ngx.thread.spawn(checker.probeAll, hanging)
+      ngx.sleep(0.05)
+      state.requestProbe("busy1")
+      assert.same({}, ids(checker.probeUrgent(hanging)), "in flight")
+      assert(ngx.thread.wait(round))
+      settings.timeoutMs = 30
+      assert.same({ "busy1" }, ids(checker.probeUrgent(hanging)), "asked during the round's probe: probed after it")
+      settings.timeoutMs = timeout
+      assert.equals(2, state.read("busy1").failures)
+    end)
   end)
 end)

@@ -69,7 +69,10 @@ export function observe(h: NodeHealth, obs: Observation, t: Thresholds): Step {
   }
   const failures = Math.min(h.failures + 1, COUNTER_CAP);
   const confirmed = h.confirmed || obs === "active-failure";
-  const health: NodeHealth = { down: h.down, successes: 0, failures, confirmed };
+  // Only a probe failure restarts the success count: proxied failures come from clients, who
+  // must not be able to hold a recovering node down (or keep its monitors away).
+  const successes = obs === "active-failure" ? 0 : h.successes;
+  const health: NodeHealth = { down: h.down, successes, failures, confirmed };
   if (!h.down && confirmed && failures >= t.failures) {
     health.down = true;
     return { health, transition: "down" };

@@ -1,13 +1,15 @@
 // The active prober: one worker per nginx instance (the lease holder) probes every registered
 // node that has an address, online or offline in the registry (an offline node that answers
 // again must be able to come back), every HEALTH_CHECK_INTERVAL, in batches of light threads.
+// Alongside the rounds it answers urgent requests from the passive checks (a proxied try
+// failed): such failures only take a node down once a probe fails too, so that probe must come
+// at once.
 // Results go through health/state.ts, which every worker reads.
 import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
 import { probeObservation } from "../core/health";
 import { NodeInfo } from "../core/snapshot";
-import { holdLease } from "../lease";
-import { releaseLease } from "../lease";
+import { holdLease, leaseHolder, releaseLease } from "../lease";
 import { runLoop } from "./loop";
 import { ProbeAnswer, probe } from "./probe";
 import * as state from "./state";
@@ -20,10 +22,24 @@ const BATCH = 8;
 /** How often a worker without the lease checks whether the holder died. */
 const MAX_STEP_S = 0.5;
 const MIN_STEP_S = 0.005;
+/**
+ * How often the lease holder looks for urgent requests: a dead node's first failed try is
+ * confirmed by a refused connect within this, so its traffic stops well within a second.
+ */
+const URGENT_STEP_S = 0.1;
+/**
+ * At most one urgent probe per node this often: clients can provoke passive failures at will,
+ * and must not turn them into a probe storm against a node.
+ */
+const URGENT_SPACING_S = 0.5;
 
 let nextRoundAt = 0;
 let rounds = 0;
 let probing = false;
+/** Nodes this worker is probing now (round or urgent): an urgent probe waits for these. */
+const inFlight: Record<string, true> = {};
+/** When this worker last started an urgent probe of each node (ngx.now()). */
+const lastUrgentAt: Record<string, number> = {};
 
 /** Probe rounds this worker completed: the writer reconciles after each one. */
 export function completedRounds(): number {
@@ -43,21 +59,50 @@ function describe(answer: ProbeAnswer): string {
 function probeNode(this: void, node: NodeInfo): void {
   const h = config.get().health;
   if (node.address === undefined) return;
-  const answer = probe(node.address, h.path, h.timeoutMs);
+  // This probe answers every urgent request made so far (see state.clearProbeRequest).
+  state.clearProbeRequest(node.id);
+  inFlight[node.id] = true;
+  const [ok, answer] = pcall(probe, node.address, h.path, h.timeoutMs);
+  delete inFlight[node.id];
+  if (!ok) throw answer;
   state.setLastProbe(node.id, describe(answer));
   state.record(node.id, node.online, probeObservation(answer.result, h.healthyStatuses));
+}
+
+/** Probes `nodes` (at most BATCH) in parallel light threads and waits for all of them. */
+function probeBatch(nodes: NodeInfo[]): void {
+  const threads = nodes.map((n) => ngx.thread.spawn(probeNode, n));
+  for (const t of threads) {
+    const [ok, err] = ngx.thread.wait(t);
+    if (!ok) ngx.log(ngx.ERR, `health probe failed: ${tostring(err)}`);
+  }
 }
 
 /** One round: every addressable node, BATCH at a time. */
 export function probeAll(nodes: NodeInfo[]): void {
   const targets = nodes.filter((n) => n.address !== undefined);
-  for (let i = 0; i < targets.length && !ngx.worker.exiting(); i += BATCH) {
-    const threads = targets.slice(i, i + BATCH).map((n) => ngx.thread.spawn(probeNode, n));
-    for (const t of threads) {
-      const [ok, err] = ngx.thread.wait(t);
-      if (!ok) ngx.log(ngx.ERR, `health probe failed: ${tostring(err)}`);
-    }
+  for (let i = 0; i < targets.length && !ngx.worker.exiting(); i += BATCH) probeBatch(targets.slice(i, i + BATCH));
+}
+
+/**
+ * Urgent probes: nodes the passive checks asked about, not being probed already and not
+ * probed urgently within URGENT_SPACING_S, at most BATCH at once. A request that has to wait
+ * stays set and is served at a later step.
+ */
+export function probeUrgent(nodes: NodeInfo[]): NodeInfo[] {
+  ngx.update_time();
+  const now = ngx.now();
+  const due: NodeInfo[] = [];
+  for (const n of nodes) {
+    if (due.length >= BATCH) break;
+    if (n.address === undefined || inFlight[n.id] === true || !state.probeRequested(n.id)) continue;
+    const last = lastUrgentAt[n.id];
+    if (last !== undefined && now - last < URGENT_SPACING_S) continue;
+    lastUrgentAt[n.id] = now;
+    due.push(n);
   }
+  if (due.length > 0) probeBatch(due);
+  return due;
 }
 
 function step(): void {
@@ -91,7 +136,19 @@ function stepSeconds(): number {
   return Math.max(MIN_STEP_S, Math.min(wait, MAX_STEP_S));
 }
 
-/** init_worker: every worker runs the loop; only the lease holder probes. */
+/** The urgent loop follows the lease the round loop holds; it never takes it. */
+function urgentStep(): void {
+  if (leaseHolder(LEASE) !== ngx.worker.pid()) return;
+  const snapshot = store.current();
+  if (snapshot !== undefined) probeUrgent(snapshot.nodes);
+}
+
+/**
+ * init_worker: every worker runs both loops; only the lease holder probes. Urgent probes have
+ * their own loop so that a round slowed by hanging nodes (up to one timeout per batch) does
+ * not hold them up.
+ */
 export function start(): void {
   runLoop("health prober", stepSeconds, step, () => releaseLease(LEASE));
+  runLoop("health urgent probes", () => URGENT_STEP_S, urgentStep, () => undefined);
 }

@@ -1,7 +1,9 @@
-// Passive checks: failures that proxied traffic saw count against the node (connect refused,
-// timeouts, 502-504), through the same state machine as the probes. They can take a node down
-// before the next probe; only probes bring it back. Called from the balancer (the first try of
-// a retried request) and the log phase (the last try): each try is reported once.
+// Passive checks: failures that proxied traffic saw (connect refused, timeouts, 502-504) count
+// against the node through the same state machine as the probes, and ask the prober for an
+// urgent probe. Clients can provoke such failures on a healthy node, so they never take a node
+// down on their own: the urgent probe confirms them (a dead node is out within about one prober
+// step) or resets the streak. Only probes bring a node back. Called from the balancer (the first
+// try of a retried request) and the log phase (the last try): each try is reported once.
 import * as store from "../cluster/snapshot_store";
 import { isPassiveFailure, lastUpstreamStatus } from "../core/health";
 import * as state from "./state";
@@ -10,6 +12,8 @@ import * as state from "./state";
 export function failed(nodeId: string): void {
   const node = store.current()?.nodeById[nodeId];
   state.record(nodeId, node?.online ?? true, "passive-failure");
+  // A down node is probed every round until it comes back; nothing to confirm.
+  if (state.read(nodeId)?.down !== true) state.requestProbe(nodeId);
 }
 
 /** Log phase: reports the last try when it failed; a retried first try was reported by the balancer. */

@@ -14,7 +14,7 @@ const PENDING_PREFIX = "pending:";
 const PROBE_PREFIX = "probe:";
 /** A passive failure asks the prober to probe the node now (health/checker.ts). */
 const PROBE_NOW_PREFIX = "probe-now:";
-/** An unanswered request is dropped after this long: by then a round has probed the node anyway. */
+/** A request nobody answered (no prober, e.g. during a reload) expires, not probed much later. */
 const PROBE_NOW_TTL_S = 5;
 /** Bumped when a verdict flips: what workers watch to refresh their down-set. */
 const VERDICT_VERSION = "verdicts:version";

@@ -392,12 +392,13 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.deepEqual(luaErrors(c.router.errorLog()), []);
     });
 
-    // Known bug, kept as a todo until the router is fixed (the lead's call): proxy.conf forwards
-    // any Upgrade header, a node answers no upgrade outside /socket.io/ (its HTTP server drops
-    // the connection after 1 s), nginx answers an HTML 502, and the passive checks count that
-    // against the node. Three such requests per node mark healthy nodes down, write them offline
-    // in the registry and move their monitors away.
-    test("Upgrade headers a node does not serve neither fail the request nor take a node down", { skip: world === "compose" ? false : "the same in both worlds: run once", todo: "router: non-WebSocket Upgrade forwarded; passive checks blame the node" }, async () => {
+    // A node answers no upgrade outside /socket.io/: its HTTP server drops the connection after
+    // 1 s, and nginx answered an HTML 502 that the passive checks counted against the node. Three
+    // such requests marked healthy nodes down, wrote them offline and moved their monitors. Now
+    // nginx forwards only socket.io's WebSocket upgrade (`outcomes`), and passive failures take a
+    // node down only once a probe fails too (spec/cases/health.json, spec/health/); `down` and
+    // `moved` catch the second if such a request reaches a node again.
+    test("Upgrade headers a node does not serve neither fail the request nor take a node down", { skip: world === "compose" ? false : "the same in both worlds: run once" }, async () => {
       const port = Number(new URL(c.router.publicUrl).port);
       const victim = ids[1];
       const outcomes: string[] = [];
