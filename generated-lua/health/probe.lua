@@ -1,12 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 6,["10"] = 6,["11"] = 8,["12"] = 16,["13"] = 18,["14"] = 16,["16"] = 22,["17"] = 23,["18"] = 24,["19"] = 24,["20"] = 24,["21"] = 24,["22"] = 22,["23"] = 27,["24"] = 28,["25"] = 29,["26"] = 30,["27"] = 30,["29"] = 31,["30"] = 32,["31"] = 33,["32"] = 34,["33"] = 34,["34"] = 34,["35"] = 34,["36"] = 34,["38"] = 35,["39"] = 36,["40"] = 37,["41"] = 38,["42"] = 39,["43"] = 39,["44"] = 39,["45"] = 39,["47"] = 41,["48"] = 42,["49"] = 43,["50"] = 44,["51"] = 44,["52"] = 44,["53"] = 44,["54"] = 44,["56"] = 45,["57"] = 46,["58"] = 27,["60"] = 50,["61"] = 51,["62"] = 52,["63"] = 53,["64"] = 54,["65"] = 55,["66"] = 55,["67"] = 55,["68"] = 55,["69"] = 50});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 6,["10"] = 6,["11"] = 6,["12"] = 8,["13"] = 16,["14"] = 18,["15"] = 16,["17"] = 22,["18"] = 23,["19"] = 24,["20"] = 24,["21"] = 24,["22"] = 24,["23"] = 22,["24"] = 27,["25"] = 28,["26"] = 29,["27"] = 30,["28"] = 30,["30"] = 31,["31"] = 32,["32"] = 33,["33"] = 34,["34"] = 35,["35"] = 36,["36"] = 36,["37"] = 36,["38"] = 36,["40"] = 38,["41"] = 39,["42"] = 40,["43"] = 41,["44"] = 42,["45"] = 42,["46"] = 42,["47"] = 42,["49"] = 44,["50"] = 45,["51"] = 46,["52"] = 47,["53"] = 47,["54"] = 47,["55"] = 47,["56"] = 47,["58"] = 48,["59"] = 49,["60"] = 27,["62"] = 53,["63"] = 54,["64"] = 55,["65"] = 56,["66"] = 57,["67"] = 58,["68"] = 58,["69"] = 58,["70"] = 58,["71"] = 53});
 local ____exports = {}
 local ____host = require("core.host")
 local formatHostPort = ____host.formatHostPort
 local ____health = require("core.health")
 local parseStatusLine = ____health.parseStatusLine
 local ____resolve = require("dns.resolve")
+local forget = ____resolve.forget
 local resolve = ____resolve.resolve
 local USER_AGENT = "kuma-cluster-router/health"
 local function request(path, address)
@@ -30,6 +31,7 @@ local function exchange(address, path, timeoutMs, started)
     sock:settimeout(remaining(deadline))
     local connected, connErr = sock:connect(ip, address.port)
     if connected == nil then
+        forget(address.host)
         return {
             kind = "error",
             error = "connect: " .. tostring(connErr)

@@ -206,6 +206,19 @@ describe("dns.resolve against the test DNS server", function()
     assert.is_true(e.expiresIn > 0 and e.expiresIn <= dns.TTL_FLOOR_S)
   end)
 
+  it("forgets an answer the prober could not connect to: a re-created node is found at its new address", function()
+    control("record recreated=127.0.0.14,30")
+    assert.equal("127.0.0.14", dns.resolve("recreated"))
+    control("record recreated=127.0.0.15,30") -- the pod came back elsewhere
+    assert.equal("127.0.0.14", dns.resolve("recreated"))
+    dns.forget("recreated")
+    assert.equal("127.0.0.15", dns.resolve("recreated"))
+    -- Rate-limited: a second forget within the window keeps the fresh answer.
+    control("record recreated=127.0.0.16,30")
+    dns.forget("recreated")
+    assert.equal("127.0.0.15", dns.resolve("recreated"))
+  end)
+
   it("caps a long TTL", function()
     control("record long-ttl=127.0.0.8,3600")
     assert.equal("127.0.0.8", dns.resolve("long-ttl"))

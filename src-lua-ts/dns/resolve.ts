@@ -51,6 +51,12 @@ const ANSWER_KEY = "answer:";
 const STALE_KEY = "stale:";
 const LOGGED_KEY = "logged:";
 const LOCK_KEY = "dns:";
+const FORGOT_KEY = "forgot:";
+/**
+ * A worker re-reads the shared answer at least this often, so forget() (a node re-created at a
+ * new address) reaches every worker within a second; the shared read is one dict get.
+ */
+const WORKER_CACHE_MAX_S = 1;
 
 // Stored as the entry's flags; from 1, because flags 0 read back as nil.
 const enum Kind {
@@ -113,7 +119,7 @@ function logOnce(name: string, level: NgxLogLevel, message: string): void {
 function store(name: string, kind: Kind, text: string, ttl: number): Entry {
   dnsDict.set(ANSWER_KEY + name, text, ttl, kind);
   const entry = toEntry(kind, text);
-  cache.set(name, entry, ttl);
+  cache.set(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
   return entry;
 }
 
@@ -129,7 +135,7 @@ function readShared(name: string): Entry | undefined {
   const [ttl] = dnsDict.ttl(key);
   if (ttl === undefined || ttl <= 0) return undefined;
   const entry = toEntry(flags as Kind, text);
-  cache.set(name, entry, ttl);
+  cache.set(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
   return entry;
 }
 
@@ -216,6 +222,19 @@ export function resolve(host: string): LuaMultiReturn<[string | undefined, strin
     }
   }
   return $multi(entry.address, entry.error);
+}
+
+/**
+ * The prober could not connect to `host`'s address: drop the answer in force so the next
+ * lookup asks again (a re-created pod or container comes back at a new address). The last good
+ * address is kept for resolver failures. At most once per name per RETRY_AFTER_FAILURE_S.
+ */
+export function forget(host: string): void {
+  if (isIpLiteral(host)) return;
+  const [first] = dnsDict.add(FORGOT_KEY + host, true, RETRY_AFTER_FAILURE_S);
+  if (!first) return;
+  dnsDict.delete(ANSWER_KEY + host);
+  cache.delete(host);
 }
 
 /** Every answer in kuma_dns, by name: what the status page shows. */

@@ -3,7 +3,7 @@
 // closed (never pooled), so a node that answers slowly costs nothing after the deadline.
 import { HostPort, formatHostPort } from "../core/host";
 import { ProbeResult, parseStatusLine } from "../core/health";
-import { resolve } from "../dns/resolve";
+import { forget, resolve } from "../dns/resolve";
 
 const USER_AGENT = "kuma-cluster-router/health";
 
@@ -31,7 +31,10 @@ function exchange(address: HostPort, path: string, timeoutMs: number, started: n
   const sock = ngx.socket.tcp();
   sock.settimeout(remaining(deadline));
   const [connected, connErr] = sock.connect(ip, address.port);
-  if (connected === undefined) return { kind: "error", error: `connect: ${connErr}` };
+  if (connected === undefined) {
+    forget(address.host);
+    return { kind: "error", error: `connect: ${connErr}` };
+  }
   sock.settimeout(remaining(deadline));
   const [sent, sendErr] = sock.send(request(path, address));
   if (sent === undefined) {
