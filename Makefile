@@ -8,7 +8,7 @@ SHELL := /bin/bash
 TSTL := npx --no-install tstl
 TSC  := npx --no-install tsc
 
-.PHONY: help deps lua js build typecheck check-generated spec node-test test router up bench clean
+.PHONY: help deps lua js build typecheck check-generated spec node-test test router up bench bench-snapshot clean
 
 help:
 	@echo "make up      local cluster on loopback (router on 127.0.0.1:8084)"
@@ -16,6 +16,7 @@ help:
 	@echo "make router  the router alone, in the foreground, configured by the environment"
 	@echo "make lua     rebuild generated-lua/ from src-lua-ts/ (commit the result)"
 	@echo "make bench   router vs plain nginx proxy_pass"
+	@echo "make bench-snapshot  sync of a 100,000-monitor snapshot"
 
 deps:
 	@scripts/install-runtime.sh
@@ -60,3 +61,7 @@ up: deps js
 # Router vs plain nginx proxy_pass, interleaved runs (docs/benchmarks.md).
 bench: deps js
 	scripts/bench.sh
+
+# One sync of 100,000 monitors on 100 nodes: build time and shared-dict memory.
+bench-snapshot: deps js
+	scripts/bench-snapshot.sh
