@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 21,["29"] = 22,["32"] = 23,["35"] = 24,["36"] = 25,["37"] = 20});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 22,["31"] = 23,["32"] = 24,["35"] = 25,["38"] = 26,["39"] = 27,["40"] = 20});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
@@ -25,6 +25,9 @@ function ____exports.failed(nodeId)
 end
 --- Log phase: reports the last try when it failed; a retried first try was reported by the balancer.
 function ____exports.afterRequest()
+    if ngx.status < 500 then
+        return
+    end
     local route = ngx.ctx.route
     if route == nil then
         return

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 10,["13"] = 11,["14"] = 13,["15"] = 14,["16"] = 15,["17"] = 16,["18"] = 13,["20"] = 20,["21"] = 21,["22"] = 20,["24"] = 25,["25"] = 26,["26"] = 25,["28"] = 30,["29"] = 31,["30"] = 30});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 10,["13"] = 11,["14"] = 13,["15"] = 14,["16"] = 15,["17"] = 16,["18"] = 13,["20"] = 20,["21"] = 21,["22"] = 20,["24"] = 25,["25"] = 26,["26"] = 26,["28"] = 25,["30"] = 30,["31"] = 31,["32"] = 30});
 local ____exports = {}
 local exposition = require("metrics.exposition")
 local record = require("metrics.record")
@@ -20,9 +20,11 @@ end
 function ____exports.afterRequest()
     guard("observability log", requestEnded)
 end
---- header_filter_by_lua of the proxying location.
+--- header_filter_by_lua of the proxying location; nearly every response is not a 101.
 function ____exports.upgradeStarted()
-    guard("observability header filter", record.upgradeStarted)
+    if ngx.status == 101 then
+        guard("observability header filter", record.upgradeStarted)
+    end
 end
 --- init_worker_by_lua.
 function ____exports.start()

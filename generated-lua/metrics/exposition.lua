@@ -74,7 +74,7 @@ local function addStateGauges(c)
     )
 end
 function ____exports.serve()
-    if not ENABLED and false then
+    if not ENABLED then
         return respond.json(404, {error = "metrics_disabled", message = "ROUTER_METRICS=false"})
     end
     local c = ____exports.sharedSeries()

@@ -18,6 +18,8 @@ export function failed(nodeId: string): void {
 
 /** Log phase: reports the last try when it failed; a retried first try was reported by the balancer. */
 export function afterRequest(): void {
+  // The common case costs one status read: a failed last try always leaves a 5xx status.
+  if (ngx.status < 500) return;
   const route = ngx.ctx.route;
   if (route === undefined) return;
   if (!isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status ?? ""))) return;

@@ -21,9 +21,9 @@ export function afterRequest(): void {
   guard("observability log", requestEnded);
 }
 
-/** header_filter_by_lua of the proxying location. */
+/** header_filter_by_lua of the proxying location; nearly every response is not a 101. */
 export function upgradeStarted(): void {
-  guard("observability header filter", record.upgradeStarted);
+  if (ngx.status === 101) guard("observability header filter", record.upgradeStarted);
 }
 
 /** init_worker_by_lua. */

@@ -63,12 +63,9 @@ export function keysOf(nodeId: string): NodeKeys {
   return k;
 }
 
-const reasonKeys: Record<string, string> = {};
-for (const r of REASONS) reasonKeys[r] = required(sampleKey(DECISIONS, [r]), r);
-
-export function decisionKey(reason: Reason): string {
-  return reasonKeys[reason];
-}
+/** kuma_router_decisions_total keys by reason (a table, not a function: it is read per request). */
+export const DECISION_KEYS = {} as Record<Reason, string>;
+for (const r of REASONS) DECISION_KEYS[r] = required(sampleKey(DECISIONS, [r]), r);
 
 export const FALLBACK_KEY = required(sampleKey(FALLBACKS, []), FALLBACKS);
 export const REJECTED_KEY = required(sampleKey(REJECTED, []), REJECTED);

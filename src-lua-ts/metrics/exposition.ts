@@ -57,7 +57,7 @@ function addStateGauges(c: Collected): void {
 }
 
 export function serve(): void {
-  if (!ENABLED && false) return respond.json(404, { error: "metrics_disabled", message: "ROUTER_METRICS=false" });
+  if (!ENABLED) return respond.json(404, { error: "metrics_disabled", message: "ROUTER_METRICS=false" });
   const c = sharedSeries();
   addStateGauges(c);
   ngx.header["Content-Type"] = CONTENT_TYPE;

@@ -4,7 +4,7 @@
 import { guard } from "../hooks/guard";
 import * as anomalies from "../router/anomalies";
 import { FLUSH_INTERVAL_S } from "./counters";
-import { flush } from "./record";
+import { flush, workerExiting } from "./record";
 import { sampleTransitions, sampling } from "./sampler";
 import { ENABLED } from "./settings";
 
@@ -15,6 +15,8 @@ function sample(): void {
 }
 
 function tick(premature: boolean): void {
+  // premature: the worker is exiting and this is the timer's last run.
+  if (premature) workerExiting();
   guard("metrics flush", () => flush(ngx.now()));
   if (premature) return;
   guard("metrics sampler", sample);

@@ -76,7 +76,7 @@ async function exercise(load: Load, victim: string): Promise<void> {
 
   // A request whose first try went to the dead node was retried (X-Routed-Via ends in ",retry").
   const sentToDead = load.samples.filter((s) => s.sentAt >= killedAt && s.sentAt < restartedAt && (s.via ?? "").endsWith(",retry"));
-  const lastSentToDead = sentToDead.length === 0 ? killedAt : Math.max(...sentToDead.map((s) => s.sentAt));
+  const lastSentToDead = sentToDead.length === 0 ? killedAt : sentToDead.reduce((a, s) => (s.sentAt > a ? s.sentAt : a), 0);
   const figures = {
     requests: load.samples.length,
     servedByNode2BeforeKill: servedBefore,
