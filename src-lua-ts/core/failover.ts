@@ -9,7 +9,7 @@ export interface FailoverNode extends RegistryNode {
 }
 
 export interface FailoverWork {
-  /** Down or deregistered (offline in the registry) nodes that still own active monitors. */
+  /** Down nodes that still own active monitors. */
   sources: string[];
   /** Nodes that may take monitors: online in the registry, addressable, up. */
   targets: string[];
@@ -27,9 +27,10 @@ export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork
     }
   }
   if (work.targets.length === 0) return work;
-  // A node that deregistered (StatefulSet scale-down, SIGTERM) gives its monitors away at
-  // once, without waiting for the probes to call it down.
-  for (const n of nodes) if ((n.health.down || !n.online) && n.owned > 0) work.sources.push(n.id);
+  // By the probes' verdict only: a node offline in the registry is already no candidate for
+  // routing (its pushes go to a healthy node at once), and moving its monitors before the
+  // probes confirm it would let a quick restart take them back before it is reachable again.
+  for (const n of nodes) if (n.health.down && n.owned > 0) work.sources.push(n.id);
   return work;
 }
 
