@@ -1,33 +1,22 @@
 // The kuma-cluster-node command end to end, as a child process against the real MariaDB.
-import { after, before, beforeEach, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ageOf, backdate, CliProcess, closedPort, createTestDb, hasStackTrace, nodeCount, runCli, status, TestDb, waitFor } from "./support";
+import { ageOf, backdate, CliProcess, closedPort, COMPOSE, hasStackTrace, K8S, nodeCount, runCli, status, suiteDb, waitFor } from "./support";
 
-const COMPOSE = { COMPOSE_PROJECT_NAME: "kuma" };
-const K8S = { KUBERNETES_SERVICE_HOST: "10.96.0.1", NAMESPACE: "monitoring" };
 
 describe("kuma-cluster-node CLI", () => {
-  let db: TestDb;
-  before(async () => {
-    db = await createTestDb();
-  });
-  after(async () => {
-    await db?.drop();
-  });
-  beforeEach(async () => {
-    await db.pool.query("DELETE FROM node");
-  });
+  const suite = suiteDb();
 
   test("run: registers online, keeps last_seen moving, and goes offline on SIGTERM with exit 0", async () => {
-    const cli = new CliProcess(["run"], { ...db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1", UPTIME_KUMA_PRIMARY: "true", HEARTBEAT_INTERVAL: "1" });
+    const cli = new CliProcess(["run"], { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1", UPTIME_KUMA_PRIMARY: "true", HEARTBEAT_INTERVAL: "1" });
     try {
       await cli.waitForOutput("node1 online");
-      assert.equal(await status(db.pool, "node1"), "online");
-      await backdate(db.pool, "node1", 3600);
-      await waitFor(async () => ((await ageOf(db.pool, "node1", "last_seen")) ?? 9999) <= 2, 5000, () => `a heartbeat; stderr: ${cli.stderr}`);
+      assert.equal(await status(suite.db.pool, "node1"), "online");
+      await backdate(suite.db.pool, "node1", 3600);
+      await waitFor(async () => ((await ageOf(suite.db.pool, "node1", "last_seen")) ?? 9999) <= 2, 5000, () => `a heartbeat; stderr: ${cli.stderr}`);
       cli.child.kill("SIGTERM");
       assert.equal(await cli.exit(), 0);
-      assert.equal(await status(db.pool, "node1"), "offline");
+      assert.equal(await status(suite.db.pool, "node1"), "offline");
       assert.match(cli.stdout, /SIGTERM: node1 marked offline/);
     } finally {
       cli.child.kill("SIGKILL");
@@ -35,25 +24,25 @@ describe("kuma-cluster-node CLI", () => {
   });
 
   test("run: a Kubernetes pod registers with its FQDN and deregisters on SIGINT", async () => {
-    const cli = new CliProcess(["run"], { ...db.env, ...K8S, UPTIME_KUMA_NODE_ID: "uptime-kuma-0", HEARTBEAT_INTERVAL: "1" });
+    const cli = new CliProcess(["run"], { ...suite.db.env, ...K8S, UPTIME_KUMA_NODE_ID: "uptime-kuma-0", HEARTBEAT_INTERVAL: "1" });
     try {
       await cli.waitForOutput("uptime-kuma-0 online");
-      const [rows] = await db.pool.execute("SELECT host, is_primary FROM node WHERE node_id = 'uptime-kuma-0'");
+      const [rows] = await suite.db.pool.execute("SELECT host, is_primary FROM node WHERE node_id = 'uptime-kuma-0'");
       assert.deepEqual(rows, [{ host: "uptime-kuma-0.uptime-kuma-headless.monitoring.svc.cluster.local:3001", is_primary: 1 }]);
       cli.child.kill("SIGINT");
       assert.equal(await cli.exit(), 0);
-      assert.equal(await status(db.pool, "uptime-kuma-0"), "offline");
+      assert.equal(await status(suite.db.pool, "uptime-kuma-0"), "offline");
     } finally {
       cli.child.kill("SIGKILL");
     }
   });
 
   test("run: re-registers a node whose row was deleted while it runs", async () => {
-    const cli = new CliProcess(["run"], { ...db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node2", HEARTBEAT_INTERVAL: "1" });
+    const cli = new CliProcess(["run"], { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node2", HEARTBEAT_INTERVAL: "1" });
     try {
       await cli.waitForOutput("node2 online");
-      await db.pool.query("DELETE FROM node WHERE node_id = 'node2'");
-      await waitFor(async () => (await status(db.pool, "node2")) === "online", 5000, () => `re-registration; stderr: ${cli.stderr}`);
+      await suite.db.pool.query("DELETE FROM node WHERE node_id = 'node2'");
+      await waitFor(async () => (await status(suite.db.pool, "node2")) === "online", 5000, () => `re-registration; stderr: ${cli.stderr}`);
       cli.child.kill("SIGTERM");
       assert.equal(await cli.exit(), 0);
     } finally {
@@ -62,88 +51,88 @@ describe("kuma-cluster-node CLI", () => {
   });
 
   test("register, heartbeat, deregister and cleanup one at a time", async () => {
-    const vars = { ...db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node2" };
+    const vars = { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node2" };
     const heartbeatFirst = await runCli(["heartbeat"], vars);
     assert.equal(heartbeatFirst.code, 1, "a heartbeat of an unregistered node fails");
     assert.match(heartbeatFirst.stderr, /node2 is not registered/);
 
     assert.equal((await runCli(["register"], vars)).code, 0);
-    assert.equal(await status(db.pool, "node2"), "online");
-    await backdate(db.pool, "node2", 3600);
+    assert.equal(await status(suite.db.pool, "node2"), "online");
+    await backdate(suite.db.pool, "node2", 3600);
     assert.equal((await runCli(["heartbeat"], vars)).code, 0);
-    assert.ok(((await ageOf(db.pool, "node2", "last_seen")) ?? 9999) <= 2);
+    assert.ok(((await ageOf(suite.db.pool, "node2", "last_seen")) ?? 9999) <= 2);
 
     assert.equal((await runCli(["deregister"], vars)).code, 0);
-    assert.equal(await status(db.pool, "node2"), "offline");
+    assert.equal(await status(suite.db.pool, "node2"), "offline");
 
     assert.equal((await runCli(["register"], vars)).code, 0);
-    await backdate(db.pool, "node2", 120);
-    const keep = await runCli(["cleanup"], db.env); // STALE_NODE_TIMEOUT default: 600 s
+    await backdate(suite.db.pool, "node2", 120);
+    const keep = await runCli(["cleanup"], suite.db.env); // STALE_NODE_TIMEOUT default: 600 s
     assert.match(keep.stdout, /0 node\(s\)/);
-    assert.equal(await status(db.pool, "node2"), "online");
-    const sweep = await runCli(["cleanup", "--timeout", "60"], db.env);
+    assert.equal(await status(suite.db.pool, "node2"), "online");
+    const sweep = await runCli(["cleanup", "--timeout", "60"], suite.db.env);
     assert.equal(sweep.code, 0);
     assert.match(sweep.stdout, /1 node\(s\) unseen for more than 60s marked offline/);
-    assert.equal(await status(db.pool, "node2"), "offline");
+    assert.equal(await status(suite.db.pool, "node2"), "offline");
   });
 
   test("register without a node id creates the default local node only into an empty table", async () => {
-    const first = await runCli(["register"], db.env);
+    const first = await runCli(["register"], suite.db.env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /created the default node local-node/);
-    await db.pool.query("DELETE FROM node");
-    assert.equal((await runCli(["register"], { ...db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" })).code, 0);
-    const second = await runCli(["register"], db.env);
+    await suite.db.pool.query("DELETE FROM node");
+    assert.equal((await runCli(["register"], { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" })).code, 0);
+    const second = await runCli(["register"], suite.db.env);
     assert.match(second.stdout, /nothing registered/);
-    assert.equal(await nodeCount(db.pool), 1);
+    assert.equal(await nodeCount(suite.db.pool), 1);
   });
 
   test("run without a node id refuses to stand for another cluster's nodes", async () => {
-    assert.equal((await runCli(["register"], { ...db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" })).code, 0);
-    const result = await runCli(["run"], db.env);
+    assert.equal((await runCli(["register"], { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" })).code, 0);
+    const result = await runCli(["run"], suite.db.env);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /UPTIME_KUMA_NODE_ID/);
-    assert.equal(await nodeCount(db.pool), 1);
+    assert.equal(await nodeCount(suite.db.pool), 1);
   });
 
   test("a bad environment exits 2 naming the variable, before touching the database", async () => {
-    const badId = await runCli(["run"], { ...db.env, UPTIME_KUMA_NODE_ID: "bad id" });
+    const badId = await runCli(["run"], { ...suite.db.env, UPTIME_KUMA_NODE_ID: "bad id" });
     assert.equal(badId.code, 2);
     assert.match(badId.stderr, /UPTIME_KUMA_NODE_ID=bad id: expected/);
     assert.equal(hasStackTrace(badId.stderr), false, badId.stderr);
-    assert.equal(await nodeCount(db.pool), 0);
+    assert.equal(await nodeCount(suite.db.pool), 0);
 
-    const badPort = await runCli(["register"], { ...db.env, DB_PORT: "not-a-port" });
+    const badPort = await runCli(["register"], { ...suite.db.env, DB_PORT: "not-a-port" });
     assert.equal(badPort.code, 2);
     assert.match(badPort.stderr, /DB_PORT=not-a-port/);
 
-    const badInterval = await runCli(["run"], { ...db.env, HEARTBEAT_INTERVAL: "often" });
+    const badInterval = await runCli(["run"], { ...suite.db.env, HEARTBEAT_INTERVAL: "often" });
     assert.equal(badInterval.code, 2);
     assert.match(badInterval.stderr, /HEARTBEAT_INTERVAL=often/);
   });
 
   test("an unreachable database exits 1 naming host:port, without a stack trace", async () => {
     const port = await closedPort();
-    const result = await runCli(["run"], { ...db.env, DB_PORT: String(port), ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" });
+    const result = await runCli(["run"], { ...suite.db.env, DB_PORT: String(port), ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1" });
     assert.equal(result.code, 1);
-    assert.match(result.stderr, new RegExp(`cannot reach MariaDB at 127\\.0\\.0\\.1:${port}/${db.name}: connection refused`));
+    assert.match(result.stderr, new RegExp(`cannot reach MariaDB at 127\\.0\\.0\\.1:${port}/${suite.db.name}: connection refused`));
     assert.equal(hasStackTrace(result.stderr), false, result.stderr);
   });
 
   test("a database error (unknown database) exits 1 with the server's message", async () => {
-    const result = await runCli(["register"], { ...db.env, DB_NAME: `${db.name}_missing` });
+    const result = await runCli(["register"], { ...suite.db.env, DB_NAME: `${suite.db.name}_missing` });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Unknown database/);
     assert.equal(hasStackTrace(result.stderr), false, result.stderr);
   });
 
   test("usage errors exit 2", async () => {
-    assert.equal((await runCli([], db.env)).code, 2);
-    assert.equal((await runCli(["launch"], db.env)).code, 2);
-    const badTimeout = await runCli(["cleanup", "--timeout", "0"], db.env);
+    assert.equal((await runCli([], suite.db.env)).code, 2);
+    assert.equal((await runCli(["launch"], suite.db.env)).code, 2);
+    const badTimeout = await runCli(["cleanup", "--timeout", "0"], suite.db.env);
     assert.equal(badTimeout.code, 2);
     assert.match(badTimeout.stderr, /--timeout 0/);
-    assert.equal((await runCli(["help"], db.env)).code, 0);
+    assert.equal((await runCli(["help"], suite.db.env)).code, 0);
   });
 
   test("show prints the identity without connecting", async () => {

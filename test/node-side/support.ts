@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { after, before, beforeEach } from "node:test";
 import { createConnection, Pool, RowDataPacket } from "mysql2/promise";
 import { openDb } from "../../node/src/db";
 import type { DbSettings } from "../../node/src/db";
@@ -164,4 +165,22 @@ export function closedPort(): Promise<number> {
 /** Whether a child's output holds a Node stack frame ("    at fn (file:line)"). */
 export function hasStackTrace(text: string): boolean {
   return text.split("\n").some((line) => line.trimStart().startsWith("at ") && line.includes(":"));
+}
+
+export const COMPOSE = { COMPOSE_PROJECT_NAME: "kuma" };
+export const K8S = { KUBERNETES_SERVICE_HOST: "10.96.0.1", NAMESPACE: "monitoring" };
+
+/** A private database for the enclosing suite; its node table is emptied before each test. */
+export function suiteDb(): { readonly db: TestDb } {
+  const holder = {} as { db: TestDb };
+  before(async () => {
+    holder.db = await createTestDb();
+  });
+  after(async () => {
+    await holder.db?.drop();
+  });
+  beforeEach(async () => {
+    await holder.db.pool.query("DELETE FROM node");
+  });
+  return holder;
 }
