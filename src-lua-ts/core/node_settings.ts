@@ -15,43 +15,31 @@ export interface NodeAgentSettings {
   staleAfterS: number;
 }
 
-/** A Reader for the detected environment (Kubernetes has its own defaults for some variables). */
-function readerFor(get: Getenv): Loaded<Reader> {
+/** Reads through a Reader for the detected environment (Kubernetes has its own defaults). */
+function load<T>(get: Getenv, read: (r: Reader) => T): Loaded<T> {
   const env = detectEnvironment(get);
   if (!env.ok) return env;
-  return { ok: true, value: new Reader(get, env.value === "kubernetes") };
-}
-
-
-function done<T>(r: Reader, value: T): Loaded<T> {
+  const r = new Reader(get, env.value === "kubernetes");
+  const value = read(r);
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, value };
 }
 
 /** DB_HOST, DB_PORT, ... (and their UPTIME_KUMA_DB_* aliases) without the router's variables. */
 export function loadDbSettings(get: Getenv): Loaded<DbSettings> {
-  const reader = readerFor(get);
-  if (!reader.ok) return reader;
-  const r = reader.value;
-  return done(r, readDb(r));
+  return load(get, readDb);
 }
 
 export function loadNodeAgentSettings(get: Getenv): Loaded<NodeAgentSettings> {
-  const reader = readerFor(get);
-  if (!reader.ok) return reader;
-  const r = reader.value;
-  return done(r, {
+  return load(get, (r) => ({
     db: readDb(r),
     heartbeatIntervalS: r.seconds("HEARTBEAT_INTERVAL"),
     staleAfterS: r.seconds("STALE_NODE_TIMEOUT"),
-  });
+  }));
 }
 
 /** DNS_SERVERS, else K8S_DNS_SERVER, else the nameservers in `resolvConf`: the router's rule. */
 export function loadDnsServers(get: Getenv, resolvConf: string): Loaded<DnsSettings> {
-  const reader = readerFor(get);
-  if (!reader.ok) return reader;
-  const r = reader.value;
-  return done(r, dnsServers(r, resolvConf));
+  return load(get, (r) => dnsServers(r, resolvConf));
 }
 
 /**
