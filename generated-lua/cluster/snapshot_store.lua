@@ -1,7 +1,8 @@
 local ____lualib = require("lualib_bundle")
+local __TS__New = ____lualib.__TS__New
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 16,["7"] = 10,["8"] = 11,["9"] = 11,["10"] = 13,["11"] = 13,["12"] = 51,["13"] = 52,["14"] = 53,["15"] = 53,["17"] = 54,["18"] = 54,["20"] = 55,["21"] = 56,["22"] = 56,["24"] = 57,["25"] = 58,["26"] = 59,["27"] = 59,["28"] = 59,["29"] = 59,["30"] = 60,["32"] = 62,["34"] = 65,["35"] = 66,["36"] = 67,["37"] = 68,["40"] = 69,["41"] = 69,["43"] = 70,["44"] = 70,["46"] = 71,["47"] = 72,["48"] = 73,["49"] = 74,["52"] = 76,["53"] = 77,["56"] = 115,["57"] = 116,["58"] = 116,["59"] = 116,["60"] = 116,["61"] = 117,["63"] = 15,["64"] = 16,["65"] = 17,["66"] = 18,["67"] = 26,["68"] = 27,["69"] = 33,["71"] = 40,["72"] = 41,["73"] = 42,["74"] = 42,["76"] = 43,["77"] = 40,["79"] = 82,["80"] = 83,["81"] = 84,["82"] = 84,["84"] = 85,["85"] = 86,["86"] = 87,["87"] = 87,["89"] = 88,["90"] = 89,["91"] = 89,["93"] = 90,["94"] = 91,["95"] = 92,["96"] = 82,["98"] = 96,["99"] = 97,["100"] = 102,["101"] = 102,["103"] = 103,["104"] = 104,["105"] = 104,["107"] = 105,["108"] = 106,["109"] = 107,["110"] = 108,["112"] = 110,["113"] = 111,["114"] = 112,["115"] = 96,["117"] = 121,["118"] = 122,["119"] = 123,["120"] = 124,["121"] = 124,["122"] = 124,["123"] = 124,["124"] = 124,["126"] = 125,["127"] = 121,["128"] = 138,["129"] = 139,["130"] = 140,["131"] = 138,["132"] = 143,["133"] = 144,["134"] = 145,["135"] = 146,["136"] = 147,["137"] = 148,["138"] = 149,["139"] = 149,["140"] = 149,["141"] = 149,["142"] = 149,["143"] = 149,["144"] = 149,["145"] = 143});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 17,["8"] = 10,["9"] = 11,["10"] = 11,["11"] = 13,["12"] = 13,["13"] = 14,["14"] = 14,["15"] = 54,["16"] = 55,["17"] = 56,["18"] = 56,["20"] = 57,["21"] = 57,["23"] = 58,["24"] = 59,["25"] = 59,["27"] = 60,["28"] = 61,["29"] = 62,["30"] = 62,["31"] = 62,["32"] = 62,["33"] = 63,["35"] = 65,["37"] = 68,["38"] = 69,["39"] = 70,["40"] = 71,["43"] = 72,["44"] = 72,["46"] = 73,["47"] = 73,["49"] = 74,["50"] = 75,["51"] = 76,["52"] = 77,["55"] = 79,["56"] = 80,["59"] = 119,["60"] = 120,["61"] = 120,["62"] = 120,["63"] = 120,["64"] = 121,["66"] = 16,["67"] = 17,["68"] = 18,["69"] = 19,["70"] = 27,["71"] = 29,["72"] = 30,["73"] = 36,["75"] = 43,["76"] = 44,["77"] = 45,["78"] = 45,["80"] = 46,["81"] = 43,["83"] = 85,["84"] = 86,["85"] = 87,["86"] = 87,["88"] = 88,["89"] = 89,["90"] = 90,["91"] = 90,["93"] = 91,["94"] = 92,["95"] = 92,["97"] = 93,["98"] = 94,["99"] = 95,["100"] = 85,["102"] = 99,["103"] = 100,["104"] = 105,["105"] = 105,["107"] = 106,["108"] = 107,["109"] = 107,["111"] = 108,["112"] = 109,["113"] = 110,["114"] = 111,["116"] = 113,["117"] = 114,["118"] = 115,["119"] = 116,["120"] = 99,["122"] = 125,["123"] = 126,["124"] = 127,["125"] = 128,["126"] = 128,["127"] = 128,["128"] = 128,["129"] = 128,["131"] = 129,["132"] = 125,["133"] = 142,["134"] = 143,["135"] = 144,["136"] = 142,["137"] = 147,["138"] = 148,["139"] = 149,["140"] = 150,["141"] = 151,["142"] = 152,["143"] = 153,["144"] = 153,["145"] = 153,["146"] = 153,["147"] = 153,["148"] = 153,["149"] = 153,["150"] = 147});
 local ____exports = {}
 local fetchPart, reload, markSynced, SYNCED_AT, LAST_ERROR, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
 local cjson = require("cjson.safe")
@@ -9,6 +10,8 @@ local ____snapshot = require("core.snapshot")
 local indexNodes = ____snapshot.indexNodes
 local ____dicts = require("dicts")
 local dict = ____dicts.snapshotDict
+local ____version_watch = require("version_watch")
+local VersionWatch = ____version_watch.VersionWatch
 function fetchPart(part, held, version)
     local digest = dict:get(part.digest)
     if type(digest) ~= "string" then
@@ -64,14 +67,15 @@ local VERSION = "version"
 SYNCED_AT = "synced_at"
 LAST_ERROR = "last_error"
 local FAILED_AT = "failed_at"
+local versionWatch = __TS__New(VersionWatch, dict, VERSION)
 NODES = {data = "nodes", digest = "nodes_digest", bytes = "nodes_bytes"}
 MONITORS = {data = "monitors", digest = "monitors_digest", bytes = "monitors_bytes"}
 localVersion = 0
---- This worker's copy, refreshed when the shared version moved. One dict get per call.
+--- This worker's copy, refreshed when the shared version moved (checked once per clock tick).
 function ____exports.current()
-    local version = dict:get(VERSION)
-    if type(version) == "number" and version ~= localVersion then
-        reload(version)
+    local v = versionWatch:read()
+    if v ~= 0 and v ~= localVersion then
+        reload(v)
     end
     return ____local
 end
@@ -110,6 +114,7 @@ function ____exports.publish(stored)
         return version, nil
     end
     local next = dict:incr(VERSION, 1, 0)
+    versionWatch:touch()
     markSynced()
     return next, nil
 end

@@ -1,60 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringSplit = ____lualib.__TS__StringSplit
+local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 122,["7"] = 4,["8"] = 4,["9"] = 122,["10"] = 123,["11"] = 124,["12"] = 125,["14"] = 126,["15"] = 126,["17"] = 127,["18"] = 128,["19"] = 128,["24"] = 130,["27"] = 52,["28"] = 54,["29"] = 55,["30"] = 56,["31"] = 56,["32"] = 56,["35"] = 57,["36"] = 54,["38"] = 61,["39"] = 62,["40"] = 63,["41"] = 63,["43"] = 64,["44"] = 64,["46"] = 65,["47"] = 65,["49"] = 66,["50"] = 66,["52"] = 67,["53"] = 67,["55"] = 68,["56"] = 61,["57"] = 71,["58"] = 72,["59"] = 72,["61"] = 73,["62"] = 71,["64"] = 77,["65"] = 78,["66"] = 79,["67"] = 80,["68"] = 80,["71"] = 82,["72"] = 77,["74"] = 86,["75"] = 87,["76"] = 88,["77"] = 89,["78"] = 90,["79"] = 91,["80"] = 92,["83"] = 95,["84"] = 95,["86"] = 96,["87"] = 97,["88"] = 98,["89"] = 98,["90"] = 99,["91"] = 99,["92"] = 100,["93"] = 100,["96"] = 102,["97"] = 86,["98"] = 105,["99"] = 106,["100"] = 107,["104"] = 114,["105"] = 115,["106"] = 115,["108"] = 116,["109"] = 117,["110"] = 118,["111"] = 119,["112"] = 114,["113"] = 133,["114"] = 134,["115"] = 134,["117"] = 135,["118"] = 135,["119"] = 135,["122"] = 136,["123"] = 133,["125"] = 140,["126"] = 143,["127"] = 143,["128"] = 143,["130"] = 143,["132"] = 143,["133"] = 144,["134"] = 146,["135"] = 146,["136"] = 146,["137"] = 146,["138"] = 146,["139"] = 146,["141"] = 148,["142"] = 149,["143"] = 150,["144"] = 151,["145"] = 151,["147"] = 152,["148"] = 152,["149"] = 152,["150"] = 152,["151"] = 152,["153"] = 155,["154"] = 155,["156"] = 156,["157"] = 156,["158"] = 156,["159"] = 156,["160"] = 156,["161"] = 156,["163"] = 157,["164"] = 157,["165"] = 157,["166"] = 157,["167"] = 157,["168"] = 140,["169"] = 161,["170"] = 162,["171"] = 162,["172"] = 162,["173"] = 162,["174"] = 162,["175"] = 163,["176"] = 164,["178"] = 171,["179"] = 171,["180"] = 171,["181"] = 171,["182"] = 171,["183"] = 172,["184"] = 173,["185"] = 173,["186"] = 173,["187"] = 173,["188"] = 173,["189"] = 173,["191"] = 173,["193"] = 173,["194"] = 173,["195"] = 173,["196"] = 173,["197"] = 173,["198"] = 173,["199"] = 173,["200"] = 173,["201"] = 161,["202"] = 188,["203"] = 189,["204"] = 189,["206"] = 190,["207"] = 190,["208"] = 190,["209"] = 190,["210"] = 190,["211"] = 190,["212"] = 190,["213"] = 190,["214"] = 190,["215"] = 190,["216"] = 190,["217"] = 190,["218"] = 188});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 106,["8"] = 4,["9"] = 4,["10"] = 106,["11"] = 107,["12"] = 107,["14"] = 108,["17"] = 112,["18"] = 113,["19"] = 114,["20"] = 115,["21"] = 115,["24"] = 117,["25"] = 112,["27"] = 121,["28"] = 122,["29"] = 123,["30"] = 124,["31"] = 125,["32"] = 126,["33"] = 127,["36"] = 130,["37"] = 130,["39"] = 131,["40"] = 132,["41"] = 133,["42"] = 133,["43"] = 134,["44"] = 134,["45"] = 135,["46"] = 135,["49"] = 137,["50"] = 121,["51"] = 182,["52"] = 183,["53"] = 184,["54"] = 185,["56"] = 186,["57"] = 186,["59"] = 187,["60"] = 188,["61"] = 188,["66"] = 190,["67"] = 191,["68"] = 192,["69"] = 193,["70"] = 194,["71"] = 195,["72"] = 196,["73"] = 197,["74"] = 198,["76"] = 200,["77"] = 200,["78"] = 200,["79"] = 200,["80"] = 200,["81"] = 200,["82"] = 200,["83"] = 200,["84"] = 200,["87"] = 23,["88"] = 23,["89"] = 23,["90"] = 23,["91"] = 23,["92"] = 23,["93"] = 23,["94"] = 23,["96"] = 55,["97"] = 57,["98"] = 58,["99"] = 59,["100"] = 59,["101"] = 59,["104"] = 60,["105"] = 57,["106"] = 63,["107"] = 64,["109"] = 67,["110"] = 68,["111"] = 68,["113"] = 69,["114"] = 69,["116"] = 70,["117"] = 70,["119"] = 71,["120"] = 71,["122"] = 72,["123"] = 72,["125"] = 73,["126"] = 67,["128"] = 77,["129"] = 78,["130"] = 78,["131"] = 78,["132"] = 78,["133"] = 78,["134"] = 78,["135"] = 79,["136"] = 77,["140"] = 87,["141"] = 88,["142"] = 89,["143"] = 90,["144"] = 90,["145"] = 90,["146"] = 90,["147"] = 90,["148"] = 90,["149"] = 90,["151"] = 93,["152"] = 94,["153"] = 95,["154"] = 96,["155"] = 96,["156"] = 96,["157"] = 96,["158"] = 96,["159"] = 96,["160"] = 96,["161"] = 96,["163"] = 97,["164"] = 98,["165"] = 99,["166"] = 99,["167"] = 99,["168"] = 99,["169"] = 99,["170"] = 99,["171"] = 99,["172"] = 99,["174"] = 100,["175"] = 101,["176"] = 102,["177"] = 102,["178"] = 102,["179"] = 102,["180"] = 102,["181"] = 102,["182"] = 102,["183"] = 102,["185"] = 103,["186"] = 103,["187"] = 103,["188"] = 103,["189"] = 103,["190"] = 103,["191"] = 103,["192"] = 103,["193"] = 103,["194"] = 103,["195"] = 103,["196"] = 87,["197"] = 159,["198"] = 160,["199"] = 161,["202"] = 167,["203"] = 168,["204"] = 169,["205"] = 170,["206"] = 171,["208"] = 173,["209"] = 167,["211"] = 177,["212"] = 178,["213"] = 179,["214"] = 177,["216"] = 204,["217"] = 205,["218"] = 205,["219"] = 205,["221"] = 205,["223"] = 205,["224"] = 204,["225"] = 208,["227"] = 210,["228"] = 211,["229"] = 212,["230"] = 213,["231"] = 213,["235"] = 217,["236"] = 218,["237"] = 219,["238"] = 220,["239"] = 221,["240"] = 222,["241"] = 223,["242"] = 223,["243"] = 223,["244"] = 223,["245"] = 223,["246"] = 223,["248"] = 223,["250"] = 223,["251"] = 223,["252"] = 223,["253"] = 223,["254"] = 223,["255"] = 223,["256"] = 223,["257"] = 223,["258"] = 224,["260"] = 226,["261"] = 217,["262"] = 230,["263"] = 231,["264"] = 232,["265"] = 233,["267"] = 242,["268"] = 242,["269"] = 242,["271"] = 242,["273"] = 242,["274"] = 243,["275"] = 244,["276"] = 246,["277"] = 246,["278"] = 246,["279"] = 246,["280"] = 246,["281"] = 246,["282"] = 246,["283"] = 246,["285"] = 248,["286"] = 249,["287"] = 250,["288"] = 251,["289"] = 251,["290"] = 251,["291"] = 251,["292"] = 251,["293"] = 251,["294"] = 251,["295"] = 251,["296"] = 251,["297"] = 251,["298"] = 251,["299"] = 251,["300"] = 251,["302"] = 254,["303"] = 254,["304"] = 254,["305"] = 254,["306"] = 254,["307"] = 254,["308"] = 254,["309"] = 254,["311"] = 255,["312"] = 255,["313"] = 255,["314"] = 255,["315"] = 255,["316"] = 255,["317"] = 255,["318"] = 230,["319"] = 270,["320"] = 271,["321"] = 271,["323"] = 272,["324"] = 272,["325"] = 272,["326"] = 272,["327"] = 272,["328"] = 272,["329"] = 272,["330"] = 272,["331"] = 272,["332"] = 272,["333"] = 272,["334"] = 272,["335"] = 270});
 local ____exports = {}
-local computeCandidates
+local byLoad, computeCandidateSet
 local ____snapshot = require("core.snapshot")
 local nodeOf = ____snapshot.nodeOf
-function computeCandidates(snapshot, down)
-    local online = {}
-    local healthy = {}
-    for ____, n in ipairs(snapshot.nodes) do
-        do
-            if not n.online or n.address == nil then
-                goto __continue31
-            end
-            online[#online + 1] = n
-            if down[n.id] ~= true then
-                healthy[#healthy + 1] = n
-            end
-        end
-        ::__continue31::
-    end
-    return (#healthy > 0 or #online == 0) and ({healthy, false}) or ({online, true})
-end
---- Methods that may be retried on another node: safe ones only (a POST never is).
-local RETRYABLE = {GET = true, HEAD = true, OPTIONS = true}
-local function segments(path)
-    local out = {}
-    for ____, s in ipairs(__TS__StringSplit(path, "/")) do
-        if s ~= "" then
-            out[#out + 1] = s
-        end
-    end
-    return out
-end
---- Push, badge and REST monitor paths carry the key that decides the node.
-function ____exports.classifyPath(path)
-    local s = segments(path)
-    if #s >= 1 and s[1] == "lb" then
-        return {kind = "router"}
-    end
-    if #s < 3 or s[1] ~= "api" then
-        return {kind = "other"}
-    end
-    if s[2] == "push" then
-        return {kind = "push", token = s[3]}
-    end
-    if s[2] == "badge" and #s >= 4 then
-        return {kind = "badge", id = s[3]}
-    end
-    if s[2] == "v1" and s[3] == "monitors" and #s >= 4 then
-        return {kind = "monitor", id = s[4]}
-    end
-    return {kind = "other"}
-end
-local function byLoad(a, b)
+function byLoad(a, b)
     if a.owned ~= b.owned then
         return a.owned < b.owned
     end
@@ -95,124 +48,288 @@ function ____exports.primaryOf(candidates)
     end
     return best
 end
-local memoSnapshot
-local memoDown
-local memoCandidates = {{}, false}
---- Online, addressable and healthy nodes; if the checks call all of them down, the online ones.
--- Both inputs stay the same objects until the snapshot or a verdict changes, so the answer is
--- kept for the next request.
-function ____exports.candidatesOf(snapshot, down)
-    if snapshot == memoSnapshot and down == memoDown then
-        return memoCandidates
+function computeCandidateSet(snapshot, down)
+    local online = {}
+    local healthy = {}
+    for ____, n in ipairs(snapshot.nodes) do
+        do
+            if not n.online or n.address == nil then
+                goto __continue38
+            end
+            online[#online + 1] = n
+            if down[n.id] ~= true then
+                healthy[#healthy + 1] = n
+            end
+        end
+        ::__continue38::
     end
-    memoCandidates = computeCandidates(snapshot, down)
-    memoSnapshot = snapshot
-    memoDown = down
-    return memoCandidates
+    local fallback = #healthy == 0 and #online > 0
+    local nodes = fallback and online or healthy
+    local member = {}
+    local retryFor = {}
+    local decisions = {}
+    for ____, n in ipairs(nodes) do
+        member[n.id] = true
+        retryFor[n.id] = ____exports.leastLoaded(nodes, n)
+        decisions[n.id] = {}
+    end
+    return {
+        nodes = nodes,
+        fallback = fallback,
+        member = member,
+        leastLoaded = ____exports.leastLoaded(nodes),
+        primary = ____exports.primaryOf(nodes),
+        retryFor = retryFor,
+        decisions = decisions
+    }
 end
-local function contains(list, node)
-    if node == nil then
-        return false
-    end
-    for ____, n in ipairs(list) do
-        if n == node then
-            return true
+--- Every reason, in the order the metrics list them.
+____exports.REASONS = {
+    "setup",
+    "owner",
+    "owner-down",
+    "fixed-node",
+    "re-pin",
+    "least-loaded"
+}
+--- Methods that may be retried on another node: safe ones only (a POST never is).
+local RETRYABLE = {GET = true, HEAD = true, OPTIONS = true}
+local function segments(path)
+    local out = {}
+    for ____, s in ipairs(__TS__StringSplit(path, "/")) do
+        if s ~= "" then
+            out[#out + 1] = s
         end
     end
-    return false
+    return out
 end
---- The node, the reason and what to do with the cookie; decide() adds the retry.
-local function choose(facts, snapshot, candidates)
+local ROUTER = {kind = "router"}
+local OTHER = {kind = "other"}
+--- The first four non-empty segments decide; `count` is how many there are (4 means 4 or more).
+local function classifySegments(s0, s1, s2, s3, count)
+    if count >= 1 and s0 == "lb" then
+        return ROUTER
+    end
+    if count < 3 or s0 ~= "api" then
+        return OTHER
+    end
+    if s1 == "push" then
+        return {kind = "push", token = s2}
+    end
+    if s1 == "badge" and count >= 4 then
+        return {kind = "badge", id = s2}
+    end
+    if s1 == "v1" and s2 == "monitors" and count >= 4 then
+        return {kind = "monitor", id = s3}
+    end
+    return OTHER
+end
+--- Where the segment that starts at `from` ends: the next slash, or the end of the path.
+local function endOf(path, from)
+    local slash = (string.find(
+        path,
+        "/",
+        math.max(from + 1, 1),
+        true
+    ) or 0) - 1
+    return slash < 0 and #path or slash
+end
+--- Push, badge and REST monitor paths carry the key that decides the node. Runs per request,
+-- so the usual path ("/a/b/c": nginx merges slashes) is read without a loop, which would keep
+-- LuaJIT from compiling the access phase; a path with empty segments takes the general way.
+function ____exports.classifyPath(path)
+    if string.sub(path, 1, 1) ~= "/" or (string.find(path, "//", nil, true) or 0) - 1 >= 0 then
+        local s = segments(path)
+        return classifySegments(
+            s[1],
+            s[2],
+            s[3],
+            s[4],
+            #s
+        )
+    end
+    local n = #path
+    local e0 = endOf(path, 1)
+    local s0 = __TS__StringSubstring(path, 1, e0)
+    if e0 >= n - 1 then
+        return classifySegments(
+            s0,
+            "",
+            "",
+            "",
+            s0 == "" and 0 or 1
+        )
+    end
+    local e1 = endOf(path, e0 + 1)
+    local s1 = __TS__StringSubstring(path, e0 + 1, e1)
+    if e1 >= n - 1 then
+        return classifySegments(
+            s0,
+            s1,
+            "",
+            "",
+            2
+        )
+    end
+    local e2 = endOf(path, e1 + 1)
+    local s2 = __TS__StringSubstring(path, e1 + 1, e2)
+    if e2 >= n - 1 then
+        return classifySegments(
+            s0,
+            s1,
+            s2,
+            "",
+            3
+        )
+    end
+    return classifySegments(
+        s0,
+        s1,
+        s2,
+        __TS__StringSubstring(
+            path,
+            e2 + 1,
+            endOf(path, e2 + 1)
+        ),
+        4
+    )
+end
+local memoSnapshot
+local memoDown
+local memoSet
+--- Both inputs stay the same objects until the snapshot or a verdict changes, so the set is
+-- kept for the requests that follow.
+function ____exports.candidateSetOf(snapshot, down)
+    if snapshot ~= memoSnapshot or down ~= memoDown or memoSet == nil then
+        memoSet = computeCandidateSet(snapshot, down)
+        memoSnapshot = snapshot
+        memoDown = down
+    end
+    return memoSet
+end
+--- The candidates and whether they are the all-down fallback.
+function ____exports.candidatesOf(snapshot, down)
+    local set = ____exports.candidateSetOf(snapshot, down)
+    return {set.nodes, set.fallback}
+end
+--- `id` names a candidate (and a registry node: the snapshot's ids are valid ones).
+local function candidate(set, snapshot, id)
     local ____temp_0
-    if facts.fixedNode ~= nil then
-        ____temp_0 = nodeOf(snapshot, facts.fixedNode)
+    if id ~= nil and set.member[id] == true then
+        ____temp_0 = nodeOf(snapshot, id)
     else
         ____temp_0 = nil
     end
-    local pinned = ____temp_0
+    return ____temp_0
+end
+local COOKIE_ACTIONS = {"keep", "set", "clear"}
+--- reason -> cookie action -> [key if retryable, key if not]: constant strings, built once.
+local DECISION_KEYS = {}
+for ____, r in ipairs(____exports.REASONS) do
+    DECISION_KEYS[r] = {}
+    for ____, c in ipairs(COOKIE_ACTIONS) do
+        DECISION_KEYS[r][c] = {((r .. "/") .. c) .. "/retry", (r .. "/") .. c}
+    end
+end
+--- The decision for `node` (a candidate of `set`): one object per node, reason, cookie action and retryability.
+local function decision(set, facts, node, reason, cookie)
+    local retryable = RETRYABLE[facts.method] == true and not facts.upgrade
+    local byNode = set.decisions[node.id]
+    local key = DECISION_KEYS[reason][cookie][(retryable and 0 or 1) + 1]
+    local d = byNode[key]
+    if d == nil then
+        local ____node_2 = node
+        local ____reason_3 = reason
+        local ____cookie_4 = cookie
+        local ____retryable_1
+        if retryable then
+            ____retryable_1 = set.retryFor[node.id]
+        else
+            ____retryable_1 = nil
+        end
+        d = {
+            ok = true,
+            node = ____node_2,
+            reason = ____reason_3,
+            cookie = ____cookie_4,
+            retry = ____retryable_1,
+            fallback = set.fallback
+        }
+        byNode[key] = d
+    end
+    return d
+end
+function ____exports.decide(facts, snapshot, down)
+    local set = ____exports.candidateSetOf(snapshot, down)
+    if #set.nodes == 0 then
+        return {ok = false, status = 503, error = "no_node_available", message = #snapshot.nodes == 0 and "no node is registered in the cluster" or "no registered node is online"}
+    end
+    local ____temp_5
+    if facts.fixedNode ~= nil then
+        ____temp_5 = nodeOf(snapshot, facts.fixedNode)
+    else
+        ____temp_5 = nil
+    end
+    local pinned = ____temp_5
     local untouched = facts.fixedNode ~= nil and pinned == nil and "clear" or "keep"
+    local least = set.leastLoaded
     if not snapshot.setupComplete then
-        return {
-            ____exports.primaryOf(candidates),
+        return decision(
+            set,
+            facts,
+            set.primary,
             "setup",
             untouched
-        }
+        )
     end
     local t = facts.target.kind
     if (t == "push" or t == "badge" or t == "monitor") and facts.owner ~= nil then
-        local owner = nodeOf(snapshot, facts.owner)
-        if contains(candidates, owner) then
-            return {owner, "owner", untouched}
-        end
-        return {
-            ____exports.leastLoaded(candidates),
+        local owner = candidate(set, snapshot, facts.owner)
+        return owner ~= nil and decision(
+            set,
+            facts,
+            owner,
+            "owner",
+            untouched
+        ) or decision(
+            set,
+            facts,
+            least,
             "owner-down",
             untouched
-        }
+        )
     end
-    if pinned ~= nil and contains(candidates, pinned) then
-        return {pinned, "fixed-node", "keep"}
+    if pinned ~= nil and set.member[pinned.id] == true then
+        return decision(
+            set,
+            facts,
+            pinned,
+            "fixed-node",
+            "keep"
+        )
     end
-    if pinned ~= nil then
-        return {
-            ____exports.leastLoaded(candidates),
-            "re-pin",
-            "set"
-        }
-    end
-    return {
-        ____exports.leastLoaded(candidates),
-        "least-loaded",
+    return decision(
+        set,
+        facts,
+        least,
+        pinned ~= nil and "re-pin" or "least-loaded",
         "set"
-    }
-end
-function ____exports.decide(facts, snapshot, down)
-    local candidates, fallback = unpack(
-        ____exports.candidatesOf(snapshot, down),
-        1,
-        2
     )
-    if #candidates == 0 then
-        return {ok = false, status = 503, error = "no_node_available", message = #snapshot.nodes == 0 and "no node is registered in the cluster" or "no registered node is online"}
-    end
-    local node, reason, cookie = unpack(
-        choose(facts, snapshot, candidates),
-        1,
-        3
-    )
-    local retryable = RETRYABLE[facts.method] == true and not facts.upgrade
-    local ____node_2 = node
-    local ____reason_3 = reason
-    local ____cookie_4 = cookie
-    local ____retryable_1
-    if retryable then
-        ____retryable_1 = ____exports.leastLoaded(candidates, node)
-    else
-        ____retryable_1 = nil
-    end
-    return {
-        ok = true,
-        node = ____node_2,
-        reason = ____reason_3,
-        cookie = ____cookie_4,
-        retry = ____retryable_1,
-        fallback = fallback
-    }
 end
 function ____exports.summarize(d)
     if not d.ok then
         return {ok = false, status = d.status, error = d.error}
     end
-    local ____d_node_id_7 = d.node.id
-    local ____d_reason_8 = d.reason
-    local ____d_cookie_9 = d.cookie
-    local ____opt_5 = d.retry
+    local ____d_node_id_8 = d.node.id
+    local ____d_reason_9 = d.reason
+    local ____d_cookie_10 = d.cookie
+    local ____opt_6 = d.retry
     return {
         ok = true,
-        node = ____d_node_id_7,
-        reason = ____d_reason_8,
-        cookie = ____d_cookie_9,
-        retry = ____opt_5 and ____opt_5.id,
+        node = ____d_node_id_8,
+        reason = ____d_reason_9,
+        cookie = ____d_cookie_10,
+        retry = ____opt_6 and ____opt_6.id,
         fallback = d.fallback
     }
 end

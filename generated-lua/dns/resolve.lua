@@ -5,11 +5,10 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 41,["11"] = 13,["12"] = 15,["13"] = 16,["14"] = 17,["15"] = 17,["16"] = 18,["17"] = 18,["18"] = 18,["19"] = 19,["20"] = 19,["21"] = 126,["22"] = 127,["24"] = 151,["25"] = 152,["26"] = 153,["27"] = 153,["29"] = 154,["30"] = 155,["31"] = 155,["32"] = 155,["33"] = 155,["34"] = 155,["35"] = 155,["37"] = 156,["38"] = 156,["40"] = 157,["41"] = 157,["42"] = 157,["43"] = 157,["44"] = 157,["46"] = 159,["47"] = 159,["48"] = 159,["49"] = 159,["50"] = 159,["51"] = 159,["54"] = 22,["57"] = 27,["59"] = 29,["61"] = 31,["63"] = 33,["65"] = 35,["67"] = 38,["68"] = 39,["69"] = 41,["71"] = 43,["72"] = 44,["74"] = 46,["75"] = 50,["76"] = 51,["77"] = 52,["78"] = 53,["79"] = 54,["82"] = 59,["83"] = 83,["84"] = 84,["86"] = 84,["90"] = 85,["91"] = 87,["94"] = 93,["95"] = 94,["96"] = 94,["97"] = 94,["98"] = 94,["99"] = 93,["100"] = 97,["101"] = 98,["102"] = 98,["104"] = 99,["105"] = 97,["108"] = 106,["109"] = 107,["110"] = 106,["111"] = 110,["112"] = 111,["113"] = 111,["114"] = 111,["115"] = 111,["116"] = 110,["117"] = 114,["118"] = 115,["119"] = 116,["120"] = 116,["121"] = 116,["122"] = 116,["123"] = 116,["125"] = 114,["126"] = 119,["127"] = 120,["128"] = 121,["129"] = 122,["130"] = 122,["131"] = 122,["132"] = 122,["133"] = 122,["134"] = 123,["135"] = 119,["137"] = 131,["138"] = 132,["139"] = 133,["140"] = 134,["141"] = 134,["143"] = 135,["144"] = 136,["145"] = 136,["147"] = 137,["148"] = 138,["149"] = 138,["150"] = 138,["151"] = 138,["152"] = 138,["153"] = 139,["154"] = 131,["156"] = 143,["157"] = 144,["158"] = 145,["159"] = 145,["161"] = 146,["162"] = 147,["163"] = 147,["164"] = 147,["165"] = 147,["166"] = 147,["168"] = 148,["169"] = 148,["170"] = 148,["171"] = 148,["172"] = 148,["173"] = 148,["174"] = 143,["176"] = 163,["177"] = 164,["178"] = 165,["179"] = 166,["180"] = 167,["181"] = 167,["182"] = 167,["183"] = 167,["184"] = 167,["185"] = 167,["187"] = 169,["188"] = 170,["189"] = 171,["191"] = 173,["192"] = 174,["193"] = 175,["194"] = 176,["196"] = 178,["197"] = 179,["198"] = 163,["201"] = 186,["202"] = 187,["203"] = 188,["204"] = 188,["206"] = 189,["207"] = 190,["208"] = 191,["209"] = 192,["210"] = 193,["211"] = 193,["213"] = 194,["214"] = 195,["218"] = 197,["219"] = 186,["220"] = 200,["221"] = 201,["222"] = 202,["223"] = 202,["225"] = 203,["226"] = 204,["227"] = 204,["228"] = 204,["229"] = 204,["230"] = 204,["231"] = 205,["232"] = 205,["234"] = 207,["235"] = 208,["236"] = 209,["237"] = 200,["239"] = 213,["240"] = 214,["241"] = 215,["242"] = 216,["243"] = 218,["244"] = 219,["246"] = 221,["249"] = 224,["250"] = 213,["254"] = 232,["255"] = 233,["258"] = 234,["259"] = 235,["262"] = 236,["263"] = 237,["264"] = 232,["266"] = 241,["267"] = 242,["268"] = 243,["270"] = 244,["271"] = 244,["273"] = 245,["274"] = 246,["275"] = 247,["276"] = 247,["278"] = 248,["279"] = 249,["280"] = 249,["281"] = 249,["282"] = 249,["283"] = 249,["284"] = 249,["285"] = 249,["289"] = 251,["290"] = 251,["291"] = 251,["292"] = 251,["293"] = 252,["294"] = 241,["296"] = 256,["297"] = 257,["298"] = 256});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 40,["11"] = 13,["12"] = 15,["13"] = 16,["14"] = 16,["15"] = 17,["16"] = 17,["17"] = 17,["18"] = 18,["19"] = 18,["20"] = 149,["21"] = 150,["23"] = 174,["24"] = 175,["25"] = 176,["26"] = 176,["28"] = 177,["29"] = 178,["30"] = 178,["31"] = 178,["32"] = 178,["33"] = 178,["34"] = 178,["36"] = 179,["37"] = 179,["39"] = 180,["40"] = 180,["41"] = 180,["42"] = 180,["43"] = 180,["45"] = 182,["46"] = 182,["47"] = 182,["48"] = 182,["49"] = 182,["50"] = 182,["53"] = 21,["56"] = 26,["58"] = 28,["60"] = 30,["62"] = 32,["64"] = 34,["66"] = 37,["67"] = 38,["68"] = 40,["70"] = 42,["71"] = 43,["73"] = 45,["74"] = 49,["75"] = 50,["76"] = 51,["77"] = 52,["78"] = 53,["81"] = 58,["82"] = 91,["83"] = 92,["84"] = 94,["85"] = 95,["86"] = 96,["87"] = 97,["88"] = 98,["90"] = 100,["92"] = 102,["93"] = 102,["94"] = 102,["95"] = 102,["96"] = 94,["97"] = 105,["98"] = 106,["99"] = 107,["100"] = 105,["101"] = 110,["104"] = 116,["105"] = 117,["106"] = 117,["107"] = 117,["108"] = 117,["109"] = 116,["110"] = 120,["111"] = 121,["112"] = 121,["114"] = 122,["115"] = 120,["118"] = 129,["119"] = 130,["120"] = 129,["121"] = 133,["122"] = 134,["123"] = 134,["124"] = 134,["125"] = 134,["126"] = 133,["127"] = 137,["128"] = 138,["129"] = 139,["130"] = 139,["131"] = 139,["132"] = 139,["133"] = 139,["135"] = 137,["136"] = 142,["137"] = 143,["138"] = 144,["139"] = 145,["140"] = 145,["141"] = 145,["142"] = 145,["143"] = 145,["144"] = 146,["145"] = 142,["147"] = 154,["148"] = 155,["149"] = 156,["150"] = 157,["151"] = 157,["153"] = 158,["154"] = 159,["155"] = 159,["157"] = 160,["158"] = 161,["159"] = 161,["160"] = 161,["161"] = 161,["162"] = 161,["163"] = 162,["164"] = 154,["166"] = 166,["167"] = 167,["168"] = 168,["169"] = 168,["171"] = 169,["172"] = 170,["173"] = 170,["174"] = 170,["175"] = 170,["176"] = 170,["178"] = 171,["179"] = 171,["180"] = 171,["181"] = 171,["182"] = 171,["183"] = 171,["184"] = 166,["186"] = 186,["187"] = 187,["188"] = 188,["189"] = 189,["190"] = 190,["191"] = 190,["192"] = 190,["193"] = 190,["194"] = 190,["195"] = 190,["197"] = 192,["198"] = 193,["199"] = 194,["201"] = 196,["202"] = 197,["203"] = 198,["204"] = 199,["206"] = 201,["207"] = 202,["208"] = 186,["211"] = 209,["212"] = 210,["213"] = 211,["214"] = 211,["216"] = 212,["217"] = 213,["218"] = 214,["219"] = 215,["220"] = 216,["221"] = 216,["223"] = 217,["224"] = 218,["228"] = 220,["229"] = 209,["230"] = 223,["231"] = 224,["232"] = 225,["233"] = 225,["235"] = 226,["236"] = 227,["237"] = 227,["238"] = 227,["239"] = 227,["240"] = 227,["241"] = 228,["242"] = 228,["244"] = 230,["245"] = 231,["246"] = 232,["247"] = 223,["249"] = 236,["250"] = 237,["251"] = 238,["252"] = 239,["253"] = 241,["254"] = 242,["256"] = 244,["259"] = 247,["260"] = 236,["264"] = 255,["265"] = 256,["268"] = 257,["269"] = 258,["272"] = 259,["273"] = 260,["274"] = 261,["275"] = 262,["277"] = 255,["279"] = 267,["280"] = 268,["281"] = 269,["283"] = 270,["284"] = 270,["286"] = 271,["287"] = 272,["288"] = 273,["289"] = 273,["291"] = 274,["292"] = 275,["293"] = 275,["294"] = 275,["295"] = 275,["296"] = 275,["297"] = 275,["298"] = 275,["302"] = 277,["303"] = 277,["304"] = 277,["305"] = 277,["306"] = 278,["307"] = 267,["309"] = 282,["310"] = 283,["311"] = 284,["312"] = 282});
 local ____exports = {}
 local toEntry, follow, MAX_CNAME_HOPS
 local resolver = require("resty.dns.resolver")
-local lrucache = require("resty.lrucache")
 local config = require("config")
 local ____host = require("core.host")
 local isIpLiteral = ____host.isIpLiteral
@@ -70,7 +69,7 @@ MAX_CNAME_HOPS = 4
 --- Outlives the longest lookup, so a worker that dies mid-query blocks the name only this long.
 local LOCK_TTL_S = QUERY_TIMEOUT_MS * QUERY_TRIES * (MAX_CNAME_HOPS + 1) / 1000 + 1
 local WAIT_STEP_S = 0.005
---- Node hosts, a few per node: far more than a cluster has.
+--- Node hosts, a few per node: far more than a cluster has. Past it the table starts over.
 local WORKER_CACHE_SIZE = 1000
 local ANSWER_KEY = "answer:"
 local STALE_KEY = "stale:"
@@ -80,14 +79,25 @@ local FORGOT_KEY = "forgot:"
 --- A worker re-reads the shared answer at least this often, so forget() (a node re-created at a
 -- new address) reaches every worker within a second; the shared read is one dict get.
 local WORKER_CACHE_MAX_S = 1
-local workerCache, lruError = lrucache.new(WORKER_CACHE_SIZE)
-if workerCache == nil then
-    error(
-        "dns worker cache: " .. tostring(lruError),
-        0
-    )
+local workerCache = {}
+local workerCacheSize = 0
+local function remember(name, entry, ttl)
+    if workerCache[name] == nil then
+        if workerCacheSize >= WORKER_CACHE_SIZE then
+            workerCache = {}
+            workerCacheSize = 0
+        end
+        workerCacheSize = workerCacheSize + 1
+    end
+    workerCache[name] = {
+        entry = entry,
+        ["until"] = ngx.now() + ttl
+    }
 end
-local cache = workerCache
+local function recalled(name)
+    local cached = workerCache[name]
+    return cached ~= nil and cached["until"] > ngx.now() and cached.entry or nil
+end
 local nameservers
 --- Replaces the DNS servers (default: config.get().dns.servers, read at the first query). Specs
 -- point the resolver at their test server with it; cached answers are kept.
@@ -126,7 +136,7 @@ end
 local function store(name, kind, text, ttl)
     dnsDict:set(ANSWER_KEY .. name, text, ttl, kind)
     local entry = toEntry(kind, text)
-    cache:set(
+    remember(
         name,
         entry,
         math.min(ttl, WORKER_CACHE_MAX_S)
@@ -145,7 +155,7 @@ local function readShared(name)
         return nil
     end
     local entry = toEntry(flags, text)
-    cache:set(
+    remember(
         name,
         entry,
         math.min(ttl, WORKER_CACHE_MAX_S)
@@ -237,11 +247,11 @@ local function lookup(name)
 end
 --- The address to connect to for `host` (a bare host, no port), or nil and an error.
 function ____exports.resolve(host)
-    local entry = cache:get(host)
+    local entry = recalled(host)
     if entry == nil then
         if isIpLiteral(host) then
             entry = {address = host, stale = false}
-            cache:set(host, entry)
+            remember(host, entry, math.huge)
         else
             entry = lookup(host)
         end
@@ -260,7 +270,10 @@ function ____exports.forget(host)
         return
     end
     dnsDict:delete(ANSWER_KEY .. host)
-    cache:delete(host)
+    if workerCache[host] ~= nil then
+        workerCache[host] = nil
+        workerCacheSize = workerCacheSize - 1
+    end
 end
 --- Every answer in kuma_dns, by name: what the status page shows.
 function ____exports.cacheEntries()
@@ -268,12 +281,12 @@ function ____exports.cacheEntries()
     for ____, key in ipairs(dnsDict:get_keys(0)) do
         do
             if __TS__StringSubstring(key, 0, #ANSWER_KEY) ~= ANSWER_KEY then
-                goto __continue44
+                goto __continue48
             end
             local text, flags = dnsDict:get(key)
             local ttl = dnsDict:ttl(key)
             if type(text) ~= "string" or type(flags) ~= "number" or ttl == nil then
-                goto __continue44
+                goto __continue48
             end
             local entry = toEntry(flags, text)
             entries[#entries + 1] = {
@@ -284,7 +297,7 @@ function ____exports.cacheEntries()
                 stale = entry.stale
             }
         end
-        ::__continue44::
+        ::__continue48::
     end
     __TS__ArraySort(
         entries,
@@ -294,6 +307,7 @@ function ____exports.cacheEntries()
 end
 --- Specs: forget this worker's cache, as a second worker would start with nothing.
 function ____exports._resetWorkerCache()
-    cache:flush_all()
+    workerCache = {}
+    workerCacheSize = 0
 end
 return ____exports

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 22,["31"] = 23,["32"] = 24,["35"] = 25,["38"] = 26,["39"] = 27,["40"] = 20});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 22,["31"] = 23,["32"] = 24,["33"] = 25,["36"] = 26,["39"] = 27,["40"] = 28,["41"] = 20});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
@@ -28,14 +28,15 @@ function ____exports.afterRequest()
     if ngx.status < 500 then
         return
     end
-    local route = ngx.ctx.route
+    local ctx = ngx.ctx
+    local route = ctx.route
     if route == nil then
         return
     end
     if not isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status or "")) then
         return
     end
-    local last = route.retried and route.retry ~= nil and route.retry or route.peer
+    local last = ctx.retried == true and route.retry ~= nil and route.retry or route.peer
     ____exports.failed(last.nodeId)
 end
 return ____exports

@@ -1,8 +1,9 @@
 local ____lualib = require("lualib_bundle")
+local __TS__New = ____lualib.__TS__New
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 13,["8"] = 6,["9"] = 9,["10"] = 9,["11"] = 9,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 75,["17"] = 76,["18"] = 77,["20"] = 12,["21"] = 13,["22"] = 14,["24"] = 16,["26"] = 18,["28"] = 20,["29"] = 22,["30"] = 24,["31"] = 25,["32"] = 26,["33"] = 26,["34"] = 26,["36"] = 26,["38"] = 26,["39"] = 24,["40"] = 29,["41"] = 30,["42"] = 30,["43"] = 30,["44"] = 30,["45"] = 29,["46"] = 33,["47"] = 34,["48"] = 35,["49"] = 33,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 38,["54"] = 43,["55"] = 44,["56"] = 45,["57"] = 43,["60"] = 52,["61"] = 53,["62"] = 54,["63"] = 54,["64"] = 54,["65"] = 54,["66"] = 54,["67"] = 55,["68"] = 56,["69"] = 57,["70"] = 58,["71"] = 59,["73"] = 61,["74"] = 52,["76"] = 65,["77"] = 66,["78"] = 67,["79"] = 67,["81"] = 68,["82"] = 69,["83"] = 70,["84"] = 65,["86"] = 81,["87"] = 82,["88"] = 83,["90"] = 84,["91"] = 84,["93"] = 85,["94"] = 86,["95"] = 86,["100"] = 88,["101"] = 81,["103"] = 92,["104"] = 93,["105"] = 94,["106"] = 94,["108"] = 92,["110"] = 100,["111"] = 101,["112"] = 100,["113"] = 104,["114"] = 105,["115"] = 106,["116"] = 104,["119"] = 113,["120"] = 114,["121"] = 113,["123"] = 120,["124"] = 121,["125"] = 120,["126"] = 124,["127"] = 125,["128"] = 126,["129"] = 124,["131"] = 130,["132"] = 131,["133"] = 132,["135"] = 133,["136"] = 133,["138"] = 134,["139"] = 135,["140"] = 135,["146"] = 130,["148"] = 141,["149"] = 142,["150"] = 142,["151"] = 142,["152"] = 142,["153"] = 142,["154"] = 142,["155"] = 142,["156"] = 142,["157"] = 142,["158"] = 142,["159"] = 142,["160"] = 141});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 14,["9"] = 6,["10"] = 9,["11"] = 9,["12"] = 9,["13"] = 9,["14"] = 9,["15"] = 10,["16"] = 10,["17"] = 11,["18"] = 11,["19"] = 88,["20"] = 89,["21"] = 90,["23"] = 13,["24"] = 14,["25"] = 15,["27"] = 17,["29"] = 19,["31"] = 21,["32"] = 23,["33"] = 25,["34"] = 26,["35"] = 27,["36"] = 27,["37"] = 27,["39"] = 27,["41"] = 27,["42"] = 25,["43"] = 30,["44"] = 31,["45"] = 31,["46"] = 31,["47"] = 31,["48"] = 30,["49"] = 34,["51"] = 37,["52"] = 38,["53"] = 37,["54"] = 41,["55"] = 42,["56"] = 43,["57"] = 41,["58"] = 46,["59"] = 47,["60"] = 48,["61"] = 46,["62"] = 51,["63"] = 52,["64"] = 53,["65"] = 51,["66"] = 56,["67"] = 57,["68"] = 58,["69"] = 56,["72"] = 65,["73"] = 66,["74"] = 67,["75"] = 67,["76"] = 67,["77"] = 67,["78"] = 67,["79"] = 68,["80"] = 69,["81"] = 70,["82"] = 71,["83"] = 72,["85"] = 74,["86"] = 65,["88"] = 78,["89"] = 79,["90"] = 80,["91"] = 80,["93"] = 81,["94"] = 82,["95"] = 83,["96"] = 78,["98"] = 94,["99"] = 95,["100"] = 96,["102"] = 97,["103"] = 97,["105"] = 98,["106"] = 99,["107"] = 99,["112"] = 101,["113"] = 94,["115"] = 105,["116"] = 106,["117"] = 107,["118"] = 107,["120"] = 105,["122"] = 113,["123"] = 114,["124"] = 113,["125"] = 117,["126"] = 118,["127"] = 119,["128"] = 117,["131"] = 126,["132"] = 127,["133"] = 126,["135"] = 133,["136"] = 134,["137"] = 133,["138"] = 137,["139"] = 138,["140"] = 139,["141"] = 137,["143"] = 143,["144"] = 144,["145"] = 145,["147"] = 146,["148"] = 146,["150"] = 147,["151"] = 148,["152"] = 148,["158"] = 143,["160"] = 154,["161"] = 155,["162"] = 155,["163"] = 155,["164"] = 155,["165"] = 155,["166"] = 155,["167"] = 155,["168"] = 155,["169"] = 155,["170"] = 155,["171"] = 155,["172"] = 154});
 local ____exports = {}
 local setPending, PENDING_PREFIX, PENDING_VERSION
 local config = require("config")
@@ -13,6 +14,8 @@ local initialHealth = ____health.initialHealth
 local observe = ____health.observe
 local ____dicts = require("dicts")
 local dict = ____dicts.healthDict
+local ____version_watch = require("version_watch")
+local VersionWatch = ____version_watch.VersionWatch
 function setPending(nodeId, status)
     dict:set(PENDING_PREFIX .. nodeId, status)
     dict:incr(PENDING_VERSION, 1, 0)
@@ -43,6 +46,11 @@ local function write(nodeId, h)
         encodeHealth(h)
     )
 end
+local verdictWatch = __TS__New(VersionWatch, dict, VERDICT_VERSION)
+--- The verdict version as requests see it: read from shared memory once per clock tick.
+function ____exports.routingVerdictVersion()
+    return verdictWatch:read()
+end
 function ____exports.verdictVersion()
     local v = dict:get(VERDICT_VERSION)
     return type(v) == "number" and v or 0
@@ -50,6 +58,10 @@ end
 function ____exports.pendingVersion()
     local v = dict:get(PENDING_VERSION)
     return type(v) == "number" and v or 0
+end
+local function bumpVerdicts()
+    dict:incr(VERDICT_VERSION, 1, 0)
+    verdictWatch:touch()
 end
 local function logTransition(nodeId, transition, obs, h)
     local why = transition == "down" and ((tostring(h.failures) .. " consecutive failures (last: ") .. obs) .. ")" or tostring(h.successes) .. " consecutive probe successes"
@@ -66,7 +78,7 @@ function ____exports.record(nodeId, registryOnline, obs)
     )
     write(nodeId, step.health)
     if step.transition ~= "none" then
-        dict:incr(VERDICT_VERSION, 1, 0)
+        bumpVerdicts()
         setPending(nodeId, step.transition == "down" and "offline" or "online")
         logTransition(nodeId, step.transition, obs, step.health)
     end
@@ -79,7 +91,7 @@ function ____exports.force(nodeId, down)
         return false
     end
     write(nodeId, {down = down, successes = 0, failures = 0, confirmed = false})
-    dict:incr(VERDICT_VERSION, 1, 0)
+    bumpVerdicts()
     return true
 end
 --- Registry statuses implied by this router's latest transitions, not written yet.
@@ -88,14 +100,14 @@ function ____exports.pending()
     for ____, key in ipairs(dict:get_keys(0)) do
         do
             if __TS__StringSubstring(key, 0, #PENDING_PREFIX) ~= PENDING_PREFIX then
-                goto __continue13
+                goto __continue15
             end
             local v = dict:get(key)
             if v == "online" or v == "offline" then
                 out[__TS__StringSubstring(key, #PENDING_PREFIX)] = v
             end
         end
-        ::__continue13::
+        ::__continue15::
     end
     return out
 end
@@ -133,14 +145,14 @@ function ____exports.prune(known)
         for ____, prefix in ipairs({HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX, PROBE_NOW_PREFIX}) do
             do
                 if __TS__StringSubstring(key, 0, #prefix) ~= prefix then
-                    goto __continue26
+                    goto __continue28
                 end
                 local id = __TS__StringSubstring(key, #prefix)
                 if known[id] == nil then
                     dict:delete(key)
                 end
             end
-            ::__continue26::
+            ::__continue28::
         end
     end
 end

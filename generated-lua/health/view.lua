@@ -8,7 +8,7 @@ local localDown = {}
 local knownNodes = {}
 --- The down-set over `nodes` (the snapshot's list: the same array until the snapshot changes).
 function ____exports.downSet(nodes)
-    local v = state.verdictVersion()
+    local v = state.routingVerdictVersion()
     if v ~= localVersion or nodes ~= knownNodes then
         local down = {}
         for ____, n in ipairs(nodes) do

@@ -42,15 +42,15 @@ local function pinnedFrom()
     return ____opt_0 and ____opt_0.id
 end
 --- Log phase of the proxying location.
-function ____exports.afterRequest(route)
+function ____exports.afterRequest(route, retried)
     if route == nil then
         return
     end
     if route.fallback then
-        local served = route.retried and route.retry ~= nil and route.retry or route.peer
+        local served = retried and route.retry ~= nil and route.retry or route.peer
         ____exports.report({kind = "all-down-fallback", node = served.nodeId, reason = route.reason})
     end
-    if route.retried and route.retry ~= nil then
+    if retried and route.retry ~= nil then
         ____exports.report({kind = "retry", node = route.peer.nodeId, to = route.retry.nodeId, reason = route.reason})
     end
     if route.reason == "re-pin" then

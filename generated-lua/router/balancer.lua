@@ -1,24 +1,28 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 6,["8"] = 7,["9"] = 8,["10"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 12,["18"] = 13,["19"] = 14,["20"] = 15,["21"] = 16,["23"] = 18,["24"] = 19,["25"] = 20,["26"] = 20,["27"] = 20,["28"] = 20,["29"] = 21,["31"] = 6});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 7,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 10,["15"] = 11,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 15,["21"] = 16,["22"] = 17,["23"] = 18,["24"] = 19,["25"] = 20,["27"] = 22,["28"] = 23,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["35"] = 7});
 local ____exports = {}
 local balancer = require("ngx.balancer")
 local passive = require("health.passive")
+local ____headers = require("router.headers")
+local announce = ____headers.announce
 function ____exports.balance()
-    local route = ngx.ctx.route
+    local ctx = ngx.ctx
+    local route = ctx.route
     if route == nil then
         return ngx.exit(500)
     end
-    route.tries = route.tries + 1
     local peer = route.peer
-    if route.tries == 1 then
+    local lastTry = balancer.get_last_failure()
+    if lastTry == nil then
         if route.retry ~= nil then
             balancer.set_more_tries(1)
         end
     elseif route.retry ~= nil then
         peer = route.retry
-        route.retried = true
+        ctx.retried = true
         passive.failed(route.peer.nodeId)
+        announce(route, true)
     end
     local ok, err = balancer.set_current_peer(peer.address, peer.port)
     if not ok then

@@ -26,6 +26,17 @@ describe("core.metrics_text (Lua build)", function()
     end
   end)
 
+  it("selects the same buckets through the per-millisecond table", function()
+    local byMs = text.millisecondBuckets()
+    for _, c in ipairs(cases.buckets) do
+      assert.equals(c.index, text.bucketOf(c.seconds, byMs), tostring(c.seconds))
+    end
+    for us = 0, 12000000, 997 do
+      local s = us / 1e6
+      assert.equals(text.bucketIndex(s), text.bucketOf(s, byMs), tostring(s))
+    end
+  end)
+
   it("reads the last try's upstream time", function()
     for _, c in ipairs(cases.upstreamTimes) do
       assert.equals(nullable(c.seconds), text.lastUpstreamTime(c.text), c.text)

@@ -11,6 +11,7 @@ import * as cjson from "cjson.safe";
 import { Snapshot, indexNodes } from "../core/snapshot";
 import type { StoredSnapshot } from "../core/snapshot";
 import { snapshotDict as dict } from "../dicts";
+import { VersionWatch } from "../version_watch";
 
 const VERSION = "version";
 const SYNCED_AT = "synced_at";
@@ -23,6 +24,8 @@ interface Part {
   digest: string;
   bytes: string;
 }
+const versionWatch = new VersionWatch(dict, VERSION);
+
 const NODES: Part = { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes" };
 const MONITORS: Part = { data: "monitors", digest: "monitors_digest", bytes: "monitors_bytes" };
 
@@ -36,10 +39,10 @@ let localNodesDigest: string | undefined;
 let localMonitors: MonitorsPart | undefined;
 let localMonitorsDigest: string | undefined;
 
-/** This worker's copy, refreshed when the shared version moved. One dict get per call. */
+/** This worker's copy, refreshed when the shared version moved (checked once per clock tick). */
 export function current(): Snapshot | undefined {
-  const [version] = dict.get(VERSION);
-  if (typeof version === "number" && version !== localVersion) reload(version);
+  const v = versionWatch.read();
+  if (v !== 0 && v !== localVersion) reload(v);
   return local;
 }
 
@@ -108,6 +111,7 @@ export function publish(stored: StoredSnapshot): LuaMultiReturn<[number | undefi
     return $multi(version, undefined);
   }
   const [next] = dict.incr(VERSION, 1, 0);
+  versionWatch.touch();
   markSynced();
   return $multi(next, undefined);
 }

@@ -1,7 +1,9 @@
 // Every metric the router exports, once: the renderer, the docs, the alert rules and the
 // dashboard checks (test/deploy) all read this list. Label values are only node ids from the
 // registry and the fixed enums below: never a monitor id, a token or a value a client sent.
-import type { Reason } from "./route";
+import { REASONS } from "./route";
+
+export { REASONS };
 
 export type MetricType = "counter" | "gauge" | "histogram";
 
@@ -17,7 +19,6 @@ export interface Family {
   zeroes?: string[];
 }
 
-export const REASONS: Reason[] = ["setup", "owner", "owner-down", "fixed-node", "re-pin", "least-loaded"];
 export const TRANSITIONS = ["up", "down"];
 export const DNS_STATES = ["fresh", "stale", "failed"];
 

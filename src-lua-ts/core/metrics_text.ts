@@ -56,6 +56,28 @@ export function bucketIndex(seconds: number, bounds: number[] = LATENCY_BUCKETS)
 }
 
 /**
+ * bucketIndex as a lookup, for the request path (a loop there keeps LuaJIT from compiling the
+ * log phase): the bucket of every whole millisecond up to the largest bound. The bounds must
+ * be whole milliseconds, as LATENCY_BUCKETS are.
+ */
+export function millisecondBuckets(bounds: number[] = LATENCY_BUCKETS): number[] {
+  const byMs: number[] = [];
+  const top = Math.round(bounds[bounds.length - 1] * 1000);
+  for (let ms = 0; ms <= top; ms++) byMs.push(bucketIndex(ms / 1000, bounds));
+  return byMs;
+}
+
+/** bucketIndex(seconds, bounds) through the table of millisecondBuckets(bounds). */
+export function bucketOf(seconds: number, byMs: number[], bounds: number[] = LATENCY_BUCKETS): number {
+  const ms = Math.floor(seconds * 1000);
+  if (!(ms >= 0)) return bucketIndex(seconds, bounds);
+  if (ms >= byMs.length) return bounds.length;
+  // Within [ms, ms + 1) only a bound at ms itself can lie below `seconds`.
+  const i = byMs[ms];
+  return i < bounds.length && seconds > bounds[i] ? i + 1 : i;
+}
+
+/**
  * The last try's time in $upstream_response_time: "0.012", "0.003, 0.012" (a retry) or
  * "0.003 : 0.012" (an internal redirect); the last try is the node that answered. Decimal
  * seconds only ("-" for a try that got no answer gives undefined). One pass over char codes

@@ -19,6 +19,9 @@ export type Reason =
   | "re-pin" // KUMA_FIXED_NODE names a node that is down: pinned to a healthy one
   | "least-loaded"; // a new browser or client: pinned to the least-loaded node
 
+/** Every reason, in the order the metrics list them. */
+export const REASONS: Reason[] = ["setup", "owner", "owner-down", "fixed-node", "re-pin", "least-loaded"];
+
 export type CookieAction = "keep" | "set" | "clear";
 
 export type Decision =
@@ -57,15 +60,47 @@ function segments(path: string): string[] {
   return out;
 }
 
-/** Push, badge and REST monitor paths carry the key that decides the node. */
+const ROUTER: PathTarget = { kind: "router" };
+const OTHER: PathTarget = { kind: "other" };
+
+/** The first four non-empty segments decide; `count` is how many there are (4 means 4 or more). */
+function classifySegments(s0: string, s1: string, s2: string, s3: string, count: number): PathTarget {
+  if (count >= 1 && s0 === "lb") return ROUTER;
+  if (count < 3 || s0 !== "api") return OTHER;
+  if (s1 === "push") return { kind: "push", token: s2 };
+  if (s1 === "badge" && count >= 4) return { kind: "badge", id: s2 };
+  if (s1 === "v1" && s2 === "monitors" && count >= 4) return { kind: "monitor", id: s3 };
+  return OTHER;
+}
+
+/** Where the segment that starts at `from` ends: the next slash, or the end of the path. */
+function endOf(path: string, from: number): number {
+  const slash = path.indexOf("/", from);
+  return slash < 0 ? path.length : slash;
+}
+
+/**
+ * Push, badge and REST monitor paths carry the key that decides the node. Runs per request,
+ * so the usual path ("/a/b/c": nginx merges slashes) is read without a loop, which would keep
+ * LuaJIT from compiling the access phase; a path with empty segments takes the general way.
+ */
 export function classifyPath(path: string): PathTarget {
-  const s = segments(path);
-  if (s.length >= 1 && s[0] === "lb") return { kind: "router" };
-  if (s.length < 3 || s[0] !== "api") return { kind: "other" };
-  if (s[1] === "push") return { kind: "push", token: s[2] };
-  if (s[1] === "badge" && s.length >= 4) return { kind: "badge", id: s[2] };
-  if (s[1] === "v1" && s[2] === "monitors" && s.length >= 4) return { kind: "monitor", id: s[3] };
-  return { kind: "other" };
+  if (path.charAt(0) !== "/" || path.indexOf("//") >= 0) {
+    const s = segments(path);
+    return classifySegments(s[0], s[1], s[2], s[3], s.length);
+  }
+  // No empty segment but perhaps the last one (a trailing slash): e >= n - 1 ends the path.
+  const n = path.length;
+  const e0 = endOf(path, 1);
+  const s0 = path.substring(1, e0);
+  if (e0 >= n - 1) return classifySegments(s0, "", "", "", s0 === "" ? 0 : 1);
+  const e1 = endOf(path, e0 + 1);
+  const s1 = path.substring(e0 + 1, e1);
+  if (e1 >= n - 1) return classifySegments(s0, s1, "", "", 2);
+  const e2 = endOf(path, e1 + 1);
+  const s2 = path.substring(e1 + 1, e2);
+  if (e2 >= n - 1) return classifySegments(s0, s1, s2, "", 3);
+  return classifySegments(s0, s1, s2, path.substring(e2 + 1, endOf(path, e2 + 1)), 4);
 }
 
 function byLoad(a: NodeInfo, b: NodeInfo): boolean {
@@ -102,24 +137,49 @@ export function primaryOf(candidates: NodeInfo[]): NodeInfo | undefined {
   return best;
 }
 
-let memoSnapshot: Snapshot | undefined;
-let memoDown: DownSet | undefined;
-let memoCandidates: [NodeInfo[], boolean] = [[], false];
-
 /**
- * Online, addressable and healthy nodes; if the checks call all of them down, the online ones.
- * Both inputs stay the same objects until the snapshot or a verdict changes, so the answer is
- * kept for the next request.
+ * The nodes a request may go to, and what every request would otherwise compute from them:
+ * derived once per snapshot and health view, so a decision is table lookups, without a loop.
  */
-export function candidatesOf(snapshot: Snapshot, down: DownSet): [NodeInfo[], boolean] {
-  if (snapshot === memoSnapshot && down === memoDown) return memoCandidates;
-  memoCandidates = computeCandidates(snapshot, down);
-  memoSnapshot = snapshot;
-  memoDown = down;
-  return memoCandidates;
+export interface CandidateSet {
+  /** Online, addressable and healthy nodes; if the checks call all of them down, the online ones. */
+  nodes: NodeInfo[];
+  /** True when every node failed its checks and the registry's online nodes are used. */
+  fallback: boolean;
+  /** node id -> true for the nodes above. */
+  member: Record<string, boolean>;
+  leastLoaded: NodeInfo | undefined;
+  primary: NodeInfo | undefined;
+  /** node id -> the least-loaded other candidate: where a failed first try goes. */
+  retryFor: Record<string, NodeInfo | undefined>;
+  /** node id -> decision key -> decision: filled as requests come, so deciding allocates nothing. */
+  decisions: Record<string, Record<string, Decision>>;
 }
 
-function computeCandidates(snapshot: Snapshot, down: DownSet): [NodeInfo[], boolean] {
+let memoSnapshot: Snapshot | undefined;
+let memoDown: DownSet | undefined;
+let memoSet: CandidateSet | undefined;
+
+/**
+ * Both inputs stay the same objects until the snapshot or a verdict changes, so the set is
+ * kept for the requests that follow.
+ */
+export function candidateSetOf(snapshot: Snapshot, down: DownSet): CandidateSet {
+  if (snapshot !== memoSnapshot || down !== memoDown || memoSet === undefined) {
+    memoSet = computeCandidateSet(snapshot, down);
+    memoSnapshot = snapshot;
+    memoDown = down;
+  }
+  return memoSet;
+}
+
+/** The candidates and whether they are the all-down fallback. */
+export function candidatesOf(snapshot: Snapshot, down: DownSet): [NodeInfo[], boolean] {
+  const set = candidateSetOf(snapshot, down);
+  return [set.nodes, set.fallback];
+}
+
+function computeCandidateSet(snapshot: Snapshot, down: DownSet): CandidateSet {
   const online: NodeInfo[] = [];
   const healthy: NodeInfo[] = [];
   for (const n of snapshot.nodes) {
@@ -127,40 +187,49 @@ function computeCandidates(snapshot: Snapshot, down: DownSet): [NodeInfo[], bool
     online.push(n);
     if (down[n.id] !== true) healthy.push(n);
   }
-  return healthy.length > 0 || online.length === 0 ? [healthy, false] : [online, true];
-}
-
-function contains(list: NodeInfo[], node: NodeInfo | undefined): boolean {
-  if (node === undefined) return false;
-  for (const n of list) if (n === node) return true;
-  return false;
-}
-
-/** The node, the reason and what to do with the cookie; decide() adds the retry. */
-function choose(facts: RequestFacts, snapshot: Snapshot, candidates: NodeInfo[]): [NodeInfo, Reason, CookieAction] {
-  // The cookie names a node id: valid and known, or it is replaced (or cleared where the
-  // request is not the browser's to pin).
-  const pinned = facts.fixedNode !== undefined ? nodeOf(snapshot, facts.fixedNode) : undefined;
-  const untouched: CookieAction = facts.fixedNode !== undefined && pinned === undefined ? "clear" : "keep";
-
-  if (!snapshot.setupComplete) return [primaryOf(candidates) as NodeInfo, "setup", untouched];
-
-  const t = facts.target.kind;
-  if ((t === "push" || t === "badge" || t === "monitor") && facts.owner !== undefined) {
-    const owner = nodeOf(snapshot, facts.owner);
-    if (contains(candidates, owner)) return [owner as NodeInfo, "owner", untouched];
-    return [leastLoaded(candidates) as NodeInfo, "owner-down", untouched];
+  const fallback = healthy.length === 0 && online.length > 0;
+  const nodes = fallback ? online : healthy;
+  const member: Record<string, boolean> = {};
+  const retryFor: Record<string, NodeInfo | undefined> = {};
+  const decisions: Record<string, Record<string, Decision>> = {};
+  for (const n of nodes) {
+    member[n.id] = true;
+    retryFor[n.id] = leastLoaded(nodes, n);
+    decisions[n.id] = {};
   }
-
-  if (pinned !== undefined && contains(candidates, pinned)) return [pinned, "fixed-node", "keep"];
-  if (pinned !== undefined) return [leastLoaded(candidates) as NodeInfo, "re-pin", "set"];
-  return [leastLoaded(candidates) as NodeInfo, "least-loaded", "set"];
+  return { nodes, fallback, member, leastLoaded: leastLoaded(nodes), primary: primaryOf(nodes), retryFor, decisions };
 }
 
-// No closures on this path: LuaJIT cannot compile a function that creates one.
+/** `id` names a candidate (and a registry node: the snapshot's ids are valid ones). */
+function candidate(set: CandidateSet, snapshot: Snapshot, id: string | undefined): NodeInfo | undefined {
+  return id !== undefined && set.member[id] === true ? nodeOf(snapshot, id) : undefined;
+}
+
+const COOKIE_ACTIONS: CookieAction[] = ["keep", "set", "clear"];
+/** reason -> cookie action -> [key if retryable, key if not]: constant strings, built once. */
+const DECISION_KEYS = {} as Record<Reason, Record<CookieAction, [string, string]>>;
+for (const r of REASONS) {
+  DECISION_KEYS[r] = {} as Record<CookieAction, [string, string]>;
+  for (const c of COOKIE_ACTIONS) DECISION_KEYS[r][c] = [`${r}/${c}/retry`, `${r}/${c}`];
+}
+
+/** The decision for `node` (a candidate of `set`): one object per node, reason, cookie action and retryability. */
+function decision(set: CandidateSet, facts: RequestFacts, node: NodeInfo, reason: Reason, cookie: CookieAction): Decision {
+  const retryable = RETRYABLE[facts.method] === true && !facts.upgrade;
+  const byNode = set.decisions[node.id];
+  const key = DECISION_KEYS[reason][cookie][retryable ? 0 : 1];
+  let d = byNode[key];
+  if (d === undefined) {
+    d = { ok: true, node, reason, cookie, retry: retryable ? set.retryFor[node.id] : undefined, fallback: set.fallback };
+    byNode[key] = d;
+  }
+  return d;
+}
+
+// Runs per request: no closure and no loop, so LuaJIT can compile it (docs/benchmarks.md).
 export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): Decision {
-  const [candidates, fallback] = candidatesOf(snapshot, down);
-  if (candidates.length === 0) {
+  const set = candidateSetOf(snapshot, down);
+  if (set.nodes.length === 0) {
     return {
       ok: false,
       status: 503,
@@ -168,9 +237,22 @@ export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): 
       message: snapshot.nodes.length === 0 ? "no node is registered in the cluster" : "no registered node is online",
     };
   }
-  const [node, reason, cookie] = choose(facts, snapshot, candidates);
-  const retryable = RETRYABLE[facts.method] === true && !facts.upgrade;
-  return { ok: true, node, reason, cookie, retry: retryable ? leastLoaded(candidates, node) : undefined, fallback };
+  // The cookie names a node id: valid and known, or it is replaced (or cleared where the
+  // request is not the browser's to pin).
+  const pinned = facts.fixedNode !== undefined ? nodeOf(snapshot, facts.fixedNode) : undefined;
+  const untouched: CookieAction = facts.fixedNode !== undefined && pinned === undefined ? "clear" : "keep";
+  const least = set.leastLoaded as NodeInfo;
+
+  if (!snapshot.setupComplete) return decision(set, facts, set.primary as NodeInfo, "setup", untouched);
+
+  const t = facts.target.kind;
+  if ((t === "push" || t === "badge" || t === "monitor") && facts.owner !== undefined) {
+    const owner = candidate(set, snapshot, facts.owner);
+    return owner !== undefined ? decision(set, facts, owner, "owner", untouched) : decision(set, facts, least, "owner-down", untouched);
+  }
+
+  if (pinned !== undefined && set.member[pinned.id] === true) return decision(set, facts, pinned, "fixed-node", "keep");
+  return decision(set, facts, least, pinned !== undefined ? "re-pin" : "least-loaded", "set");
 }
 
 /** A decision as flat data: for logs, the status page and the shared case table. */

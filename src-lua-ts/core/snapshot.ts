@@ -51,19 +51,19 @@ export interface Snapshot extends StoredSnapshot {
 }
 
 /**
- * The node with this id, for ids taken from requests: checked first, and a key such as
- * "constructor" finds nothing in either runtime.
+ * The node with this id, for ids taken from requests (a cookie, a path). The index holds valid
+ * ids only, so any string is a safe key; a key such as "constructor" finds no node's own id in
+ * either runtime. No validation loop here: it runs per request (see classifyPath).
  */
 export function nodeOf(snapshot: Snapshot, id: string): NodeInfo | undefined {
-  if (!isValidNodeId(id)) return undefined;
   const n = snapshot.nodeById[id];
   return n !== undefined && n.id === id ? n : undefined;
 }
 
-/** Adds the by-id index to a stored (or decoded) snapshot. */
+/** Adds the by-id index (valid node ids only) to a stored (or decoded) snapshot. */
 export function indexNodes(stored: StoredSnapshot): Snapshot {
   const nodeById: Record<string, NodeInfo> = {};
-  for (const n of stored.nodes) nodeById[n.id] = n;
+  for (const n of stored.nodes) if (isValidNodeId(n.id)) nodeById[n.id] = n;
   return { ...stored, nodeById };
 }
 

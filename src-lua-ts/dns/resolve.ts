@@ -1,5 +1,5 @@
 // Node host -> IP address, called per request in the access phase. Hot path: one lookup in a
-// per-worker LRU cache (IP literals included, which never reach DNS). Behind it, kuma_dns holds
+// per-worker table (IP literals included, which never reach DNS). Behind it, kuma_dns holds
 // each answer for its TTL for all workers, so a name costs one query per TTL per router, made by
 // one worker at a time (a lock in kuma_locks); meanwhile the others serve the last good address,
 // or wait for the answer when there is none. A records only: nodes have IPv4 addresses.
@@ -12,7 +12,6 @@
 //    routing to a dead pod is worse than failing over to another node.
 import * as resolver from "resty.dns.resolver";
 import type { Nameserver, Resolver } from "resty.dns.resolver";
-import * as lrucache from "resty.lrucache";
 import * as config from "../config";
 import { isIpLiteral, type HostPort } from "../core/host";
 import { dnsDict, locksDict } from "../dicts";
@@ -42,7 +41,7 @@ const MAX_CNAME_HOPS = 4;
 /** Outlives the longest lookup, so a worker that dies mid-query blocks the name only this long. */
 const LOCK_TTL_S = (QUERY_TIMEOUT_MS * QUERY_TRIES * (MAX_CNAME_HOPS + 1)) / 1000 + 1;
 const WAIT_STEP_S = 0.005;
-/** Node hosts, a few per node: far more than a cluster has. */
+/** Node hosts, a few per node: far more than a cluster has. Past it the table starts over. */
 const WORKER_CACHE_SIZE = 1000;
 
 // kuma_dns keys: the answer in force (value: address or error, flags: its Kind), the last good
@@ -80,9 +79,33 @@ export interface CacheEntry {
   stale: boolean;
 }
 
-const [workerCache, lruError] = lrucache.new<Entry>(WORKER_CACHE_SIZE);
-if (workerCache === undefined) throw `dns worker cache: ${lruError}`;
-const cache = workerCache;
+/**
+ * This worker's answers, each until a deadline on nginx's clock. A plain table rather than
+ * resty.lrucache: only registry hosts get here, and a lookup must stay a table read (the LRU
+ * queue's bookkeeping cost more than the rest of the access phase's DNS step).
+ */
+interface Cached {
+  entry: Entry;
+  until: number;
+}
+let workerCache = new LuaTable<string, Cached>();
+let workerCacheSize = 0;
+
+function remember(name: string, entry: Entry, ttl: number): void {
+  if (workerCache.get(name) === undefined) {
+    if (workerCacheSize >= WORKER_CACHE_SIZE) {
+      workerCache = new LuaTable();
+      workerCacheSize = 0;
+    }
+    workerCacheSize++;
+  }
+  workerCache.set(name, { entry, until: ngx.now() + ttl });
+}
+
+function recalled(name: string): Entry | undefined {
+  const cached = workerCache.get(name);
+  return cached !== undefined && cached.until > ngx.now() ? cached.entry : undefined;
+}
 
 let nameservers: Nameserver[] | undefined;
 
@@ -119,7 +142,7 @@ function logOnce(name: string, level: NgxLogLevel, message: string): void {
 function store(name: string, kind: Kind, text: string, ttl: number): Entry {
   dnsDict.set(ANSWER_KEY + name, text, ttl, kind);
   const entry = toEntry(kind, text);
-  cache.set(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
+  remember(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
   return entry;
 }
 
@@ -135,7 +158,7 @@ function readShared(name: string): Entry | undefined {
   const [ttl] = dnsDict.ttl(key);
   if (ttl === undefined || ttl <= 0) return undefined;
   const entry = toEntry(flags as Kind, text);
-  cache.set(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
+  remember(name, entry, math.min(ttl, WORKER_CACHE_MAX_S));
   return entry;
 }
 
@@ -211,12 +234,12 @@ function lookup(name: string): Entry {
 
 /** The address to connect to for `host` (a bare host, no port), or nil and an error. */
 export function resolve(host: string): LuaMultiReturn<[string | undefined, string | undefined]> {
-  let [entry] = cache.get(host);
+  let entry = recalled(host);
   if (entry === undefined) {
     if (isIpLiteral(host)) {
-      // No DNS for a literal; remembered (without expiry) so the next call skips the parse too.
+      // No DNS for a literal; remembered (for good) so the next call skips the parse too.
       entry = { address: host, stale: false };
-      cache.set(host, entry);
+      remember(host, entry, math.huge);
     } else {
       entry = lookup(host);
     }
@@ -234,7 +257,10 @@ export function forget(host: string): void {
   const [first] = dnsDict.add(FORGOT_KEY + host, true, RETRY_AFTER_FAILURE_S);
   if (!first) return;
   dnsDict.delete(ANSWER_KEY + host);
-  cache.delete(host);
+  if (workerCache.get(host) !== undefined) {
+    workerCache.delete(host);
+    workerCacheSize--;
+  }
 }
 
 /** Every answer in kuma_dns, by name: what the status page shows. */
@@ -254,5 +280,6 @@ export function cacheEntries(): CacheEntry[] {
 
 /** Specs: forget this worker's cache, as a second worker would start with nothing. */
 export function _resetWorkerCache(): void {
-  cache.flush_all();
+  workerCache = new LuaTable();
+  workerCacheSize = 0;
 }

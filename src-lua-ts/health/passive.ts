@@ -20,9 +20,10 @@ export function failed(nodeId: string): void {
 export function afterRequest(): void {
   // The common case costs one status read: a failed last try always leaves a 5xx status.
   if (ngx.status < 500) return;
-  const route = ngx.ctx.route;
+  const ctx = ngx.ctx;
+  const route = ctx.route;
   if (route === undefined) return;
   if (!isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status ?? ""))) return;
-  const last = route.retried && route.retry !== undefined ? route.retry : route.peer;
+  const last = ctx.retried === true && route.retry !== undefined ? route.retry : route.peer;
   failed(last.nodeId);
 }

@@ -8,6 +8,7 @@ import { FailoverNode } from "../core/failover";
 import { Snapshot } from "../core/snapshot";
 import { NodeHealth, Observation, RegistryStatus, Transition, decodeHealth, encodeHealth, initialHealth, observe } from "../core/health";
 import { healthDict as dict } from "../dicts";
+import { VersionWatch } from "../version_watch";
 
 const HEALTH_PREFIX = "health:";
 const PENDING_PREFIX = "pending:";
@@ -30,6 +31,13 @@ function write(nodeId: string, h: NodeHealth): void {
   dict.set(HEALTH_PREFIX + nodeId, encodeHealth(h));
 }
 
+const verdictWatch = new VersionWatch(dict, VERDICT_VERSION);
+
+/** The verdict version as requests see it: read from shared memory once per clock tick. */
+export function routingVerdictVersion(): number {
+  return verdictWatch.read();
+}
+
 export function verdictVersion(): number {
   const [v] = dict.get(VERDICT_VERSION);
   return typeof v === "number" ? v : 0;
@@ -38,6 +46,11 @@ export function verdictVersion(): number {
 export function pendingVersion(): number {
   const [v] = dict.get(PENDING_VERSION);
   return typeof v === "number" ? v : 0;
+}
+
+function bumpVerdicts(): void {
+  dict.incr(VERDICT_VERSION, 1, 0);
+  verdictWatch.touch();
 }
 
 function logTransition(nodeId: string, transition: Transition, obs: Observation, h: NodeHealth): void {
@@ -54,7 +67,7 @@ export function record(nodeId: string, registryOnline: boolean, obs: Observation
   const step = observe(before, obs, config.get().health);
   write(nodeId, step.health);
   if (step.transition !== "none") {
-    dict.incr(VERDICT_VERSION, 1, 0);
+    bumpVerdicts();
     setPending(nodeId, step.transition === "down" ? "offline" : "online");
     logTransition(nodeId, step.transition, obs, step.health);
   }
@@ -66,7 +79,7 @@ export function force(nodeId: string, down: boolean): boolean {
   const before = read(nodeId);
   if (before !== undefined && before.down === down) return false;
   write(nodeId, { down, successes: 0, failures: 0, confirmed: false });
-  dict.incr(VERDICT_VERSION, 1, 0);
+  bumpVerdicts();
   return true;
 }
 

@@ -1,7 +1,7 @@
 // The health verdicts every worker routes by. The prober (one worker) and the passive checks
 // (any worker) keep each node's state in kuma_health (health/state.ts) and bump a version when
 // a verdict flips; each worker keeps a decoded down-set and re-reads it only when the version
-// moved or the snapshot's node list changed, so a request costs one dict get.
+// moved or the snapshot's node list changed (the version is read once per clock tick).
 import { DownSet } from "../core/route";
 import * as state from "./state";
 
@@ -11,7 +11,7 @@ let knownNodes: { id: string }[] = [];
 
 /** The down-set over `nodes` (the snapshot's list: the same array until the snapshot changes). */
 export function downSet(nodes: { id: string }[]): DownSet {
-  const v = state.verdictVersion();
+  const v = state.routingVerdictVersion();
   if (v !== localVersion || nodes !== knownNodes) {
     const down: DownSet = {};
     for (const n of nodes) {

@@ -3,7 +3,11 @@ import { afterRequest } from "../health/passive";
 import { guard } from "./guard";
 import * as observability from "./observability";
 
+function requestEnded(): void {
+  afterRequest();
+  observability.requestEnded();
+}
+
 export function run(): void {
-  guard("log", afterRequest);
-  observability.afterRequest();
+  guard("log", requestEnded);
 }

@@ -1,10 +1,10 @@
 // What one proxied request adds to the metrics: its routing decision, a retry, an all-down
 // fallback, its upstream time (socket.io long-polls excluded: they are held open by design) or,
 // for an upgraded connection, the end of it. Table increments only; counters.ts flushes them.
-// The request path likely runs in LuaJIT's interpreter, where each ngx API call costs
-// 0.1-0.5 us: each one here is there because nothing cheaper gives the fact.
-import type { RouteCtx } from "../router/access";
-import { bucketIndex, lastUpstreamTime } from "../core/metrics_text";
+// Per request: no loop, so LuaJIT compiles it; each ngx API call is there because nothing
+// cheaper gives the fact.
+import type { Route } from "../router/access";
+import { bucketOf, lastUpstreamTime, millisecondBuckets } from "../core/metrics_text";
 import * as counters from "./counters";
 import * as pins from "./pins";
 import { ENABLED } from "./settings";
@@ -16,19 +16,10 @@ const SOCKET_IO = "/socket.io/";
  * Below it a socket.io request counts like any other: it cannot reach the 1 s alert's tail.
  */
 const LONG_POLL_CHECK_S = 0.25;
-const SWITCHING_PROTOCOLS = 101;
-
-/** Routes whose node accepted an upgrade (header filter), so the log phase need not ask ngx.status. */
-const upgraded = new LuaTable<RouteCtx, true>();
-setmetatable(upgraded, { __mode: "k" });
+const BUCKET_BY_MS = millisecondBuckets();
 
 /** Set once the worker's flush timer ran for the last time (worker exit): write through from then. */
 let exiting = false;
-
-/** The node that answered: the retry node when the first try failed. */
-function servedBy(route: RouteCtx): string {
-  return route.retried && route.retry !== undefined ? route.retry.nodeId : route.peer.nodeId;
-}
 
 /** Everything this worker counted, into shared memory (timer, scrape, exit). */
 export function flush(now: number): void {
@@ -41,13 +32,13 @@ export function workerExiting(): void {
   exiting = true;
 }
 
-/** Header filter: an upgrade the node accepted is now an open connection. */
-export function upgradeStarted(): void {
-  if (!ENABLED || ngx.status !== SWITCHING_PROTOCOLS) return;
-  const route = ngx.ctx.route;
-  if (route === undefined) return;
-  upgraded.set(route, true);
-  counters.add(counters.keysOf(servedBy(route)).websockets, 1);
+/**
+ * Access phase: a WebSocket upgrade was routed to `nodeId`. It counts as open from now until
+ * the request ends (an upgrade the node refuses ends within milliseconds).
+ */
+export function upgradeOpened(nodeId: string): void {
+  if (!ENABLED) return;
+  counters.add(counters.keysOf(nodeId).websockets, 1);
   if (exiting) flush(ngx.now());
 }
 
@@ -61,24 +52,24 @@ function upstreamSeconds(text: string): number | undefined {
 }
 
 /** Log phase of the proxying location. `route` is undefined when the router answered itself. */
-export function afterRequest(route: RouteCtx | undefined): void {
+export function afterRequest(route: Route | undefined, retried: boolean, upgrade: boolean): void {
   if (!ENABLED) return;
   if (route === undefined) {
     counters.add(counters.REJECTED_KEY, 1);
   } else {
     counters.add(counters.DECISION_KEYS[route.reason], 1);
     if (route.fallback) counters.add(counters.FALLBACK_KEY, 1);
-    if (route.retried) counters.add(counters.keysOf(route.peer.nodeId).retry, 1);
+    if (retried) counters.add(counters.keysOf(route.peer.nodeId).retry, 1);
     if (route.reason === "fixed-node") pins.add(route.peer.nodeId);
-    const keys = counters.keysOf(route.retried && route.retry !== undefined ? route.retry.nodeId : route.peer.nodeId);
-    if (upgraded.get(route) === true) {
-      upgraded.delete(route);
-      counters.add(keys.websockets, -1);
+    const keys = counters.keysOf(retried && route.retry !== undefined ? route.retry.nodeId : route.peer.nodeId);
+    if (upgrade) {
+      // Counted open by the access phase under the first node (an upgrade is never retried).
+      counters.add(counters.keysOf(route.peer.nodeId).websockets, -1);
     } else {
       const text = ngx.var.upstream_response_time;
       const seconds = text === undefined ? undefined : upstreamSeconds(text);
       if (seconds !== undefined && (seconds < LONG_POLL_CHECK_S || !(ngx.var.uri ?? "").startsWith(SOCKET_IO))) {
-        counters.add(keys.buckets[bucketIndex(seconds)], 1);
+        counters.add(keys.buckets[bucketOf(seconds, BUCKET_BY_MS)], 1);
         counters.add(keys.sum, seconds);
       }
     }

@@ -1,13 +1,20 @@
 // Access phase: gather the request's facts, decide the node (core/route.ts), resolve its
-// address and leave the peer in ngx.ctx for the balancer. All lookups come from the worker's
-// snapshot and caches; only a monitor unknown to the snapshot may cost one database lookup.
+// address, leave the route in ngx.ctx for the balancer and the log phase, and name the node in
+// the response headers (nginx's add_header reads the variables: no header filter phase).
+// All lookups come from the worker's snapshot and caches; only a monitor unknown to the
+// snapshot may cost one database lookup.
+//
+// Per request: no loop and no closure here or below, so LuaJIT compiles it, and nothing is
+// allocated for a request that decides as an earlier one did (docs/benchmarks.md).
 import * as store from "../cluster/snapshot_store";
 import { monitorById, monitorByToken } from "../cluster/lookup";
-import { CookieAction, DownSet, PathTarget, Reason, classifyPath, decide } from "../core/route";
+import { CookieAction, Decision, DownSet, PathTarget, Reason, RequestFacts, classifyPath, decide } from "../core/route";
 import { NodeInfo, Snapshot } from "../core/snapshot";
 import { resolve } from "../dns/resolve";
 import { downSet } from "../health/view";
+import * as record from "../metrics/record";
 import { fixedNodeOf } from "./cookie";
+import { announce } from "./headers";
 import * as respond from "./respond";
 
 export interface Peer {
@@ -16,23 +23,34 @@ export interface Peer {
   port: number;
 }
 
-/** What access leaves for the balancer and the header filter. */
-export interface RouteCtx {
+/**
+ * What access decided, for the balancer, the headers and the log phase. Immutable: one object
+ * serves every request with the same decision and the same resolved addresses.
+ */
+export interface Route {
   peer: Peer;
+  /** Where an idempotent, non-upgrade request goes once if `peer` fails to connect. */
   retry: Peer | undefined;
   reason: Reason;
   cookie: CookieAction;
   fallback: boolean;
-  /** Set by the balancer when the retry peer served the request. */
-  retried: boolean;
-  tries: number;
 }
 
 declare global {
   interface NgxCtx {
-    route?: RouteCtx;
+    route?: Route;
+    /** Set by the balancer when the first try failed and the retry peer was tried. */
+    retried?: true;
+    /** An upgrade (WebSocket) the metrics count as open until the request ends. */
+    upgrade?: true;
   }
 }
+
+type OkDecision = Extract<Decision, { ok: true }>;
+
+/** Routes by decision object (they are kept per snapshot and health view), checked against the addresses. */
+const routes = new LuaTable<OkDecision, Route>();
+setmetatable(routes, { __mode: "k" });
 
 function ownerOf(snapshot: Snapshot, target: PathTarget): string | undefined {
   if (target.kind === "push") return monitorByToken(snapshot, target.token)?.owner;
@@ -40,13 +58,74 @@ function ownerOf(snapshot: Snapshot, target: PathTarget): string | undefined {
   return undefined;
 }
 
-function peerOf(node: NodeInfo | undefined): Peer | undefined {
+function addressOf(node: NodeInfo | undefined): string | undefined {
   if (node === undefined || node.address === undefined) return undefined;
   const [address] = resolve(node.address.host);
-  return address === undefined ? undefined : { nodeId: node.id, address, port: node.address.port };
+  return address;
 }
 
-export function route(): void {
+function peer(node: NodeInfo, address: string): Peer {
+  return { nodeId: node.id, address, port: (node.address as { port: number }).port };
+}
+
+/** The route for `d`, or undefined when its node's name does not resolve. */
+function routeOf(d: OkDecision): Route | undefined {
+  const address = addressOf(d.node);
+  if (address === undefined) return undefined;
+  const retryAddress = addressOf(d.retry);
+  const known = routes.get(d);
+  if (known !== undefined && known.peer.address === address && known.retry?.address === retryAddress) return known;
+  const route: Route = {
+    peer: peer(d.node, address),
+    retry: d.retry !== undefined && retryAddress !== undefined ? peer(d.retry, retryAddress) : undefined,
+    reason: d.reason,
+    cookie: d.cookie,
+    fallback: d.fallback,
+  };
+  routes.set(d, route);
+  return route;
+}
+
+/** One facts object per worker, filled right before each decision (nothing in between yields). */
+const facts: RequestFacts = { method: "GET", target: { kind: "other" }, fixedNode: undefined, upgrade: false, owner: undefined };
+
+function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): Decision {
+  facts.method = ngx.req.get_method();
+  facts.target = target;
+  facts.fixedNode = fixedNodeOf();
+  facts.upgrade = upgrade;
+  facts.owner = owner;
+  return decide(facts, snapshot, down);
+}
+
+/** Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve. */
+function routeBy(snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): true | string {
+  const d = decideNow(snapshot, down, target, owner, upgrade);
+  if (!d.ok) {
+    respond.json(d.status, { error: d.error, message: d.message });
+    return true;
+  }
+  // May wait for DNS (another request may decide meanwhile).
+  const route = routeOf(d);
+  if (route === undefined) return d.node.id;
+  const ctx = ngx.ctx;
+  ctx.route = route;
+  if (upgrade) {
+    ctx.upgrade = true;
+    record.upgradeOpened(route.peer.nodeId);
+  }
+  announce(route, false);
+  return true;
+}
+
+const OTHER: PathTarget = { kind: "other" };
+
+/**
+ * `monitorPaths`: the location serves /api/ (push, badge and REST monitor paths name their
+ * monitor; elsewhere the path decides nothing and is not read). `upgrades`: the location passes
+ * WebSocket upgrades to the node (socket.io's).
+ */
+export function route(monitorPaths: boolean, upgrades: boolean): void {
   const snapshot = store.current();
   if (snapshot === undefined) {
     return respond.json(503, {
@@ -54,26 +133,15 @@ export function route(): void {
       message: "the router has not read the node registry yet: the database is unreachable; it will route once the database answers",
     });
   }
-  const target = classifyPath(ngx.var.uri ?? "/");
-  const facts = {
-    method: ngx.req.get_method(),
-    target,
-    fixedNode: fixedNodeOf(),
-    // nginx/http.conf decides which upgrades reach a node (socket.io WebSockets only).
-    upgrade: ngx.var.upstream_upgrade === "websocket",
-    owner: ownerOf(snapshot, target),
-  };
-  let down: DownSet = downSet(snapshot.nodes);
-  // A node whose name does not resolve cannot have seen the request: decide again without it.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const d = decide(facts, snapshot, down);
-    if (!d.ok) return respond.json(d.status, { error: d.error, message: d.message });
-    const peer = peerOf(d.node);
-    if (peer !== undefined) {
-      ngx.ctx.route = { peer, retry: peerOf(d.retry), reason: d.reason, cookie: d.cookie, fallback: d.fallback, retried: false, tries: 0 };
-      return;
-    }
-    down = { ...down, [d.node.id]: true };
-  }
+  const target = monitorPaths ? classifyPath(ngx.var.uri ?? "/") : OTHER;
+  // May look the monitor up in the database (a monitor newer than the snapshot).
+  const owner = ownerOf(snapshot, target);
+  // nginx/http.conf decides which upgrades reach a node.
+  const upgrade = upgrades && ngx.var.upstream_upgrade === "websocket";
+  const down = downSet(snapshot.nodes);
+  const unresolved = routeBy(snapshot, down, target, owner, upgrade);
+  if (unresolved === true) return;
+  // A node whose name does not resolve cannot have seen the request: decide once more without it.
+  if (routeBy(snapshot, { ...down, [unresolved]: true }, target, owner, upgrade) === true) return;
   return respond.json(502, { error: "node_unresolvable", message: "the chosen nodes' names do not resolve" });
 }

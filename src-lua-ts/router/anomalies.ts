@@ -5,7 +5,7 @@ import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
 import { ANOMALY_LOG_INTERVAL_S, Anomaly, Limiter, admit, anomalyKey, describeAnomaly, prune, staleAfterS } from "../core/anomaly";
 import { nodeOf } from "../core/snapshot";
-import type { RouteCtx } from "./access";
+import type { Route } from "./access";
 import { fixedNodeOf } from "./cookie";
 
 const limiter: Limiter = {};
@@ -25,13 +25,13 @@ function pinnedFrom(): string | undefined {
 }
 
 /** Log phase of the proxying location. */
-export function afterRequest(route: RouteCtx | undefined): void {
+export function afterRequest(route: Route | undefined, retried: boolean): void {
   if (route === undefined) return;
   if (route.fallback) {
-    const served = route.retried && route.retry !== undefined ? route.retry : route.peer;
+    const served = retried && route.retry !== undefined ? route.retry : route.peer;
     report({ kind: "all-down-fallback", node: served.nodeId, reason: route.reason });
   }
-  if (route.retried && route.retry !== undefined) {
+  if (retried && route.retry !== undefined) {
     report({ kind: "retry", node: route.peer.nodeId, to: route.retry.nodeId, reason: route.reason });
   }
   if (route.reason === "re-pin") report({ kind: "re-pin", node: route.peer.nodeId, from: pinnedFrom() });

@@ -2,18 +2,22 @@
 // a second try (connect error or timeout, idempotent requests only) goes to the retry node.
 import * as balancer from "ngx.balancer";
 import * as passive from "../health/passive";
+import { announce } from "./headers";
 
 export function balance(): void {
-  const route = ngx.ctx.route;
+  const ctx = ngx.ctx;
+  const route = ctx.route;
   if (route === undefined) return ngx.exit(500);
-  route.tries++;
   let peer = route.peer;
-  if (route.tries === 1) {
+  // nginx calls the balancer again for the next try; nil on the first.
+  const [lastTry] = balancer.get_last_failure();
+  if (lastTry === undefined) {
     if (route.retry !== undefined) balancer.set_more_tries(1);
   } else if (route.retry !== undefined) {
     peer = route.retry;
-    route.retried = true;
+    ctx.retried = true;
     passive.failed(route.peer.nodeId);
+    announce(route, true);
   }
   const [ok, err] = balancer.set_current_peer(peer.address, peer.port);
   if (!ok) {

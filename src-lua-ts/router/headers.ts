@@ -1,23 +1,31 @@
-// Header filter: say where and why (X-Routed-To, X-Routed-Via) and set or clear the
-// fixed-node cookie, keeping any Set-Cookie the node sent.
+// Say where and why (X-Routed-To, X-Routed-Via) and set or clear the fixed-node cookie. Set
+// from the access phase (and the balancer's second try): nginx keeps them in the response,
+// next to any Set-Cookie the node sends, and in its own error pages. A header filter phase
+// would cost more than the whole routing decision (docs/benchmarks.md).
+import { REASONS, Reason } from "../core/route";
+import type { Route } from "./access";
 import { clearHeader, pinHeader } from "./cookie";
 
-function appendSetCookie(value: string): void {
-  const existing = ngx.header["Set-Cookie"];
-  if (existing === undefined) ngx.header["Set-Cookie"] = value;
-  else if (typeof existing === "string") ngx.header["Set-Cookie"] = [existing, value];
-  else ngx.header["Set-Cookie"] = [...(existing as string[]), value];
+/** X-Routed-Via values, built once: the reason, and the reason with what happened to it. */
+const VIA = {} as Record<Reason, string>;
+const VIA_RETRY = {} as Record<Reason, string>;
+const VIA_FALLBACK = {} as Record<Reason, string>;
+for (const r of REASONS) {
+  VIA[r] = r;
+  VIA_RETRY[r] = `${r},retry`;
+  VIA_FALLBACK[r] = `${r},all-down-fallback`;
 }
 
-export function setHeaders(): void {
-  const route = ngx.ctx.route;
-  if (route === undefined) return;
-  const served = route.retried && route.retry !== undefined ? route.retry : route.peer;
-  ngx.header["X-Routed-To"] = served.nodeId;
-  ngx.header["X-Routed-Via"] = route.retried ? `${route.reason},retry` : route.fallback ? `${route.reason},all-down-fallback` : route.reason;
-  if (route.cookie === "set" || (route.retried && route.cookie === "keep" && route.reason === "fixed-node")) {
-    appendSetCookie(pinHeader(served.nodeId));
+/** Access phase (retried false) and the balancer's second try (retried true). */
+export function announce(route: Route, retried: boolean): void {
+  const served = retried && route.retry !== undefined ? route.retry : route.peer;
+  const header = ngx.header;
+  header["X-Routed-To"] = served.nodeId;
+  header["X-Routed-Via"] = retried ? VIA_RETRY[route.reason] : route.fallback ? VIA_FALLBACK[route.reason] : VIA[route.reason];
+  // A pinned browser whose node failed is pinned to the node that answered.
+  if (route.cookie === "set" || (retried && route.cookie === "keep" && route.reason === "fixed-node")) {
+    header["Set-Cookie"] = pinHeader(served.nodeId);
   } else if (route.cookie === "clear") {
-    appendSetCookie(clearHeader());
+    header["Set-Cookie"] = clearHeader();
   }
 }

@@ -30,6 +30,16 @@ test("bucket selection: the first bound at or above the duration, else +Inf", ()
   for (const c of cases.buckets) assert.equal(text.bucketIndex(c.seconds), c.index, `${c.seconds}`);
 });
 
+test("the per-millisecond bucket table selects what bucketIndex selects", () => {
+  const byMs = text.millisecondBuckets();
+  for (const c of cases.buckets) assert.equal(text.bucketOf(c.seconds, byMs), c.index, `${c.seconds}`);
+  for (let us = 0; us <= 12_000_000; us += 997) {
+    const s = us / 1e6;
+    assert.equal(text.bucketOf(s, byMs), text.bucketIndex(s), `${s}`);
+  }
+  for (const s of [0.005, 0.01, 0.25, 10, 10.0001, -1, NaN]) assert.equal(text.bucketOf(s, byMs), text.bucketIndex(s), `${s}`);
+});
+
 test("the last try's time of $upstream_response_time", () => {
   for (const c of cases.upstreamTimes) assert.equal(text.lastUpstreamTime(c.text), c.seconds ?? undefined, JSON.stringify(c.text));
 });

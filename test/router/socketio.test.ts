@@ -229,17 +229,27 @@ describe("socket.io through the router (three stand-in nodes)", () => {
     const main = conf("nginx.conf");
     const publicConf = conf("public.conf");
     const proxy = conf("proxy.conf");
-    // The public server serves public.conf, whose catch-all location proxies with proxy.conf.
+    // The public server serves public.conf, whose proxying locations all use proxy.conf.
     assert.match(main, /server \{\nlisten [^\n]+;\ninclude public\.conf;/);
-    assert.ok(blockOf(publicConf, "location / {").includes("include proxy.conf;"), "location / includes proxy.conf");
+    const socketIo = blockOf(publicConf, "location ^~ /socket.io/ {");
+    for (const location of ["location / {", "location ^~ /api/ {", "location ^~ /socket.io/ {"]) {
+      assert.ok(blockOf(publicConf, location).includes("include proxy.conf;"), `${location} includes proxy.conf`);
+    }
     // A WebSocket idle past nginx's default 60 s would be cut without these.
     assert.match(proxy, /^proxy_read_timeout 3600s;$/m);
     assert.match(proxy, /^proxy_send_timeout 3600s;$/m);
     assert.match(proxy, /^proxy_http_version 1\.1;$/m);
-    assert.match(proxy, /^proxy_set_header Upgrade \$upstream_upgrade;$/m);
-    assert.match(proxy, /^proxy_set_header Connection \$upstream_connection;$/m);
-    // Only socket.io WebSocket upgrades pass; any other Upgrade header is dropped.
-    assert.deepEqual(blockOf(conf("http.conf"), 'map "$http_upgrade:$uri" $upstream_upgrade {'), ['"~*^websocket:/socket\\.io/" websocket;', 'default "";']);
+    // Only socket.io's location passes an upgrade, and only a WebSocket one.
+    assert.ok(socketIo.includes("proxy_set_header Upgrade $upstream_upgrade;"), "socket.io passes Upgrade");
+    assert.ok(socketIo.includes("proxy_set_header Connection $upstream_connection;"), "socket.io passes Connection");
+    assert.ok(socketIo.includes('access_by_lua_block { require("hooks.access").socketio() }'), "socket.io tells access it may upgrade");
+    for (const location of ["location / {", "location ^~ /api/ {"]) {
+      const block = blockOf(publicConf, location);
+      assert.ok(!block.some((l) => l.includes("Upgrade")), `${location} passes no Upgrade`);
+      assert.ok(block.includes('proxy_set_header Connection "";'), `${location} keeps upstream connections alive`);
+    }
+    assert.doesNotMatch(proxy, /Upgrade|Connection/);
+    assert.deepEqual(blockOf(conf("http.conf"), "map $http_upgrade $upstream_upgrade {"), ['"~*^websocket$" websocket;', 'default "";']);
     assert.deepEqual(blockOf(conf("http.conf"), "map $upstream_upgrade $upstream_connection {"), ["websocket upgrade;", 'default "";']);
     // No other file sets a shorter timeout for some location.
     for (const name of ["nginx.conf", "http.conf", "public.conf", "status.conf", "shared-dicts.conf"]) {
