@@ -12,6 +12,7 @@
 #   BENCH_PROFILE=0    skip the phase profile (router variants: phases removed, Lua floor, JIT)
 #   BENCH_PROFILE_DURATION  seconds per profile variant (default 3)
 #   BENCH_METRICS=0    skip the metrics cost (the router with ROUTER_METRICS=false beside it)
+#   BENCH_CALLGRIND=1  also count instructions per request under callgrind (about 2 more minutes)
 #   KEEP_BENCH_DIR=1   keep the scratch folder (logs, configs, raw wrk output)
 # CPU layout on a 2-core machine: the proxy under test on CPU 0; wrk and the backends on CPU 1.
 set -euo pipefail
@@ -311,10 +312,10 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
     run pinned router warmup 1
   }
   no_log='/log_by_lua_block/d'
-  no_filter='/header_filter_by_lua_block/d'
-  # The cost of Lua itself: an access handler that decides nothing and a balancer that always
-  # picks node2, against the same config with no Lua in the request path at all.
-  floor_access='s|access_by_lua_block .*|access_by_lua_block { ngx.ctx.bench = true }|'
+  # The cost of Lua itself: phases that decide nothing (an empty access and log phase, a balancer
+  # that always picks node2), against the same config with no Lua in the request path at all.
+  floor_access='s|access_by_lua_block .*|access_by_lua_block { local _ = 1 }|'
+  floor_log='s|log_by_lua_block .*|log_by_lua_block { local _ = 1 }|'
   floor_balancer="s|balancer_by_lua_block .*|balancer_by_lua_block { require(\"ngx.balancer\").set_current_peer(\"$BACKEND_2\", 3001) }|"
   static_upstream="s|server 0.0.0.1;.*|server $BACKEND_2:3001;|;/balancer_by_lua_block/d"
   # LuaJIT: the same router with the JIT off, and with its trace log on (jit.v), to see how
@@ -330,10 +331,9 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
   variants=(
     "full##"
     "no log phase#$no_log#"
-    "no header filter#$no_filter#"
-    "access + balancer only#$no_log;$no_filter#"
-    "Lua floor: empty access, fixed balancer#$no_log;$no_filter;$floor_access#$floor_balancer"
-    "no Lua: router's proxy.conf, static upstream#$no_log;$no_filter;/access_by_lua_block/d#$static_upstream"
+    "Lua floor: empty access and log, fixed balancer#$floor_access;$floor_log#$floor_balancer"
+    "Lua floor without a log phase#$floor_access;$no_log#$floor_balancer"
+    "no Lua: router's proxy.conf, static upstream#$no_log;/access_by_lua_block/d#$static_upstream"
     "JIT off#$jit_off#"
   )
   [ -z "$jit_dir" ] || variants+=("JIT trace log on (jit.v)##$jit_log")
@@ -359,6 +359,87 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
     grep -oE 'TRACE [0-9]+ (\(s[0-9]+/[0-9]+\) )?--.*|NYI: [^)]*' "$BENCH_DIR/jit/jit.log" | grep -oE 'NYI: .*|-- .*' | sed -E 's/ at [^ ]+:[0-9]+//' | sort | uniq -c | sort -rn | head -n 8
     echo "(full log: \$BENCH_DIR/jit/jit.log with KEEP_BENCH_DIR=1)"
   fi | tee -a "$RESULTS"
+fi
+
+# --- instructions per request (BENCH_CALLGRIND=1): exact where the timings above are noisy ----
+# Each setup runs alone under callgrind as a single process (master_process off), on the same
+# addresses, after the measurement above. Counts are user-space instructions (the kernel's share
+# is not in them) per request after a warm-up, so they compare code paths, not machines.
+if [ "${BENCH_CALLGRIND:-0}" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "bench: BENCH_CALLGRIND=1 needs valgrind" >&2; exit 1; }
+  kill -QUIT "$ROUTER_PID" "$PLAIN_PID" 2>/dev/null || true
+  while kill -0 "$ROUTER_PID" 2>/dev/null || kill -0 "$PLAIN_PID" 2>/dev/null; do sleep 0.05; done
+  CONF="$BENCH_DIR/router/conf"
+  [ -f "$BENCH_DIR/public.conf.orig" ] || cp "$CONF/public.conf" "$BENCH_DIR/public.conf.orig"
+  [ -f "$BENCH_DIR/http.conf.orig" ] || cp "$CONF/http.conf" "$BENCH_DIR/http.conf.orig"
+  floor_public='s|access_by_lua_block .*|access_by_lua_block { local _ = 1 }|;s|log_by_lua_block .*|log_by_lua_block { local _ = 1 }|'
+  floor_http="s|balancer_by_lua_block .*|balancer_by_lua_block { require(\"ngx.balancer\").set_current_peer(\"$BACKEND_2\", 3001) }|"
+  nolua_public='/access_by_lua_block/d;/log_by_lua_block/d'
+  nolua_http="s|server 0.0.0.1;.*|server $BACKEND_2:3001;|;/balancer_by_lua_block/d"
+  sed -i '1i master_process off;' "$CONF/nginx.conf"
+  sed '1i master_process off;' "$BENCH_DIR/plain/nginx.conf" >"$BENCH_DIR/plain/nginx-cg.conf"
+  mkdir -m 1777 -p "$BENCH_DIR/cg"
+  echo >&2
+  echo "bench: instructions per request (callgrind, one process per setup)" >&2
+  CG_RESULTS="$BENCH_DIR/cg/results.tsv"
+  : >"$CG_RESULTS"
+  cg_measure() { # SETUP PID URL CLASSES...
+    local setup=$1 pid=$2 url=$3 class out dump ir req n=0
+    shift 3
+    for class in "$@"; do
+      local -a extra=()
+      case $class in
+        pinned) extra=(-H "Cookie: KUMA_FIXED_NODE=node2") ;;
+        push) extra=(-s "$ROOT/bench/push.lua") ;;
+      esac
+      out="$BENCH_DIR/cg/$setup-$class.txt"
+      taskset -c "$LOAD_CPU" wrk -t1 -c4 -d3s "${extra[@]}" "$url" >/dev/null
+      callgrind_control -z "$pid" >/dev/null
+      taskset -c "$LOAD_CPU" wrk -t1 -c4 -d4s "${extra[@]}" "$url" >"$out"
+      callgrind_control -d "$pid" >/dev/null
+      n=$((n + 1))
+      dump="$BENCH_DIR/cg/out.$pid.$n"
+      for _ in $(seq 50); do [ -s "$dump" ] && grep -q '^totals:' "$dump" && break; sleep 0.1; done
+      ir=$(awk '/^totals:/ {print $2}' "$dump")
+      req=$(awk '/ requests in / {print $1}' "$out")
+      printf '%s\t%s\t%s\t%s\n' "$setup" "$class" "$req" "$ir" >>"$CG_RESULTS"
+      echo "bench: callgrind $setup $class: $req requests, $(( ir / req )) instructions per request" >&2
+    done
+  }
+  cg_router() { # NAME SED-public SED-http
+    sed -e "${2:-p;d}" "$BENCH_DIR/public.conf.orig" >"$CONF/public.conf"
+    sed -e "${3:-p;d}" "$BENCH_DIR/http.conf.orig" >"$CONF/http.conf"
+    # A sync interval of a minute keeps the background statements out of the counts.
+    "${router_env[@]}" ROUTER_SYNC_INTERVAL=60 taskset -c "$PROXY_CPU" valgrind --tool=callgrind --smc-check=all-non-file \
+      --callgrind-out-file="$BENCH_DIR/cg/out.%p" "$NGINX_BIN" -p "$BENCH_DIR/router" -c "$CONF/nginx.conf" \
+      2>>"$BENCH_DIR/router/callgrind.log" &
+    local pid=$!
+    nginx_pids+=("$pid")
+    router_ready
+    cg_measure "$1" "$pid" "http://$ROUTER_LISTEN/" pinned push new
+    kill -QUIT "$pid"; wait "$pid" 2>/dev/null || true
+  }
+  cg_router router "" ""
+  cg_router "Lua floor" "$floor_public" "$floor_http"
+  cg_router "no Lua" "$nolua_public" "$nolua_http"
+  taskset -c "$PROXY_CPU" valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/cg/out.%p" \
+    "$NGINX_BIN" -p "$BENCH_DIR/plain" -c "$BENCH_DIR/plain/nginx-cg.conf" 2>>"$BENCH_DIR/plain/callgrind.log" &
+  CG_PLAIN=$!
+  nginx_pids+=("$CG_PLAIN")
+  wait_port "$PLAIN_LISTEN"
+  cg_measure plain "$CG_PLAIN" "http://$PLAIN_LISTEN/" pinned push new
+  kill -QUIT "$CG_PLAIN"; wait "$CG_PLAIN" 2>/dev/null || true
+  echo
+  awk -F'\t' '
+    { ir[$1 SUBSEP $2] = $4 / $3; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+    END {
+      print "| instructions per request (callgrind) | pinned | push | new session |"
+      print "|---|---|---|---|"
+      for (i = 1; i <= n; i++) {
+        s = order[i]
+        printf "| %s | %.0f | %.0f | %.0f |\n", s, ir[s SUBSEP "pinned"], ir[s SUBSEP "push"], ir[s SUBSEP "new"]
+      }
+    }' "$CG_RESULTS" | tee -a "$RESULTS"
 fi
 
 echo

@@ -41,7 +41,7 @@ ____exports.FAMILIES = {
     {name = ____exports.NODE_STATUS, type = "gauge", help = "1 when the router's own health checks call the node up (and it has an address), 0 when down", labels = {"node_id"}},
     {name = ____exports.NODE_REGISTRY_ONLINE, type = "gauge", help = "1 when the node is online in the registry (node.status), 0 when offline", labels = {"node_id"}},
     {name = ____exports.MONITOR_COUNT, type = "gauge", help = "Active monitors the node owns (COALESCE(assigned_node, node_id)) in the router's snapshot", labels = {"node_id"}},
-    {name = ____exports.API_LATENCY, type = "histogram", help = "Upstream response time of requests proxied to the node, socket.io long-polls excluded", labels = {"node_id"}},
+    {name = ____exports.API_LATENCY, type = "histogram", help = "Response time of requests proxied to the node, from the request's arrival to its end, socket.io long-polls excluded", labels = {"node_id"}},
     {name = ____exports.WEBSOCKETS, type = "gauge", help = "Upgraded (WebSocket) connections this router holds open to the node", labels = {"node_id"}},
     {
         name = ____exports.DECISIONS,

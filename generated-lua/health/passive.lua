@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 9,["11"] = 12,["12"] = 13,["13"] = 13,["14"] = 14,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["20"] = 14,["21"] = 16,["22"] = 16,["23"] = 16,["25"] = 12,["27"] = 20,["28"] = 22,["31"] = 23,["32"] = 24,["33"] = 25,["36"] = 26,["39"] = 27,["40"] = 28,["41"] = 20});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 10,["11"] = 13,["12"] = 14,["13"] = 14,["14"] = 15,["15"] = 15,["16"] = 15,["17"] = 15,["18"] = 15,["20"] = 15,["21"] = 17,["22"] = 17,["23"] = 17,["25"] = 13,["27"] = 21,["28"] = 23,["31"] = 24,["34"] = 25,["35"] = 26,["36"] = 21});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
@@ -24,19 +24,14 @@ function ____exports.failed(nodeId)
     end
 end
 --- Log phase: reports the last try when it failed; a retried first try was reported by the balancer.
-function ____exports.afterRequest()
-    if ngx.status < 500 then
-        return
-    end
-    local ctx = ngx.ctx
-    local route = ctx.route
-    if route == nil then
+function ____exports.afterRequest(route, retried)
+    if route == nil or ngx.status < 500 then
         return
     end
     if not isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status or "")) then
         return
     end
-    local last = ctx.retried == true and route.retry ~= nil and route.retry or route.peer
+    local last = retried and route.retry ~= nil and route.retry or route.peer
     ____exports.failed(last.nodeId)
 end
 return ____exports

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 10,["13"] = 11,["15"] = 14,["16"] = 15,["17"] = 16,["18"] = 17,["19"] = 18,["20"] = 19,["21"] = 14,["23"] = 23,["24"] = 24,["25"] = 23});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 6,["9"] = 8,["10"] = 9,["11"] = 9,["12"] = 11,["13"] = 12,["15"] = 15,["16"] = 16,["17"] = 17,["18"] = 15,["20"] = 21,["21"] = 22,["22"] = 21});
 local ____exports = {}
 local exposition = require("metrics.exposition")
 local record = require("metrics.record")
@@ -12,11 +12,8 @@ local guard = ____guard.guard
 ____exports.metrics = function() return guard("metrics", exposition.serve) end
 ____exports.status = function() return guard("lb status page", statusPage.serve) end
 --- The log phase of the proxying locations (under hooks/log.ts's guard).
-function ____exports.requestEnded()
-    local ctx = ngx.ctx
-    local route = ctx.route
-    local retried = ctx.retried == true
-    record.afterRequest(route, retried, ctx.upgrade == true)
+function ____exports.requestEnded(route, retried, upgraded)
+    record.afterRequest(route, retried, upgraded)
     anomalies.afterRequest(route, retried)
 end
 --- init_worker_by_lua.

@@ -1,11 +1,10 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 10,["14"] = 12,["18"] = 18,["19"] = 19,["21"] = 22,["23"] = 25,["24"] = 26,["25"] = 27,["26"] = 25,["28"] = 31,["29"] = 32,["30"] = 31,["33"] = 39,["34"] = 40,["37"] = 41,["38"] = 41,["39"] = 41,["40"] = 41,["41"] = 42,["42"] = 42,["44"] = 39,["47"] = 49,["48"] = 50,["49"] = 51,["50"] = 49,["52"] = 55,["53"] = 56,["56"] = 57,["57"] = 58,["59"] = 60,["60"] = 61,["61"] = 61,["63"] = 62,["64"] = 62,["65"] = 62,["66"] = 62,["67"] = 62,["69"] = 63,["70"] = 63,["72"] = 64,["73"] = 65,["74"] = 67,["75"] = 67,["76"] = 67,["77"] = 67,["79"] = 69,["80"] = 70,["81"] = 70,["82"] = 70,["84"] = 70,["86"] = 70,["87"] = 71,["88"] = 72,["89"] = 72,["90"] = 72,["91"] = 72,["92"] = 73,["96"] = 77,["97"] = 77,["99"] = 55});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 12,["17"] = 18,["18"] = 19,["20"] = 22,["22"] = 25,["23"] = 26,["24"] = 27,["25"] = 25,["27"] = 31,["28"] = 32,["29"] = 31,["32"] = 39,["33"] = 40,["36"] = 41,["37"] = 41,["38"] = 41,["39"] = 41,["40"] = 42,["41"] = 42,["43"] = 39,["45"] = 46,["46"] = 47,["49"] = 48,["50"] = 49,["52"] = 51,["53"] = 52,["54"] = 52,["56"] = 53,["57"] = 53,["58"] = 53,["59"] = 53,["60"] = 53,["62"] = 54,["63"] = 54,["65"] = 55,["66"] = 56,["67"] = 58,["68"] = 58,["69"] = 58,["70"] = 58,["72"] = 62,["73"] = 63,["74"] = 64,["75"] = 64,["76"] = 64,["77"] = 64,["78"] = 65,["82"] = 69,["83"] = 69,["85"] = 46});
 local ____exports = {}
 local ____metrics_text = require("core.metrics_text")
 local bucketOf = ____metrics_text.bucketOf
-local lastUpstreamTime = ____metrics_text.lastUpstreamTime
 local millisecondBuckets = ____metrics_text.millisecondBuckets
 local counters = require("metrics.counters")
 local pins = require("metrics.pins")
@@ -42,12 +41,6 @@ function ____exports.upgradeOpened(nodeId)
         ____exports.flush(ngx.now())
     end
 end
---- $upstream_response_time of the last try. nginx writes one try as "0.004", which tonumber
--- reads at C speed; lists of tries ("0.003, 0.004") and "-" go through the core parser.
-local function upstreamSeconds(text)
-    local n = tonumber(text)
-    return n ~= nil and n >= 0 and n or lastUpstreamTime(text)
-end
 --- Log phase of the proxying location. `route` is undefined when the router answered itself.
 function ____exports.afterRequest(route, retried, upgrade)
     if not ENABLED then
@@ -76,15 +69,8 @@ function ____exports.afterRequest(route, retried, upgrade)
                 -1
             )
         else
-            local text = ngx.var.upstream_response_time
-            local ____temp_0
-            if text == nil then
-                ____temp_0 = nil
-            else
-                ____temp_0 = upstreamSeconds(text)
-            end
-            local seconds = ____temp_0
-            if seconds ~= nil and (seconds < LONG_POLL_CHECK_S or not __TS__StringStartsWith(ngx.var.uri or "", SOCKET_IO)) then
+            local seconds = ngx.now() - ngx.req.start_time()
+            if seconds < LONG_POLL_CHECK_S or not __TS__StringStartsWith(ngx.var.uri or "", SOCKET_IO) then
                 counters.add(
                     keys.buckets[bucketOf(seconds, BUCKET_BY_MS) + 1],
                     1

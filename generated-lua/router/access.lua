@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 11,["11"] = 11,["12"] = 11,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 15,["18"] = 16,["19"] = 16,["20"] = 17,["21"] = 17,["22"] = 18,["24"] = 52,["25"] = 53,["26"] = 55,["27"] = 56,["28"] = 56,["29"] = 56,["31"] = 57,["32"] = 57,["33"] = 57,["35"] = 58,["36"] = 55,["37"] = 61,["38"] = 62,["39"] = 62,["41"] = 63,["42"] = 64,["43"] = 61,["44"] = 67,["45"] = 68,["46"] = 67,["48"] = 72,["49"] = 73,["50"] = 74,["51"] = 74,["53"] = 75,["54"] = 76,["55"] = 77,["57"] = 77,["58"] = 77,["60"] = 77,["61"] = 77,["63"] = 78,["64"] = 78,["65"] = 78,["66"] = 78,["67"] = 78,["68"] = 78,["69"] = 78,["70"] = 85,["71"] = 86,["72"] = 72,["74"] = 90,["75"] = 90,["76"] = 90,["77"] = 90,["78"] = 90,["79"] = 90,["80"] = 90,["81"] = 92,["82"] = 93,["83"] = 94,["84"] = 95,["85"] = 96,["86"] = 97,["87"] = 98,["88"] = 92,["90"] = 102,["91"] = 103,["92"] = 103,["93"] = 103,["94"] = 103,["95"] = 103,["96"] = 103,["97"] = 103,["98"] = 104,["99"] = 105,["100"] = 106,["102"] = 109,["103"] = 110,["104"] = 110,["106"] = 111,["107"] = 112,["108"] = 113,["109"] = 114,["110"] = 115,["112"] = 117,["113"] = 118,["114"] = 102,["115"] = 121,["119"] = 128,["120"] = 129,["121"] = 130,["122"] = 131,["124"] = 136,["125"] = 138,["126"] = 140,["127"] = 141,["128"] = 142,["129"] = 142,["130"] = 142,["131"] = 142,["132"] = 142,["133"] = 142,["134"] = 142,["135"] = 143,["138"] = 145,["139"] = 145,["140"] = 145,["141"] = 145,["142"] = 145,["143"] = 145,["144"] = 145,["147"] = 146,["148"] = 128});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 11,["11"] = 11,["12"] = 11,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 15,["18"] = 16,["19"] = 16,["20"] = 17,["21"] = 17,["22"] = 18,["23"] = 19,["25"] = 43,["26"] = 44,["27"] = 46,["28"] = 47,["29"] = 47,["30"] = 47,["32"] = 48,["33"] = 48,["34"] = 48,["36"] = 49,["37"] = 46,["38"] = 52,["39"] = 53,["40"] = 53,["42"] = 54,["43"] = 55,["44"] = 52,["45"] = 58,["46"] = 59,["47"] = 58,["49"] = 63,["50"] = 64,["51"] = 65,["52"] = 65,["54"] = 66,["55"] = 67,["56"] = 68,["58"] = 68,["59"] = 68,["61"] = 68,["62"] = 68,["64"] = 69,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 69,["71"] = 76,["72"] = 77,["73"] = 63,["75"] = 81,["76"] = 81,["77"] = 81,["78"] = 81,["79"] = 81,["80"] = 81,["81"] = 81,["82"] = 83,["83"] = 84,["84"] = 85,["85"] = 86,["86"] = 87,["87"] = 88,["88"] = 89,["89"] = 83,["91"] = 93,["92"] = 94,["93"] = 94,["94"] = 94,["95"] = 94,["96"] = 94,["97"] = 94,["98"] = 94,["99"] = 95,["100"] = 96,["101"] = 97,["103"] = 100,["104"] = 101,["105"] = 101,["107"] = 102,["108"] = 103,["109"] = 104,["110"] = 105,["112"] = 107,["113"] = 108,["114"] = 93,["115"] = 111,["119"] = 118,["120"] = 119,["121"] = 120,["122"] = 121,["123"] = 122,["125"] = 127,["126"] = 129,["127"] = 131,["128"] = 132,["129"] = 133,["130"] = 133,["131"] = 133,["132"] = 133,["133"] = 133,["134"] = 133,["135"] = 133,["136"] = 133,["137"] = 134,["140"] = 136,["141"] = 136,["142"] = 136,["143"] = 136,["144"] = 136,["145"] = 136,["146"] = 136,["147"] = 136,["150"] = 137,["151"] = 118});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____lookup = require("cluster.lookup")
@@ -19,6 +19,7 @@ local ____cookie = require("router.cookie")
 local fixedNodeOf = ____cookie.fixedNodeOf
 local ____headers = require("router.headers")
 local announce = ____headers.announce
+local requestState = require("router.request_state")
 local respond = require("router.respond")
 --- Routes by decision object (they are kept per snapshot and health view), checked against the addresses.
 local routes = {}
@@ -87,7 +88,7 @@ local function decideNow(snapshot, down, target, owner, upgrade)
     return decide(facts, snapshot, down)
 end
 --- Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve.
-local function routeBy(snapshot, down, target, owner, upgrade)
+local function routeBy(key, snapshot, down, target, owner, upgrade)
     local d = decideNow(
         snapshot,
         down,
@@ -103,10 +104,9 @@ local function routeBy(snapshot, down, target, owner, upgrade)
     if route == nil then
         return d.node.id
     end
-    local ctx = ngx.ctx
-    ctx.route = route
+    requestState.setRoute(key, route)
     if upgrade then
-        ctx.upgrade = true
+        requestState.markUpgraded(key)
         record.upgradeOpened(route.peer.nodeId)
     end
     announce(route, false)
@@ -117,6 +117,7 @@ local OTHER = {kind = "other"}
 -- monitor; elsewhere the path decides nothing and is not read). `upgrades`: the location passes
 -- WebSocket upgrades to the node (socket.io's).
 function ____exports.route(monitorPaths, upgrades)
+    local key = requestState.begin()
     local snapshot = store.current()
     if snapshot == nil then
         return respond.json(503, {error = "no_cluster_snapshot", message = "the router has not read the node registry yet: the database is unreachable; it will route once the database answers"})
@@ -126,6 +127,7 @@ function ____exports.route(monitorPaths, upgrades)
     local upgrade = upgrades and ngx.var.upstream_upgrade == "websocket"
     local down = downSet(snapshot.nodes)
     local unresolved = routeBy(
+        key,
         snapshot,
         down,
         target,
@@ -136,6 +138,7 @@ function ____exports.route(monitorPaths, upgrades)
         return
     end
     if routeBy(
+        key,
         snapshot,
         __TS__ObjectAssign({}, down, {[unresolved] = true}),
         target,

@@ -1,14 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 7,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 10,["15"] = 11,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 15,["21"] = 16,["22"] = 17,["23"] = 18,["24"] = 19,["25"] = 20,["27"] = 22,["28"] = 23,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["35"] = 7});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 6,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 10,["15"] = 11,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 15,["21"] = 16,["22"] = 17,["23"] = 18,["24"] = 19,["25"] = 20,["27"] = 22,["28"] = 23,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["35"] = 8});
 local ____exports = {}
 local balancer = require("ngx.balancer")
 local passive = require("health.passive")
 local ____headers = require("router.headers")
 local announce = ____headers.announce
+local requestState = require("router.request_state")
 function ____exports.balance()
-    local ctx = ngx.ctx
-    local route = ctx.route
+    local route = requestState.route()
     if route == nil then
         return ngx.exit(500)
     end
@@ -20,7 +20,7 @@ function ____exports.balance()
         end
     elseif route.retry ~= nil then
         peer = route.retry
-        ctx.retried = true
+        requestState.markRetried()
         passive.failed(route.peer.nodeId)
         announce(route, true)
     end

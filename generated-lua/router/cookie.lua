@@ -1,22 +1,34 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["7"] = 5,["9"] = 8,["10"] = 9,["11"] = 8,["12"] = 12,["13"] = 13,["14"] = 12,["15"] = 16,["16"] = 17,["17"] = 16,["18"] = 20,["19"] = 21,["20"] = 20,["22"] = 25,["23"] = 26,["24"] = 25});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["7"] = 5,["10"] = 11,["11"] = 12,["12"] = 11,["13"] = 15,["14"] = 16,["15"] = 15,["17"] = 20,["18"] = 22,["19"] = 23,["20"] = 24,["21"] = 25,["22"] = 26,["23"] = 27,["24"] = 28,["26"] = 30,["27"] = 22,["28"] = 33,["29"] = 34,["30"] = 36,["31"] = 37,["32"] = 36,["34"] = 41,["35"] = 42,["36"] = 41});
 local ____exports = {}
 ____exports.FIXED_NODE_COOKIE = "KUMA_FIXED_NODE"
 --- Seven days, as the cluster fork's router pinned browsers.
 ____exports.FIXED_NODE_MAX_AGE_S = 7 * 24 * 3600
---- True when the request reached us over TLS (directly, or through a TLS-terminating proxy).
+--- True when the request reached us over TLS, directly or through a TLS-terminating proxy that
+-- says so: nginx/http.conf folds $https and X-Forwarded-Proto into one variable (one read).
 local function overTls()
-    return ngx.var.https == "on" or ngx.var.http_x_forwarded_proto == "https"
+    return ngx.var.kuma_over_tls == "on"
 end
-local function attributes(maxAge)
-    return (("; Path=/; Max-Age=" .. tostring(maxAge)) .. "; HttpOnly; SameSite=Lax") .. (overTls() and "; Secure" or "")
+local function attributes(maxAge, secure)
+    return (("; Path=/; Max-Age=" .. tostring(maxAge)) .. "; HttpOnly; SameSite=Lax") .. (secure and "; Secure" or "")
 end
+--- Set-Cookie values by node id, plain and Secure: built once, as a new session asks for one.
+local pins = {{}, {}}
 function ____exports.pinHeader(nodeId)
-    return ((____exports.FIXED_NODE_COOKIE .. "=") .. nodeId) .. attributes(____exports.FIXED_NODE_MAX_AGE_S)
+    local secure = overTls()
+    local byNode = pins[(secure and 1 or 0) + 1]
+    local header = byNode[nodeId]
+    if header == nil then
+        header = ((____exports.FIXED_NODE_COOKIE .. "=") .. nodeId) .. attributes(____exports.FIXED_NODE_MAX_AGE_S, secure)
+        byNode[nodeId] = header
+    end
+    return header
 end
+local CLEAR = (____exports.FIXED_NODE_COOKIE .. "=") .. attributes(0, false)
+local CLEAR_SECURE = (____exports.FIXED_NODE_COOKIE .. "=") .. attributes(0, true)
 function ____exports.clearHeader()
-    return (____exports.FIXED_NODE_COOKIE .. "=") .. attributes(0)
+    return overTls() and CLEAR_SECURE or CLEAR
 end
 --- The raw cookie value (the first one when the header repeats it).
 function ____exports.fixedNodeOf()

@@ -61,10 +61,10 @@ function ____exports.availableNodes()
     )
     respond.json(
         200,
-        {nodes = __TS__ArrayMap(
+        {nodes = respond.list(__TS__ArrayMap(
             candidates,
             function(____, n) return {id = n.id, name = n.name} end
-        )}
+        ))}
     )
 end
 --- GET /lb/fixed-node/<node_id>: pin this browser to a registered node.
@@ -121,7 +121,7 @@ function ____exports.status()
             environment = config.get().environment,
             snapshot = __TS__ObjectAssign({}, snap, {setupComplete = snapshot and snapshot.setupComplete, monitors = snapshot and snapshot.monitorCount}),
             checks = healthDetails(nodes),
-            nodes = __TS__ArrayMap(
+            nodes = respond.list(__TS__ArrayMap(
                 nodes,
                 function(____, n)
                     local ____n_id_6 = n.id
@@ -144,7 +144,7 @@ function ____exports.status()
                         lastSeenAgeS = n.lastSeenAge
                     }
                 end
-            )
+            ))
         }
     )
 end

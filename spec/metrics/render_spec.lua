@@ -37,12 +37,6 @@ describe("core.metrics_text (Lua build)", function()
     end
   end)
 
-  it("reads the last try's upstream time", function()
-    for _, c in ipairs(cases.upstreamTimes) do
-      assert.equals(nullable(c.seconds), text.lastUpstreamTime(c.text), c.text)
-    end
-  end)
-
   it("formats values like the JavaScript build", function()
     for _, c in ipairs(cases.values) do
       assert.equals(c.text, text.formatValue(c.value), tostring(c.value))

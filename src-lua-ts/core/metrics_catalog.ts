@@ -45,7 +45,7 @@ export const FAMILIES: Family[] = [
   { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down", labels: ["node_id"] },
   { name: NODE_REGISTRY_ONLINE, type: "gauge", help: "1 when the node is online in the registry (node.status), 0 when offline", labels: ["node_id"] },
   { name: MONITOR_COUNT, type: "gauge", help: "Active monitors the node owns (COALESCE(assigned_node, node_id)) in the router's snapshot", labels: ["node_id"] },
-  { name: API_LATENCY, type: "histogram", help: "Upstream response time of requests proxied to the node, socket.io long-polls excluded", labels: ["node_id"] },
+  { name: API_LATENCY, type: "histogram", help: "Response time of requests proxied to the node, from the request's arrival to its end, socket.io long-polls excluded", labels: ["node_id"] },
   { name: WEBSOCKETS, type: "gauge", help: "Upgraded (WebSocket) connections this router holds open to the node", labels: ["node_id"] },
   { name: DECISIONS, type: "counter", help: "Proxied requests by routing decision", labels: ["reason"], zeroes: REASONS },
   { name: FALLBACKS, type: "counter", help: "Requests routed by the registry alone because the health checks called every node down", labels: [] },

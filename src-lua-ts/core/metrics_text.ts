@@ -3,7 +3,7 @@
 // samples. Compiled to Lua for /metrics and to JavaScript for the tests, which compare both
 // builds' output on one fixture (spec/metrics/render_cases.json).
 import { FAMILIES, Family, LATENCY_BUCKETS, familyOf, labelName } from "./metrics_catalog";
-import { isDigit, parseDecimal, splitOn } from "./text";
+import { parseDecimal, splitOn } from "./text";
 
 /** Separates a key's family name, label values and part. Node ids and enums never contain it. */
 const SEP = "|";
@@ -77,43 +77,6 @@ export function bucketOf(seconds: number, byMs: number[], bounds: number[] = LAT
   return i < bounds.length && seconds > bounds[i] ? i + 1 : i;
 }
 
-/**
- * The last try's time in $upstream_response_time: "0.012", "0.003, 0.012" (a retry) or
- * "0.003 : 0.012" (an internal redirect); the last try is the node that answered. Decimal
- * seconds only ("-" for a try that got no answer gives undefined). One pass over char codes
- * and no allocation: this runs for every proxied request.
- */
-export function lastUpstreamTime(text: string): number | undefined {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  let start = end;
-  while (start > 0) {
-    const c = text.charCodeAt(start - 1);
-    if (c === 44 /* , */ || c === 58 /* : */ || c === 32) break;
-    start--;
-  }
-  // 15 digits stay exact in a double.
-  if (start === end || end - start > 15) return undefined;
-  let whole = 0;
-  let frac = 0;
-  let fracDigits = -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 /* . */) {
-      if (fracDigits >= 0 || i === start) return undefined;
-      fracDigits = 0;
-    } else if (!isDigit(c)) {
-      return undefined;
-    } else if (fracDigits < 0) {
-      whole = whole * 10 + (c - 48);
-    } else {
-      frac = frac * 10 + (c - 48);
-      fracDigits++;
-    }
-  }
-  if (fracDigits === 0) return undefined;
-  return fracDigits < 0 ? whole : whole + frac / 10 ** fracDigits;
-}
 
 /** Integers in full, other values with at most 6 decimals: the same text from Lua and from JS. */
 export function formatValue(v: number): string {

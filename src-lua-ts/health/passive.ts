@@ -6,6 +6,7 @@
 // try of a retried request) and the log phase (the last try): each try is reported once.
 import * as store from "../cluster/snapshot_store";
 import { isPassiveFailure, lastUpstreamStatus } from "../core/health";
+import type { Route } from "../router/access";
 import * as state from "./state";
 
 /** A proxied try to `nodeId` (an id from the registry, via the access phase) failed. */
@@ -17,13 +18,10 @@ export function failed(nodeId: string): void {
 }
 
 /** Log phase: reports the last try when it failed; a retried first try was reported by the balancer. */
-export function afterRequest(): void {
+export function afterRequest(route: Route | undefined, retried: boolean): void {
   // The common case costs one status read: a failed last try always leaves a 5xx status.
-  if (ngx.status < 500) return;
-  const ctx = ngx.ctx;
-  const route = ctx.route;
-  if (route === undefined) return;
+  if (route === undefined || ngx.status < 500) return;
   if (!isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status ?? ""))) return;
-  const last = ctx.retried === true && route.retry !== undefined ? route.retry : route.peer;
+  const last = retried && route.retry !== undefined ? route.retry : route.peer;
   failed(last.nodeId);
 }

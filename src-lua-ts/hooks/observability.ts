@@ -4,6 +4,7 @@ import * as exposition from "../metrics/exposition";
 import * as record from "../metrics/record";
 import * as statusPage from "../metrics/status_page";
 import * as timer from "../metrics/timer";
+import type { Route } from "../router/access";
 import * as anomalies from "../router/anomalies";
 import { guard } from "./guard";
 
@@ -11,11 +12,8 @@ export const metrics = (): boolean => guard("metrics", exposition.serve);
 export const status = (): boolean => guard("lb status page", statusPage.serve);
 
 /** The log phase of the proxying locations (under hooks/log.ts's guard). */
-export function requestEnded(): void {
-  const ctx = ngx.ctx;
-  const route = ctx.route;
-  const retried = ctx.retried === true;
-  record.afterRequest(route, retried, ctx.upgrade === true);
+export function requestEnded(route: Route | undefined, retried: boolean, upgraded: boolean): void {
+  record.afterRequest(route, retried, upgraded);
   anomalies.afterRequest(route, retried);
 }
 

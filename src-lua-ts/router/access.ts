@@ -1,6 +1,6 @@
 // Access phase: gather the request's facts, decide the node (core/route.ts), resolve its
-// address, leave the route in ngx.ctx for the balancer and the log phase, and name the node in
-// the response headers (nginx's add_header reads the variables: no header filter phase).
+// address, leave the route for the balancer and the log phase (request_state.ts), and name the
+// node in the response headers (no header filter phase).
 // All lookups come from the worker's snapshot and caches; only a monitor unknown to the
 // snapshot may cost one database lookup.
 //
@@ -15,6 +15,7 @@ import { downSet } from "../health/view";
 import * as record from "../metrics/record";
 import { fixedNodeOf } from "./cookie";
 import { announce } from "./headers";
+import * as requestState from "./request_state";
 import * as respond from "./respond";
 
 export interface Peer {
@@ -34,16 +35,6 @@ export interface Route {
   reason: Reason;
   cookie: CookieAction;
   fallback: boolean;
-}
-
-declare global {
-  interface NgxCtx {
-    route?: Route;
-    /** Set by the balancer when the first try failed and the retry peer was tried. */
-    retried?: true;
-    /** An upgrade (WebSocket) the metrics count as open until the request ends. */
-    upgrade?: true;
-  }
 }
 
 type OkDecision = Extract<Decision, { ok: true }>;
@@ -99,7 +90,7 @@ function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner:
 }
 
 /** Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve. */
-function routeBy(snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): true | string {
+function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): true | string {
   const d = decideNow(snapshot, down, target, owner, upgrade);
   if (!d.ok) {
     respond.json(d.status, { error: d.error, message: d.message });
@@ -108,10 +99,9 @@ function routeBy(snapshot: Snapshot, down: DownSet, target: PathTarget, owner: s
   // May wait for DNS (another request may decide meanwhile).
   const route = routeOf(d);
   if (route === undefined) return d.node.id;
-  const ctx = ngx.ctx;
-  ctx.route = route;
+  requestState.setRoute(key, route);
   if (upgrade) {
-    ctx.upgrade = true;
+    requestState.markUpgraded(key);
     record.upgradeOpened(route.peer.nodeId);
   }
   announce(route, false);
@@ -126,6 +116,7 @@ const OTHER: PathTarget = { kind: "other" };
  * WebSocket upgrades to the node (socket.io's).
  */
 export function route(monitorPaths: boolean, upgrades: boolean): void {
+  const key = requestState.begin();
   const snapshot = store.current();
   if (snapshot === undefined) {
     return respond.json(503, {
@@ -139,9 +130,9 @@ export function route(monitorPaths: boolean, upgrades: boolean): void {
   // nginx/http.conf decides which upgrades reach a node.
   const upgrade = upgrades && ngx.var.upstream_upgrade === "websocket";
   const down = downSet(snapshot.nodes);
-  const unresolved = routeBy(snapshot, down, target, owner, upgrade);
+  const unresolved = routeBy(key, snapshot, down, target, owner, upgrade);
   if (unresolved === true) return;
   // A node whose name does not resolve cannot have seen the request: decide once more without it.
-  if (routeBy(snapshot, { ...down, [unresolved]: true }, target, owner, upgrade) === true) return;
+  if (routeBy(key, snapshot, { ...down, [unresolved]: true }, target, owner, upgrade) === true) return;
   return respond.json(502, { error: "node_unresolvable", message: "the chosen nodes' names do not resolve" });
 }

@@ -3,10 +3,10 @@
 import * as balancer from "ngx.balancer";
 import * as passive from "../health/passive";
 import { announce } from "./headers";
+import * as requestState from "./request_state";
 
 export function balance(): void {
-  const ctx = ngx.ctx;
-  const route = ctx.route;
+  const route = requestState.route();
   if (route === undefined) return ngx.exit(500);
   let peer = route.peer;
   // nginx calls the balancer again for the next try; nil on the first.
@@ -15,7 +15,7 @@ export function balance(): void {
     if (route.retry !== undefined) balancer.set_more_tries(1);
   } else if (route.retry !== undefined) {
     peer = route.retry;
-    ctx.retried = true;
+    requestState.markRetried();
     passive.failed(route.peer.nodeId);
     announce(route, true);
   }

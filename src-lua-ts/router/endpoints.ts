@@ -38,7 +38,7 @@ export function availableNodes(): void {
   const snapshot = requireSnapshot();
   if (snapshot === undefined) return;
   const [candidates] = candidatesOf(snapshot, downSet(snapshot.nodes));
-  respond.json(200, { nodes: candidates.map((n) => ({ id: n.id, name: n.name })) });
+  respond.json(200, { nodes: respond.list(candidates.map((n) => ({ id: n.id, name: n.name }))) });
 }
 
 /** GET /lb/fixed-node/<node_id>: pin this browser to a registered node. */
@@ -81,7 +81,7 @@ export function status(): void {
     environment: config.get().environment,
     snapshot: { ...snap, setupComplete: snapshot?.setupComplete, monitors: snapshot?.monitorCount },
     checks: healthDetails(nodes),
-    nodes: nodes.map((n) => ({
+    nodes: respond.list(nodes.map((n) => ({
       id: n.id,
       name: n.name,
       host: n.address === undefined ? null : `${n.address.host}:${n.address.port}`,
@@ -91,6 +91,6 @@ export function status(): void {
       index: n.index,
       owned: n.owned,
       lastSeenAgeS: n.lastSeenAge,
-    })),
+    }))),
   });
 }

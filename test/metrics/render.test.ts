@@ -9,7 +9,6 @@ import { golden, readFixture } from "./support";
 
 interface Cases {
   buckets: { seconds: number; index: number }[];
-  upstreamTimes: { text: string; seconds: number | null }[];
   values: { value: number; text: string }[];
   escapes: { raw: string; label: string; help: string }[];
   keys: { fn: "sampleKey" | "bucketKey" | "sumKey" | "processKey"; name: string; values: string[]; index?: number; pid?: number; key: string | null }[];
@@ -38,10 +37,6 @@ test("the per-millisecond bucket table selects what bucketIndex selects", () => 
     assert.equal(text.bucketOf(s, byMs), text.bucketIndex(s), `${s}`);
   }
   for (const s of [0.005, 0.01, 0.25, 10, 10.0001, -1, NaN]) assert.equal(text.bucketOf(s, byMs), text.bucketIndex(s), `${s}`);
-});
-
-test("the last try's time of $upstream_response_time", () => {
-  for (const c of cases.upstreamTimes) assert.equal(text.lastUpstreamTime(c.text), c.seconds ?? undefined, JSON.stringify(c.text));
 });
 
 test("values format the same in both runtimes", () => {

@@ -188,6 +188,10 @@ describe("routing before setup and with no nodes", () => {
       const r = await get(c, "/");
       assert.equal(r.status, 503);
       assert.equal(JSON.parse(r.body).error, "no_node_available");
+      // Empty lists stay JSON lists (an empty Lua table would encode as {}).
+      const status = (await (await fetch(`${c.router.statusUrl}/lb/status`)).json()) as { nodes: unknown };
+      assert.deepEqual(status.nodes, []);
+      assert.deepEqual(JSON.parse((await get(c, "/lb/available-nodes")).body), { nodes: [] });
     } finally {
       await c.stop();
     }
