@@ -26,4 +26,44 @@ describe("routing case table (Lua build)", function()
       assert.is_nil(problem, problem)
     end)
   end
+
+  -- classifyPath reads the usual path by index and any other by its segments: both must agree
+  -- with a plain reading (test/core/routing-cases.test.ts does the same in JS).
+  it("agrees with a plain reading of the segments on generated paths", function()
+    local function reference(path)
+      local s = {}
+      for part in path:gmatch("[^/]+") do s[#s + 1] = part end
+      if #s >= 1 and s[1] == "lb" then return "router" end
+      if #s < 3 or s[1] ~= "api" then return "other" end
+      if s[2] == "push" then return "push:" .. s[3] end
+      if s[2] == "badge" and #s >= 4 then return "badge:" .. s[3] end
+      if s[2] == "v1" and s[3] == "monitors" and #s >= 4 then return "monitor:" .. s[4] end
+      return "other"
+    end
+    local function flat(t)
+      return t.kind .. ((t.token or t.id) and (":" .. (t.token or t.id)) or "")
+    end
+    local words = { "api", "push", "badge", "v1", "monitors", "lb", "tok", "12", "x" }
+    local checked = 0
+    local function visit(segments)
+      for _, lead in ipairs({ "/", "//", "" }) do
+        for _, tail in ipairs({ "", "/", "//" }) do
+          for _, sep in ipairs({ "/", "//" }) do
+            local path = lead .. table.concat(segments, sep) .. tail
+            assert.equals(reference(path), flat(route.classifyPath(path)), path)
+            checked = checked + 1
+          end
+        end
+      end
+      if #segments < 4 then
+        for _, w in ipairs(words) do
+          local next_ = { unpack(segments) }
+          next_[#next_ + 1] = w
+          visit(next_)
+        end
+      end
+    end
+    visit({})
+    assert.is_true(checked > 100000)
+  end)
 end)

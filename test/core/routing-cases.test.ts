@@ -59,3 +59,33 @@ test("the routing table covers every reason and cookie action", () => {
   }
   for (const cookie of ["keep", "set", "clear"]) assert.ok([...seen].some((s) => s.includes(`"${cookie}"]`)), cookie);
 });
+
+// classifyPath reads the usual path by index (no loop, for LuaJIT) and any other by its
+// segments: both readings must agree with the plain one, segment by segment.
+test("classifyPath agrees with a plain reading of the segments on generated paths", () => {
+  const reference = (path: string) => {
+    const s = path.split("/").filter((x) => x !== "");
+    if (s.length >= 1 && s[0] === "lb") return { kind: "router" };
+    if (s.length < 3 || s[0] !== "api") return { kind: "other" };
+    if (s[1] === "push") return { kind: "push", token: s[2] };
+    if (s[1] === "badge" && s.length >= 4) return { kind: "badge", id: s[2] };
+    if (s[1] === "v1" && s[2] === "monitors" && s.length >= 4) return { kind: "monitor", id: s[3] };
+    return { kind: "other" };
+  };
+  const words = ["api", "push", "badge", "v1", "monitors", "lb", "tok", "12", "x"];
+  let checked = 0;
+  const visit = (segments: string[]) => {
+    for (const lead of ["/", "//", ""]) {
+      for (const tail of ["", "/", "//"]) {
+        for (const sep of ["/", "//"]) {
+          const path = lead + segments.join(sep) + tail;
+          assert.deepEqual(classifyPath(path), reference(path), JSON.stringify(path));
+          checked++;
+        }
+      }
+    }
+    if (segments.length < 5) for (const w of words) visit([...segments, w]);
+  };
+  visit([]);
+  assert.ok(checked > 100_000, `${checked} paths`);
+});
