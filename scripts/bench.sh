@@ -241,6 +241,8 @@ awk -F'\t' -v tck="$CLK_TCK" -v dur="$DURATION" -v workers="$BENCH_WORKERS" '
     req[k] += $4; rps[k] += $5; p50[k] += $6; p99[k] += $7; bad[k] += $8; ticks[k] += $9; cs[k] += $10; n[k]++
     if ($2 == "router") { look[$1] += $11; sync[$1] += $12; bg[$1] += $13; secs[$1] += dur }
     if (!($1 in seen)) { seen[$1] = 1; order[++classes] = $1 }
+    if (!(($1, $3) in roundSeen)) { roundSeen[$1, $3] = 1; rounds[$1, ++nr[$1]] = $3 }
+    byRound[$1, $3, $2] = $5
   }
   END {
     names["pinned"] = "pinned browser (GET / + cookie)"; names["push"] = "push by token (GET /api/push/<token>)"; names["new"] = "new session (GET /, router pins)"
@@ -253,6 +255,21 @@ awk -F'\t' -v tck="$CLK_TCK" -v dur="$DURATION" -v workers="$BENCH_WORKERS" '
         names[c], rps[p] / n[p], rps[r] / n[r], (rps[r] / n[r]) / (rps[p] / n[p]), cpup, cpur, cpup / cpur, p50[p] / n[p], p50[r] / n[r], p99[p] / n[p], p99[r] / n[r], \
         100 * ticks[p] / tck / (n[p] * dur * workers), 100 * ticks[r] / tck / (n[r] * dur * workers), \
         cs[p] / req[p], cs[r] / req[r], look[c] / req[r], (sync[c] + bg[c]) / secs[c], bad[p], bad[r]
+    }
+    # Each round runs plain and router back to back: its ratio is the least disturbed by a
+    # neighbour that comes and goes, so the median of the rounds is printed as well.
+    print ""
+    print "| class | throughput ratio per round (plain and router back to back) | median |"
+    print "|---|---|---|"
+    for (i = 1; i <= classes; i++) {
+      c = order[i]; m = 0; list = ""
+      for (j = 1; j <= nr[c]; j++) {
+        ratio = byRound[c, rounds[c, j], "router"] / byRound[c, rounds[c, j], "plain"]
+        v[++m] = ratio; list = list sprintf("%s%.2f", m > 1 ? " " : "", ratio)
+      }
+      for (a = 2; a <= m; a++) { x = v[a]; for (b = a - 1; b >= 1 && v[b] > x; b--) v[b + 1] = v[b]; v[b + 1] = x }
+      median = m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+      printf "| %s | %s | %.2f |\n", names[c], list, median
     }
   }' "$RUNS" | tee "$RESULTS"
 
