@@ -1,11 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 10,["11"] = 13,["12"] = 14,["13"] = 14,["14"] = 15,["15"] = 15,["16"] = 15,["17"] = 15,["18"] = 15,["20"] = 15,["21"] = 17,["22"] = 17,["23"] = 17,["25"] = 13,["27"] = 21,["28"] = 23,["31"] = 24,["34"] = 25,["35"] = 26,["36"] = 21});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 8,["9"] = 10,["10"] = 10,["11"] = 11,["13"] = 14,["14"] = 15,["15"] = 15,["16"] = 16,["17"] = 16,["18"] = 16,["19"] = 16,["20"] = 16,["22"] = 16,["23"] = 18,["24"] = 18,["25"] = 18,["27"] = 14,["29"] = 22,["30"] = 24,["33"] = 25,["36"] = 26,["37"] = 27,["38"] = 22});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
 local isPassiveFailure = ____health.isPassiveFailure
 local lastUpstreamStatus = ____health.lastUpstreamStatus
+local ____request_state = require("router.request_state")
+local servedPeer = ____request_state.servedPeer
 local state = require("health.state")
 --- A proxied try to `nodeId` (an id from the registry, via the access phase) failed.
 function ____exports.failed(nodeId)
@@ -31,7 +33,7 @@ function ____exports.afterRequest(route, retried)
     if not isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status or "")) then
         return
     end
-    local last = retried and route.retry ~= nil and route.retry or route.peer
+    local last = servedPeer(route, retried)
     ____exports.failed(last.nodeId)
 end
 return ____exports

@@ -1,8 +1,10 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 12,["17"] = 18,["18"] = 19,["20"] = 22,["22"] = 25,["23"] = 26,["24"] = 27,["25"] = 25,["27"] = 31,["28"] = 32,["29"] = 31,["32"] = 39,["33"] = 40,["36"] = 41,["37"] = 41,["38"] = 41,["39"] = 41,["40"] = 42,["41"] = 42,["43"] = 39,["45"] = 46,["46"] = 47,["49"] = 48,["50"] = 49,["52"] = 51,["53"] = 52,["54"] = 52,["56"] = 53,["57"] = 53,["58"] = 53,["59"] = 53,["60"] = 53,["62"] = 54,["63"] = 54,["65"] = 55,["66"] = 56,["67"] = 58,["68"] = 58,["69"] = 58,["70"] = 58,["72"] = 62,["73"] = 63,["74"] = 64,["75"] = 64,["76"] = 64,["77"] = 64,["78"] = 65,["82"] = 69,["83"] = 69,["85"] = 46});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 11,["14"] = 11,["15"] = 13,["19"] = 19,["20"] = 20,["22"] = 23,["24"] = 26,["25"] = 27,["26"] = 28,["27"] = 26,["29"] = 32,["30"] = 33,["31"] = 32,["34"] = 40,["35"] = 41,["38"] = 42,["39"] = 42,["40"] = 42,["41"] = 42,["42"] = 43,["43"] = 43,["45"] = 40,["47"] = 47,["48"] = 48,["51"] = 49,["52"] = 50,["54"] = 52,["55"] = 53,["56"] = 53,["58"] = 54,["59"] = 54,["60"] = 54,["61"] = 54,["62"] = 54,["64"] = 55,["65"] = 55,["67"] = 56,["68"] = 57,["69"] = 59,["70"] = 59,["71"] = 59,["72"] = 59,["74"] = 63,["75"] = 64,["76"] = 65,["77"] = 65,["78"] = 65,["79"] = 65,["80"] = 66,["84"] = 70,["85"] = 70,["87"] = 47});
 local ____exports = {}
+local ____request_state = require("router.request_state")
+local servedPeer = ____request_state.servedPeer
 local ____metrics_text = require("core.metrics_text")
 local bucketOf = ____metrics_text.bucketOf
 local millisecondBuckets = ____metrics_text.millisecondBuckets
@@ -62,7 +64,7 @@ function ____exports.afterRequest(route, retried, upgrade)
         if route.reason == "fixed-node" then
             pins.add(route.peer.nodeId)
         end
-        local keys = counters.keysOf(retried and route.retry ~= nil and route.retry.nodeId or route.peer.nodeId)
+        local keys = counters.keysOf(servedPeer(route, retried).nodeId)
         if upgrade then
             counters.add(
                 counters.keysOf(route.peer.nodeId).websockets,

@@ -1,13 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 11,["11"] = 11,["12"] = 11,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 15,["18"] = 16,["19"] = 16,["20"] = 17,["21"] = 17,["22"] = 18,["23"] = 19,["25"] = 43,["26"] = 44,["27"] = 46,["28"] = 47,["29"] = 47,["30"] = 47,["32"] = 48,["33"] = 48,["34"] = 48,["36"] = 49,["37"] = 46,["38"] = 52,["39"] = 53,["40"] = 53,["42"] = 54,["43"] = 55,["44"] = 52,["45"] = 58,["46"] = 59,["47"] = 58,["49"] = 63,["50"] = 64,["51"] = 65,["52"] = 65,["54"] = 66,["55"] = 67,["56"] = 68,["58"] = 68,["59"] = 68,["61"] = 68,["62"] = 68,["64"] = 69,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 69,["71"] = 76,["72"] = 77,["73"] = 63,["75"] = 81,["76"] = 81,["77"] = 81,["78"] = 81,["79"] = 81,["80"] = 81,["81"] = 81,["82"] = 83,["83"] = 84,["84"] = 85,["85"] = 86,["86"] = 87,["87"] = 88,["88"] = 89,["89"] = 83,["91"] = 93,["92"] = 94,["93"] = 94,["94"] = 94,["95"] = 94,["96"] = 94,["97"] = 94,["98"] = 94,["99"] = 95,["100"] = 96,["101"] = 97,["103"] = 100,["104"] = 101,["105"] = 101,["107"] = 102,["108"] = 103,["109"] = 104,["110"] = 105,["112"] = 107,["113"] = 108,["114"] = 93,["115"] = 111,["119"] = 118,["120"] = 119,["121"] = 120,["122"] = 121,["123"] = 122,["125"] = 127,["126"] = 129,["127"] = 131,["128"] = 132,["129"] = 133,["130"] = 133,["131"] = 133,["132"] = 133,["133"] = 133,["134"] = 133,["135"] = 133,["136"] = 133,["137"] = 134,["140"] = 136,["141"] = 136,["142"] = 136,["143"] = 136,["144"] = 136,["145"] = 136,["146"] = 136,["147"] = 136,["150"] = 137,["151"] = 118});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 11,["11"] = 11,["12"] = 11,["13"] = 11,["14"] = 13,["15"] = 13,["16"] = 14,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 16,["21"] = 17,["22"] = 17,["23"] = 18,["24"] = 19,["26"] = 43,["27"] = 44,["28"] = 46,["29"] = 47,["30"] = 47,["31"] = 47,["33"] = 48,["34"] = 48,["35"] = 48,["37"] = 49,["38"] = 46,["39"] = 52,["40"] = 53,["41"] = 53,["43"] = 54,["44"] = 55,["45"] = 52,["46"] = 58,["47"] = 59,["48"] = 58,["50"] = 63,["51"] = 64,["52"] = 65,["53"] = 65,["55"] = 66,["56"] = 67,["57"] = 68,["59"] = 68,["60"] = 68,["62"] = 68,["63"] = 68,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 69,["71"] = 69,["72"] = 76,["73"] = 77,["74"] = 63,["76"] = 81,["77"] = 81,["78"] = 81,["79"] = 81,["80"] = 81,["81"] = 81,["82"] = 81,["83"] = 83,["84"] = 84,["85"] = 85,["86"] = 86,["87"] = 87,["88"] = 88,["89"] = 89,["90"] = 83,["92"] = 93,["93"] = 94,["94"] = 94,["95"] = 94,["96"] = 94,["97"] = 94,["98"] = 94,["99"] = 94,["100"] = 95,["101"] = 96,["102"] = 97,["104"] = 100,["105"] = 101,["106"] = 101,["108"] = 102,["109"] = 103,["110"] = 104,["111"] = 105,["113"] = 107,["114"] = 108,["115"] = 93,["119"] = 116,["120"] = 117,["121"] = 118,["122"] = 119,["123"] = 120,["125"] = 125,["126"] = 127,["127"] = 129,["128"] = 130,["129"] = 131,["130"] = 131,["131"] = 131,["132"] = 131,["133"] = 131,["134"] = 131,["135"] = 131,["136"] = 131,["137"] = 132,["140"] = 134,["141"] = 134,["142"] = 134,["143"] = 134,["144"] = 134,["145"] = 134,["146"] = 134,["147"] = 134,["150"] = 135,["151"] = 116});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____lookup = require("cluster.lookup")
 local monitorById = ____lookup.monitorById
 local monitorByToken = ____lookup.monitorByToken
 local ____route = require("core.route")
+local OTHER_TARGET = ____route.OTHER_TARGET
 local classifyPath = ____route.classifyPath
 local decide = ____route.decide
 local ____resolve = require("dns.resolve")
@@ -74,7 +75,7 @@ end
 --- One facts object per worker, filled right before each decision (nothing in between yields).
 local facts = {
     method = "GET",
-    target = {kind = "other"},
+    target = OTHER_TARGET,
     fixedNode = nil,
     upgrade = false,
     owner = nil
@@ -112,7 +113,6 @@ local function routeBy(key, snapshot, down, target, owner, upgrade)
     announce(route, false)
     return true
 end
-local OTHER = {kind = "other"}
 --- `monitorPaths`: the location serves /api/ (push, badge and REST monitor paths name their
 -- monitor; elsewhere the path decides nothing and is not read). `upgrades`: the location passes
 -- WebSocket upgrades to the node (socket.io's).
@@ -122,7 +122,7 @@ function ____exports.route(monitorPaths, upgrades)
     if snapshot == nil then
         return respond.json(503, {error = "no_cluster_snapshot", message = "the router has not read the node registry yet: the database is unreachable; it will route once the database answers"})
     end
-    local target = monitorPaths and classifyPath(ngx.var.uri or "/") or OTHER
+    local target = monitorPaths and classifyPath(ngx.var.uri or "/") or OTHER_TARGET
     local owner = ownerOf(snapshot, target)
     local upgrade = upgrades and ngx.var.upstream_upgrade == "websocket"
     local down = downSet(snapshot.nodes)

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 6,["9"] = 6,["10"] = 6,["11"] = 6,["12"] = 6,["13"] = 6,["14"] = 7,["15"] = 7,["16"] = 9,["17"] = 9,["18"] = 11,["19"] = 12,["20"] = 14,["21"] = 15,["22"] = 15,["23"] = 15,["24"] = 15,["25"] = 15,["26"] = 15,["27"] = 16,["28"] = 16,["29"] = 16,["30"] = 16,["31"] = 16,["33"] = 14,["35"] = 20,["36"] = 21,["37"] = 22,["38"] = 23,["39"] = 23,["41"] = 24,["42"] = 24,["43"] = 20,["45"] = 28,["46"] = 29,["49"] = 30,["50"] = 31,["51"] = 32,["53"] = 34,["54"] = 35,["56"] = 37,["57"] = 37,["58"] = 37,["59"] = 37,["60"] = 37,["61"] = 37,["63"] = 28,["65"] = 41,["66"] = 42,["67"] = 43,["70"] = 44,["71"] = 41,["73"] = 48,["74"] = 49,["77"] = 50,["78"] = 51,["79"] = 48});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 6,["9"] = 6,["10"] = 6,["11"] = 6,["12"] = 6,["13"] = 6,["14"] = 7,["15"] = 7,["16"] = 9,["17"] = 9,["18"] = 10,["19"] = 10,["20"] = 12,["21"] = 13,["22"] = 15,["23"] = 16,["24"] = 16,["25"] = 16,["26"] = 16,["27"] = 16,["28"] = 16,["29"] = 17,["30"] = 17,["31"] = 17,["32"] = 17,["33"] = 17,["35"] = 15,["37"] = 21,["38"] = 22,["39"] = 23,["40"] = 24,["41"] = 24,["43"] = 25,["44"] = 25,["45"] = 21,["47"] = 29,["48"] = 30,["51"] = 31,["52"] = 32,["53"] = 33,["55"] = 35,["56"] = 36,["58"] = 38,["59"] = 38,["60"] = 38,["61"] = 38,["62"] = 38,["63"] = 38,["65"] = 29,["67"] = 42,["68"] = 43,["69"] = 44,["72"] = 45,["73"] = 42,["75"] = 49,["76"] = 50,["79"] = 51,["80"] = 52,["81"] = 49});
 local ____exports = {}
 local config = require("config")
 local store = require("cluster.snapshot_store")
@@ -13,6 +13,8 @@ local prune = ____anomaly.prune
 local staleAfterS = ____anomaly.staleAfterS
 local ____snapshot = require("core.snapshot")
 local nodeOf = ____snapshot.nodeOf
+local ____request_state = require("router.request_state")
+local servedPeer = ____request_state.servedPeer
 local ____cookie = require("router.cookie")
 local fixedNodeOf = ____cookie.fixedNodeOf
 local limiter = {}
@@ -47,7 +49,7 @@ function ____exports.afterRequest(route, retried)
         return
     end
     if route.fallback then
-        local served = retried and route.retry ~= nil and route.retry or route.peer
+        local served = servedPeer(route, retried)
         ____exports.report({kind = "all-down-fallback", node = served.nodeId, reason = route.reason})
     end
     if retried and route.retry ~= nil then

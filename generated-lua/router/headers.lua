@@ -1,12 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 7,["8"] = 7,["9"] = 7,["11"] = 10,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 14,["16"] = 15,["17"] = 16,["20"] = 20,["21"] = 21,["22"] = 22,["23"] = 23,["24"] = 24,["25"] = 26,["26"] = 27,["27"] = 28,["28"] = 29,["30"] = 20});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 7,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 8,["13"] = 11,["14"] = 12,["15"] = 13,["16"] = 14,["17"] = 15,["18"] = 16,["19"] = 17,["22"] = 21,["23"] = 22,["24"] = 23,["25"] = 24,["26"] = 25,["27"] = 27,["28"] = 28,["29"] = 29,["30"] = 30,["32"] = 21});
 local ____exports = {}
 local ____route = require("core.route")
 local REASONS = ____route.REASONS
 local ____cookie = require("router.cookie")
 local clearHeader = ____cookie.clearHeader
 local pinHeader = ____cookie.pinHeader
+local ____request_state = require("router.request_state")
+local servedPeer = ____request_state.servedPeer
 --- X-Routed-Via values, built once: the reason, and the reason with what happened to it.
 local VIA = {}
 local VIA_RETRY = {}
@@ -18,7 +20,7 @@ for ____, r in ipairs(REASONS) do
 end
 --- Access phase (retried false) and the balancer's second try (retried true).
 function ____exports.announce(route, retried)
-    local served = retried and route.retry ~= nil and route.retry or route.peer
+    local served = servedPeer(route, retried)
     local header = ngx.header
     header["X-Routed-To"] = served.nodeId
     header["X-Routed-Via"] = retried and VIA_RETRY[route.reason] or (route.fallback and VIA_FALLBACK[route.reason] or VIA[route.reason])

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 11,["9"] = 12,["10"] = 13,["12"] = 16,["13"] = 17,["14"] = 17,["15"] = 17,["16"] = 17,["17"] = 16,["20"] = 24,["21"] = 25,["22"] = 26,["23"] = 27,["24"] = 28,["25"] = 29,["26"] = 24,["28"] = 33,["29"] = 34,["30"] = 33,["32"] = 38,["33"] = 39,["34"] = 38,["36"] = 43,["37"] = 44,["38"] = 43,["40"] = 48,["41"] = 49,["42"] = 48,["44"] = 53,["45"] = 54,["46"] = 55,["47"] = 56,["48"] = 57,["49"] = 58,["50"] = 59,["51"] = 59,["53"] = 60,["54"] = 60,["56"] = 61,["57"] = 53});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 7,["6"] = 8,["7"] = 8,["8"] = 11,["9"] = 12,["10"] = 13,["12"] = 16,["13"] = 17,["14"] = 17,["15"] = 17,["16"] = 17,["17"] = 16,["20"] = 24,["21"] = 25,["22"] = 26,["23"] = 27,["24"] = 28,["25"] = 29,["26"] = 24,["28"] = 33,["29"] = 34,["30"] = 33,["32"] = 38,["33"] = 39,["34"] = 38,["36"] = 43,["37"] = 44,["38"] = 43,["40"] = 48,["41"] = 49,["42"] = 48,["44"] = 53,["45"] = 54,["46"] = 55,["47"] = 56,["48"] = 57,["49"] = 58,["50"] = 59,["51"] = 59,["53"] = 60,["54"] = 60,["56"] = 61,["57"] = 53,["59"] = 65,["60"] = 66,["61"] = 65});
 local ____exports = {}
 local ffi = require("ffi")
 local ____resty_2Ecore_2Ebase = require("resty.core.base")
@@ -54,5 +54,9 @@ function ____exports.finish()
         upgraded[key] = nil
     end
     return route or nil, wasRetried, wasUpgraded
+end
+--- The peer that answered: the retry peer when the first try failed.
+function ____exports.servedPeer(route, retried)
+    return retried and route.retry ~= nil and route.retry or route.peer
 end
 return ____exports

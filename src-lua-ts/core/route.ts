@@ -61,16 +61,17 @@ function segments(path: string): string[] {
 }
 
 const ROUTER: PathTarget = { kind: "router" };
-const OTHER: PathTarget = { kind: "other" };
+/** The target of a path that names no monitor (shared: targets are never modified). */
+export const OTHER_TARGET: PathTarget = { kind: "other" };
 
 /** The first four non-empty segments decide; `count` is how many there are (4 means 4 or more). */
 function classifySegments(s0: string, s1: string, s2: string, s3: string, count: number): PathTarget {
   if (count >= 1 && s0 === "lb") return ROUTER;
-  if (count < 3 || s0 !== "api") return OTHER;
+  if (count < 3 || s0 !== "api") return OTHER_TARGET;
   if (s1 === "push") return { kind: "push", token: s2 };
   if (s1 === "badge" && count >= 4) return { kind: "badge", id: s2 };
   if (s1 === "v1" && s2 === "monitors" && count >= 4) return { kind: "monitor", id: s3 };
-  return OTHER;
+  return OTHER_TARGET;
 }
 
 /** Where the segment that starts at `from` ends: the next slash, or the end of the path. */

@@ -7,6 +7,7 @@
 import * as store from "../cluster/snapshot_store";
 import { isPassiveFailure, lastUpstreamStatus } from "../core/health";
 import type { Route } from "../router/access";
+import { servedPeer } from "../router/request_state";
 import * as state from "./state";
 
 /** A proxied try to `nodeId` (an id from the registry, via the access phase) failed. */
@@ -22,6 +23,6 @@ export function afterRequest(route: Route | undefined, retried: boolean): void {
   // The common case costs one status read: a failed last try always leaves a 5xx status.
   if (route === undefined || ngx.status < 500) return;
   if (!isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status ?? ""))) return;
-  const last = retried && route.retry !== undefined ? route.retry : route.peer;
+  const last = servedPeer(route, retried);
   failed(last.nodeId);
 }

@@ -4,6 +4,7 @@
 // Per request: no loop, so LuaJIT compiles it; each ngx API call is there because nothing
 // cheaper gives the fact.
 import type { Route } from "../router/access";
+import { servedPeer } from "../router/request_state";
 import { bucketOf, millisecondBuckets } from "../core/metrics_text";
 import * as counters from "./counters";
 import * as pins from "./pins";
@@ -52,7 +53,7 @@ export function afterRequest(route: Route | undefined, retried: boolean, upgrade
     if (route.fallback) counters.add(counters.FALLBACK_KEY, 1);
     if (retried) counters.add(counters.keysOf(route.peer.nodeId).retry, 1);
     if (route.reason === "fixed-node") pins.add(route.peer.nodeId);
-    const keys = counters.keysOf(retried && route.retry !== undefined ? route.retry.nodeId : route.peer.nodeId);
+    const keys = counters.keysOf(servedPeer(route, retried).nodeId);
     if (upgrade) {
       // Counted open by the access phase under the first node (an upgrade is never retried).
       counters.add(counters.keysOf(route.peer.nodeId).websockets, -1);

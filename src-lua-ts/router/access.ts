@@ -8,7 +8,7 @@
 // allocated for a request that decides as an earlier one did (docs/benchmarks.md).
 import * as store from "../cluster/snapshot_store";
 import { monitorById, monitorByToken } from "../cluster/lookup";
-import { CookieAction, Decision, DownSet, PathTarget, Reason, RequestFacts, classifyPath, decide } from "../core/route";
+import { CookieAction, Decision, DownSet, PathTarget, Reason, RequestFacts, OTHER_TARGET, classifyPath, decide } from "../core/route";
 import { NodeInfo, Snapshot } from "../core/snapshot";
 import { resolve } from "../dns/resolve";
 import { downSet } from "../health/view";
@@ -78,7 +78,7 @@ function routeOf(d: OkDecision): Route | undefined {
 }
 
 /** One facts object per worker, filled right before each decision (nothing in between yields). */
-const facts: RequestFacts = { method: "GET", target: { kind: "other" }, fixedNode: undefined, upgrade: false, owner: undefined };
+const facts: RequestFacts = { method: "GET", target: OTHER_TARGET, fixedNode: undefined, upgrade: false, owner: undefined };
 
 function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): Decision {
   facts.method = ngx.req.get_method();
@@ -108,8 +108,6 @@ function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTar
   return true;
 }
 
-const OTHER: PathTarget = { kind: "other" };
-
 /**
  * `monitorPaths`: the location serves /api/ (push, badge and REST monitor paths name their
  * monitor; elsewhere the path decides nothing and is not read). `upgrades`: the location passes
@@ -124,7 +122,7 @@ export function route(monitorPaths: boolean, upgrades: boolean): void {
       message: "the router has not read the node registry yet: the database is unreachable; it will route once the database answers",
     });
   }
-  const target = monitorPaths ? classifyPath(ngx.var.uri ?? "/") : OTHER;
+  const target = monitorPaths ? classifyPath(ngx.var.uri ?? "/") : OTHER_TARGET;
   // May look the monitor up in the database (a monitor newer than the snapshot).
   const owner = ownerOf(snapshot, target);
   // nginx/http.conf decides which upgrades reach a node.

@@ -6,6 +6,7 @@ import * as store from "../cluster/snapshot_store";
 import { ANOMALY_LOG_INTERVAL_S, Anomaly, Limiter, admit, anomalyKey, describeAnomaly, prune, staleAfterS } from "../core/anomaly";
 import { nodeOf } from "../core/snapshot";
 import type { Route } from "./access";
+import { servedPeer } from "./request_state";
 import { fixedNodeOf } from "./cookie";
 
 const limiter: Limiter = {};
@@ -28,7 +29,7 @@ function pinnedFrom(): string | undefined {
 export function afterRequest(route: Route | undefined, retried: boolean): void {
   if (route === undefined) return;
   if (route.fallback) {
-    const served = retried && route.retry !== undefined ? route.retry : route.peer;
+    const served = servedPeer(route, retried);
     report({ kind: "all-down-fallback", node: served.nodeId, reason: route.reason });
   }
   if (retried && route.retry !== undefined) {

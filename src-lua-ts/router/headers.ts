@@ -5,6 +5,7 @@
 import { REASONS, Reason } from "../core/route";
 import type { Route } from "./access";
 import { clearHeader, pinHeader } from "./cookie";
+import { servedPeer } from "./request_state";
 
 /** X-Routed-Via values, built once: the reason, and the reason with what happened to it. */
 const VIA = {} as Record<Reason, string>;
@@ -18,7 +19,7 @@ for (const r of REASONS) {
 
 /** Access phase (retried false) and the balancer's second try (retried true). */
 export function announce(route: Route, retried: boolean): void {
-  const served = retried && route.retry !== undefined ? route.retry : route.peer;
+  const served = servedPeer(route, retried);
   const header = ngx.header;
   header["X-Routed-To"] = served.nodeId;
   header["X-Routed-Via"] = retried ? VIA_RETRY[route.reason] : route.fallback ? VIA_FALLBACK[route.reason] : VIA[route.reason];

@@ -6,7 +6,7 @@
 // an address is reused only by a later request, whose access phase writes first again.
 import * as ffi from "ffi";
 import { get_request } from "resty.core.base";
-import type { Route } from "./access";
+import type { Peer, Route } from "./access";
 
 const routes = new LuaTable<number, Route | false>();
 const retried = new LuaTable<number, true>();
@@ -59,4 +59,9 @@ export function finish(): LuaMultiReturn<[Route | undefined, boolean, boolean]> 
   if (wasRetried) retried.delete(key);
   if (wasUpgraded) upgraded.delete(key);
   return $multi(route || undefined, wasRetried, wasUpgraded);
+}
+
+/** The peer that answered: the retry peer when the first try failed. */
+export function servedPeer(route: Route, retried: boolean): Peer {
+  return retried && route.retry !== undefined ? route.retry : route.peer;
 }
