@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 7,["10"] = 9,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 16,["19"] = 22,["20"] = 23,["22"] = 23,["26"] = 24,["27"] = 22,["28"] = 27,["29"] = 28,["30"] = 28,["31"] = 28,["32"] = 28,["33"] = 28,["34"] = 28,["35"] = 28,["36"] = 27,["37"] = 31,["38"] = 32,["39"] = 32,["40"] = 32,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 32,["45"] = 31,["47"] = 36,["48"] = 37,["49"] = 36,["50"] = 40,["51"] = 41,["52"] = 40,["55"] = 48,["56"] = 49,["57"] = 48,["59"] = 53,["60"] = 54,["61"] = 55,["63"] = 57,["64"] = 53,["66"] = 61,["67"] = 62,["68"] = 61,["69"] = 65,["71"] = 68,["72"] = 69,["73"] = 68,["75"] = 73,["76"] = 74,["77"] = 73,["79"] = 78,["80"] = 79,["81"] = 80,["82"] = 78});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 7,["10"] = 9,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 16,["19"] = 22,["20"] = 23,["22"] = 23,["26"] = 24,["27"] = 22,["28"] = 27,["29"] = 28,["30"] = 28,["31"] = 28,["32"] = 28,["33"] = 28,["34"] = 28,["35"] = 28,["36"] = 27,["37"] = 31,["38"] = 32,["39"] = 32,["40"] = 32,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 32,["45"] = 31,["47"] = 36,["48"] = 37,["49"] = 36,["51"] = 41,["52"] = 42,["53"] = 41,["54"] = 45,["55"] = 46,["56"] = 45,["59"] = 53,["60"] = 54,["61"] = 53,["63"] = 58,["64"] = 59,["65"] = 60,["67"] = 62,["68"] = 58,["70"] = 66,["71"] = 67,["72"] = 66,["73"] = 70,["75"] = 73,["76"] = 74,["77"] = 73,["79"] = 78,["80"] = 79,["81"] = 78,["83"] = 83,["84"] = 84,["85"] = 85,["86"] = 83});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -46,6 +46,10 @@ end
 --- 1 when this session took the lock (or already had it), 0 when another session holds it.
 function ____exports.acquireSql(lock)
     return ("SELECT GET_LOCK(" .. ngx.quote_sql_str(lock)) .. ", 0) AS got"
+end
+--- Gives the lock back at once; closing the session alone frees it only once the server notices.
+function ____exports.releaseSql(lock)
+    return ("DO RELEASE_LOCK(" .. ngx.quote_sql_str(lock)) .. ")"
 end
 function ____exports.stillMineSql(lock)
     return ("SELECT COALESCE(IS_USED_LOCK(" .. ngx.quote_sql_str(lock)) .. ") = CONNECTION_ID(), 0) AS mine"

@@ -1,7 +1,8 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 10,["6"] = 11,["7"] = 12,["8"] = 13,["9"] = 13,["10"] = 14,["11"] = 14,["12"] = 14,["13"] = 14,["14"] = 14,["16"] = 17,["17"] = 19,["19"] = 21,["20"] = 23,["21"] = 24,["22"] = 23,["24"] = 28,["25"] = 29,["26"] = 30,["29"] = 31,["30"] = 32,["31"] = 28,["33"] = 36,["34"] = 37,["35"] = 37,["37"] = 38,["38"] = 39,["39"] = 40,["40"] = 40,["42"] = 41,["44"] = 43,["45"] = 36,["47"] = 47,["48"] = 48,["49"] = 47,["50"] = 51,["51"] = 52,["52"] = 52,["54"] = 53,["55"] = 54,["56"] = 54,["57"] = 54,["59"] = 54,["60"] = 54,["61"] = 54,["63"] = 54,["65"] = 54,["67"] = 54,["68"] = 51,["70"] = 58,["71"] = 59,["72"] = 60,["73"] = 60,["75"] = 61,["76"] = 63,["77"] = 64,["78"] = 64,["80"] = 65,["81"] = 66,["82"] = 66,["83"] = 66,["84"] = 66,["85"] = 66,["86"] = 66,["87"] = 66,["88"] = 66,["89"] = 66,["90"] = 75,["91"] = 75,["93"] = 76,["94"] = 77,["95"] = 77,["96"] = 77,["97"] = 77,["98"] = 78,["99"] = 79,["100"] = 80,["101"] = 81,["103"] = 83,["104"] = 58,["107"] = 90,["108"] = 91,["109"] = 91,["111"] = 92,["112"] = 93,["113"] = 94,["114"] = 94,["117"] = 96,["118"] = 97,["119"] = 98,["120"] = 99,["121"] = 100,["123"] = 102,["124"] = 102,["125"] = 102,["127"] = 102,["129"] = 102,["130"] = 90,["132"] = 106,["133"] = 107,["134"] = 107,["136"] = 108,["137"] = 108,["138"] = 108,["139"] = 108,["140"] = 108,["142"] = 109,["143"] = 110,["144"] = 106});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 20,["6"] = 11,["7"] = 12,["8"] = 13,["9"] = 14,["10"] = 14,["11"] = 15,["12"] = 15,["13"] = 15,["14"] = 15,["15"] = 15,["16"] = 15,["17"] = 38,["18"] = 39,["19"] = 40,["22"] = 41,["23"] = 42,["26"] = 18,["27"] = 22,["28"] = 24,["29"] = 25,["30"] = 24,["33"] = 32,["34"] = 33,["35"] = 33,["37"] = 34,["38"] = 32,["40"] = 46,["41"] = 47,["42"] = 47,["44"] = 48,["45"] = 49,["46"] = 50,["47"] = 50,["49"] = 51,["51"] = 53,["52"] = 46,["54"] = 57,["55"] = 58,["56"] = 57,["57"] = 61,["58"] = 62,["59"] = 62,["61"] = 63,["62"] = 64,["63"] = 64,["64"] = 64,["66"] = 64,["67"] = 64,["68"] = 64,["70"] = 64,["72"] = 64,["74"] = 64,["75"] = 61,["77"] = 68,["78"] = 69,["79"] = 70,["80"] = 70,["82"] = 71,["83"] = 73,["84"] = 74,["85"] = 74,["87"] = 75,["88"] = 76,["89"] = 76,["90"] = 76,["91"] = 76,["92"] = 76,["93"] = 76,["94"] = 76,["95"] = 76,["96"] = 76,["97"] = 85,["98"] = 85,["100"] = 86,["101"] = 87,["102"] = 87,["103"] = 87,["104"] = 87,["105"] = 88,["106"] = 89,["107"] = 90,["108"] = 91,["110"] = 93,["111"] = 68,["114"] = 100,["115"] = 101,["116"] = 101,["118"] = 102,["119"] = 103,["120"] = 104,["121"] = 104,["124"] = 106,["125"] = 107,["126"] = 108,["127"] = 109,["128"] = 110,["130"] = 112,["131"] = 112,["132"] = 112,["134"] = 112,["136"] = 112,["137"] = 100,["139"] = 116,["140"] = 117,["141"] = 117,["143"] = 118,["144"] = 118,["145"] = 118,["146"] = 118,["147"] = 118,["149"] = 119,["150"] = 120,["151"] = 116});
 local ____exports = {}
+local drop, conn, held
 local mysql = require("resty.mysql")
 local config = require("config")
 local db = require("cluster.db")
@@ -9,25 +10,31 @@ local ____resolve = require("dns.resolve")
 local resolve = ____resolve.resolve
 local ____registry_sql = require("health.registry_sql")
 local acquireSql = ____registry_sql.acquireSql
+local releaseSql = ____registry_sql.releaseSql
 local sessionSql = ____registry_sql.sessionSql
 local stillMineSql = ____registry_sql.stillMineSql
 local writerLock = ____registry_sql.writerLock
---- Seconds of silence after which the server ends a writer's session (and frees the lock).
-____exports.SESSION_IDLE_S = 30
-local conn
---- The session holds the lock. A standby keeps its session open and asks again later.
-local held = false
-function ____exports.holding()
-    return held
-end
---- Closes the session; the server frees the lock with it.
-function ____exports.release()
+function drop()
     held = false
     if conn == nil then
         return
     end
     conn:close()
     conn = nil
+end
+--- Seconds of silence after which the server ends a writer's session (and frees the lock).
+____exports.SESSION_IDLE_S = 30
+held = false
+function ____exports.holding()
+    return held
+end
+--- Gives the lock back, then closes the session. The server frees a closed session's lock only
+-- once its thread notices the close, and a standby asking in between would be refused.
+function ____exports.release()
+    if held and conn ~= nil then
+        conn:query(releaseSql(writerLock(config.get().db.database)))
+    end
+    drop()
 end
 --- A SQL error keeps the session (and the lock); a network or protocol error ends it.
 local function run(sql)
@@ -37,7 +44,7 @@ local function run(sql)
     local res, err, errno, sqlstate = conn:query(sql)
     if res == nil then
         if errno == nil then
-            ____exports.release()
+            drop()
         end
         return {error = tostring(err) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or "")}
     end
@@ -97,7 +104,7 @@ local function open()
     )
     local setup = run(sessionSql(____exports.SESSION_IDLE_S, lockWaitS))
     if setup.error ~= nil then
-        ____exports.release()
+        drop()
         return setup.error
     end
     return nil
@@ -139,7 +146,7 @@ function ____exports.confirm()
     ) == 1 then
         return true
     end
-    ____exports.release()
+    drop()
     return false
 end
 return ____exports

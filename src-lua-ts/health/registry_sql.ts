@@ -37,6 +37,11 @@ export function acquireSql(lock: string): string {
   return `SELECT GET_LOCK(${ngx.quote_sql_str(lock)}, 0) AS got`;
 }
 
+/** Gives the lock back at once; closing the session alone frees it only once the server notices. */
+export function releaseSql(lock: string): string {
+  return `DO RELEASE_LOCK(${ngx.quote_sql_str(lock)})`;
+}
+
 export function stillMineSql(lock: string): string {
   return `SELECT COALESCE(IS_USED_LOCK(${ngx.quote_sql_str(lock)}) = CONNECTION_ID(), 0) AS mine`;
 }

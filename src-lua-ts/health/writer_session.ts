@@ -5,13 +5,14 @@
 // and the next tick could get another connection that cannot take the lock its sibling holds.
 // So the writer connects under a pool name of its own, never calls set_keepalive, and runs
 // every write on this one connection. It is owned by the writer loop's timer (a cosocket cannot
-// be shared between timers). Any network error closes it, which releases the lock at the server
-// at once; a writer that dies or hangs loses it after wait_timeout of silence.
+// be shared between timers). A release gives the lock back before closing; a network error
+// closes the session, which frees the lock once the server notices; a writer that dies or hangs
+// loses it after wait_timeout of silence.
 import * as mysql from "resty.mysql";
 import * as config from "../config";
 import * as db from "../cluster/db";
 import { resolve } from "../dns/resolve";
-import { acquireSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";
+import { acquireSql, releaseSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";
 
 /** Seconds of silence after which the server ends a writer's session (and frees the lock). */
 export const SESSION_IDLE_S = 30;
@@ -24,8 +25,17 @@ export function holding(): boolean {
   return held;
 }
 
-/** Closes the session; the server frees the lock with it. */
+/**
+ * Gives the lock back, then closes the session. The server frees a closed session's lock only
+ * once its thread notices the close, and a standby asking in between would be refused.
+ */
 export function release(): void {
+  if (held && conn !== undefined) conn.query(releaseSql(writerLock(config.get().db.database)));
+  drop();
+}
+
+/** Closes the session without a word: after a network error, or when the lock is no longer ours. */
+function drop(): void {
   held = false;
   if (conn === undefined) return;
   conn.close();
@@ -37,7 +47,7 @@ function run(sql: string): db.Result {
   if (conn === undefined) return { error: "no writer session" };
   const [res, err, errno, sqlstate] = conn.query(sql);
   if (res === undefined) {
-    if (errno === undefined) release();
+    if (errno === undefined) drop();
     return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}` };
   }
   return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
@@ -77,7 +87,7 @@ function open(): string | undefined {
   const lockWaitS = Math.max(1, Math.floor(s.timeoutMs / 1000) - 1);
   const setup = run(sessionSql(SESSION_IDLE_S, lockWaitS));
   if (setup.error !== undefined) {
-    release();
+    drop();
     return setup.error;
   }
   return undefined;
@@ -106,6 +116,6 @@ export function acquire(): LuaMultiReturn<[boolean, string | undefined]> {
 export function confirm(): boolean {
   if (!held) return false;
   if (firstNumber(run(stillMineSql(writerLock(config.get().db.database))), "mine") === 1) return true;
-  release();
+  drop();
   return false;
 }
