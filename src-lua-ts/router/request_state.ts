@@ -4,6 +4,8 @@
 // routing decision itself (docs/benchmarks.md). An entry lives as long as its request: the
 // access phase writes it first (false while it has no route yet) and the log phase removes it;
 // an address is reused only by a later request, whose access phase writes first again.
+// nginx's error pages for the proxying locations (named locations in nginx/public.conf) run
+// the log hook too: a location that can end a routed request must.
 import * as ffi from "ffi";
 import { get_request } from "resty.core.base";
 import type { Peer, Route } from "./access";

@@ -214,6 +214,25 @@ describe("retries and re-pins (slow probes: only proxied traffic sees the failur
     await c.stop();
   });
 
+  test("nginx's own 502 for a dead node is JSON and still counted: the log phase runs in the error page", async () => {
+    const count = (f: Map<string, Family>): number => valueOf(f, "uptime_kuma_api_latency_seconds_count", { node_id: "node3" }) ?? 0;
+    const before = await scrape(c);
+    // node3: online in the registry, its process gone. The probes need three misses (0.6 s) to
+    // call it down; the POST goes first, and a POST is never retried on another node.
+    await c.stopNode(2);
+    try {
+      const res = await fetch(`${c.router.publicUrl}/api/v1/anything`, { method: "POST", headers: { Cookie: "KUMA_FIXED_NODE=node3" }, body: "x" });
+      assert.equal(res.status, 502);
+      assert.equal(res.headers.get("content-type"), "application/json");
+      assert.equal(res.headers.get("x-routed-to"), "node3");
+      assert.equal(((await res.json()) as { error: string }).error, "node_unreachable");
+      await eventually(c, "the 502 counted for node3", (f) => count(f) - count(before) === 1);
+    } finally {
+      await c.startNode(2);
+      await eventually(c, "node3 up again", (f) => valueOf(f, "uptime_kuma_node_status", { node_id: "node3" }) === 1, 15_000);
+    }
+  });
+
   test("a retry is counted against the node that failed, a re-pin by reason, each logged with node ids", async () => {
     await c.stopNode(1); // node2: online in the registry, its process gone
     // The first requests are retried elsewhere; once the failures took node2 down (passive

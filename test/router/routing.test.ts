@@ -11,6 +11,7 @@ interface Routed {
   routedTo: string | null;
   via: string | null;
   setCookie: string | null;
+  contentType: string | null;
   body: string;
 }
 
@@ -24,6 +25,7 @@ async function get(cluster: Cluster, path: string, init: RequestInit & { cookie?
     routedTo: res.headers.get("x-routed-to"),
     via: res.headers.get("x-routed-via"),
     setCookie: res.headers.get("set-cookie"),
+    contentType: res.headers.get("content-type"),
     body: await res.text(),
   };
 }
@@ -127,6 +129,11 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
       assert.match(r.setCookie ?? "", new RegExp(`^KUMA_FIXED_NODE=${r.node};`));
       const post = await get(c, "/api/v1/anything", { method: "POST", cookie: "KUMA_FIXED_NODE=node2", body: "x" });
       assert.equal(post.status, 502);
+      // nginx's own answer for the dead node: JSON like the router's, still naming the node.
+      assert.equal(post.contentType, "application/json");
+      assert.equal((JSON.parse(post.body) as { error: string }).error, "node_unreachable");
+      assert.equal(post.routedTo, "node2");
+      assert.equal(post.via, "fixed-node");
     } finally {
       await c.startNode(1);
     }

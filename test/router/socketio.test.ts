@@ -118,6 +118,7 @@ interface RawAnswer {
   headers: http.IncomingHttpHeaders;
   upgraded: boolean;
   ms: number;
+  body: string;
 }
 
 /** A request through node:http that resolves on a response or on a completed upgrade (101). */
@@ -127,12 +128,14 @@ function rawRequest(url: string, method: string, headers: http.OutgoingHttpHeade
     const req = http.request(url, { method, headers, agent: false });
     req.setTimeout(10_000, () => req.destroy(new Error("timed out")));
     req.on("response", (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, upgraded: false, ms: Date.now() - started }));
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, upgraded: false, ms: Date.now() - started, body }));
     });
     req.on("upgrade", (res, socket) => {
       socket.destroy();
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, upgraded: true, ms: Date.now() - started });
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, upgraded: true, ms: Date.now() - started, body: "" });
     });
     req.on("error", reject);
     req.end(body);
@@ -277,6 +280,8 @@ describe("socket.io through the router (three stand-in nodes)", () => {
       });
       assert.equal(upgrade.upgraded, false);
       assert.equal(upgrade.status, 502);
+      assert.equal(upgrade.headers["content-type"], "application/json");
+      assert.equal((JSON.parse(upgrade.body) as { error: string }).error, "node_unreachable");
       assert.equal(upgrade.headers["x-routed-to"], dead);
       assert.equal(upgrade.headers["x-routed-via"], "fixed-node");
       assert.ok(upgrade.ms < 2_000, `upgrade answered after ${upgrade.ms} ms`);
