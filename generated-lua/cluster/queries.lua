@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 6,["9"] = 9,["10"] = 14,["11"] = 18,["12"] = 20,["13"] = 22,["14"] = 24,["15"] = 22,["16"] = 27,["17"] = 28,["18"] = 28,["20"] = 29,["21"] = 27,["22"] = 32,["23"] = 33,["24"] = 33,["26"] = 34,["27"] = 35,["28"] = 36,["29"] = 36,["30"] = 36,["31"] = 36,["32"] = 36,["33"] = 36,["34"] = 36,["35"] = 36,["37"] = 45,["38"] = 32,["39"] = 48,["40"] = 49,["41"] = 49,["43"] = 50,["44"] = 51,["45"] = 52,["46"] = 52,["47"] = 52,["48"] = 52,["49"] = 52,["51"] = 54,["52"] = 48});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 6,["9"] = 9,["10"] = 14,["15"] = 24,["16"] = 30,["17"] = 32,["18"] = 34,["19"] = 36,["20"] = 34,["21"] = 39,["22"] = 40,["23"] = 40,["25"] = 41,["26"] = 39,["27"] = 44,["28"] = 45,["29"] = 45,["31"] = 46,["32"] = 47,["33"] = 48,["34"] = 48,["35"] = 48,["36"] = 48,["37"] = 48,["38"] = 48,["39"] = 48,["40"] = 48,["42"] = 57,["43"] = 44,["44"] = 60,["45"] = 61,["46"] = 61,["48"] = 62,["49"] = 63,["50"] = 64,["51"] = 64,["52"] = 64,["53"] = 64,["54"] = 64,["56"] = 66,["57"] = 60,["58"] = 69,["59"] = 70,["60"] = 70,["62"] = 71,["63"] = 72,["64"] = 73,["65"] = 73,["66"] = 73,["67"] = 73,["68"] = 73,["70"] = 75,["71"] = 69});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -8,6 +8,11 @@ local db = require("cluster.db")
 --- last_seen_age uses the database clock, like the nodes that write last_seen.
 ____exports.NODES_SQL = ("SELECT node_id, node_name, COALESCE(host, '') AS host, COALESCE(status, 'offline') AS status, " .. "COALESCE(is_primary, 0) AS is_primary, ") .. "COALESCE(TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()), -1) AS last_seen_age FROM node"
 ____exports.MONITORS_SQL = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token " .. "FROM monitor WHERE active = 1"
+--- The monitors query summed up by the database, one row per effective owner: how many active
+-- monitors, and the XOR of a 64-bit hash of each row (MD5's first 16 hex digits; not CRC32,
+-- whose linearity keeps the XOR unchanged when two monitors swap owners, as a failover and its
+-- return do). The sync reads the monitors only when these rows move.
+____exports.MONITOR_GROUPS_SQL = (("SELECT COALESCE(assigned_node, node_id, '') AS owner, COUNT(*) AS monitors, " .. "HEX(BIT_XOR(CAST(CONV(LEFT(MD5(CONCAT_WS('/', id, COALESCE(assigned_node, node_id, ''), ") .. "COALESCE(push_token, ''))), 16), 16, 10) AS UNSIGNED))) AS digest ") .. "FROM monitor WHERE active = 1 GROUP BY owner ORDER BY owner"
 ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
 local MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor"
 function ____exports.monitorByIdSql(id)
@@ -46,6 +51,20 @@ function ____exports.monitorRows(rows)
             id = db.num(r.id, 0),
             owner = db.text(r.owner),
             push_token = db.text(r.push_token)
+        }
+    end
+    return out
+end
+function ____exports.monitorGroups(rows)
+    if rows.rows == nil then
+        return nil
+    end
+    local out = {}
+    for ____, r in ipairs(rows.rows) do
+        out[#out + 1] = {
+            owner = db.text(r.owner),
+            monitors = db.num(r.monitors, 0),
+            digest = db.text(r.digest)
         }
     end
     return out

@@ -2,9 +2,9 @@ local ____lualib = require("lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 17,["8"] = 10,["9"] = 11,["10"] = 11,["11"] = 13,["12"] = 13,["13"] = 14,["14"] = 14,["15"] = 54,["16"] = 55,["17"] = 56,["18"] = 56,["20"] = 57,["21"] = 57,["23"] = 58,["24"] = 59,["25"] = 59,["27"] = 60,["28"] = 61,["29"] = 62,["30"] = 62,["31"] = 62,["32"] = 62,["33"] = 63,["35"] = 65,["37"] = 68,["38"] = 69,["39"] = 70,["40"] = 71,["43"] = 72,["44"] = 72,["46"] = 73,["47"] = 73,["49"] = 74,["50"] = 75,["51"] = 76,["52"] = 77,["55"] = 79,["56"] = 80,["59"] = 119,["60"] = 120,["61"] = 120,["62"] = 120,["63"] = 120,["64"] = 121,["66"] = 16,["67"] = 17,["68"] = 18,["69"] = 19,["70"] = 27,["71"] = 29,["72"] = 30,["73"] = 36,["75"] = 43,["76"] = 44,["77"] = 45,["78"] = 45,["80"] = 46,["81"] = 43,["83"] = 85,["84"] = 86,["85"] = 87,["86"] = 87,["88"] = 88,["89"] = 89,["90"] = 90,["91"] = 90,["93"] = 91,["94"] = 92,["95"] = 92,["97"] = 93,["98"] = 94,["99"] = 95,["100"] = 85,["102"] = 99,["103"] = 100,["104"] = 105,["105"] = 105,["107"] = 106,["108"] = 107,["109"] = 107,["111"] = 108,["112"] = 109,["113"] = 110,["114"] = 111,["116"] = 113,["117"] = 114,["118"] = 115,["119"] = 116,["120"] = 99,["122"] = 125,["123"] = 126,["124"] = 127,["125"] = 128,["126"] = 128,["127"] = 128,["128"] = 128,["129"] = 128,["131"] = 129,["132"] = 125,["133"] = 142,["134"] = 143,["135"] = 144,["136"] = 142,["137"] = 147,["138"] = 148,["139"] = 149,["140"] = 150,["141"] = 151,["142"] = 152,["143"] = 153,["144"] = 153,["145"] = 153,["146"] = 153,["147"] = 153,["148"] = 153,["149"] = 153,["150"] = 147});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 16,["8"] = 10,["9"] = 11,["10"] = 11,["11"] = 13,["12"] = 13,["13"] = 14,["14"] = 14,["15"] = 55,["16"] = 56,["17"] = 57,["18"] = 57,["20"] = 58,["21"] = 58,["23"] = 59,["24"] = 60,["25"] = 60,["27"] = 61,["28"] = 62,["29"] = 63,["30"] = 63,["31"] = 63,["32"] = 63,["33"] = 64,["35"] = 66,["37"] = 69,["38"] = 70,["39"] = 71,["40"] = 72,["43"] = 73,["44"] = 73,["46"] = 74,["47"] = 74,["49"] = 75,["50"] = 76,["51"] = 77,["52"] = 78,["55"] = 80,["56"] = 81,["59"] = 86,["60"] = 87,["61"] = 88,["62"] = 88,["64"] = 89,["65"] = 90,["66"] = 91,["67"] = 91,["69"] = 92,["70"] = 93,["71"] = 93,["73"] = 94,["74"] = 95,["75"] = 96,["78"] = 126,["79"] = 126,["80"] = 126,["82"] = 127,["83"] = 128,["84"] = 128,["86"] = 129,["87"] = 130,["88"] = 131,["89"] = 132,["91"] = 134,["92"] = 135,["93"] = 136,["94"] = 137,["95"] = 126,["96"] = 140,["97"] = 141,["98"] = 141,["99"] = 141,["100"] = 141,["101"] = 142,["103"] = 16,["104"] = 17,["105"] = 18,["106"] = 19,["107"] = 20,["108"] = 28,["109"] = 30,["110"] = 31,["111"] = 37,["113"] = 44,["114"] = 45,["115"] = 46,["116"] = 46,["118"] = 47,["119"] = 44,["122"] = 103,["123"] = 104,["124"] = 105,["125"] = 106,["126"] = 103,["130"] = 114,["131"] = 115,["132"] = 120,["133"] = 120,["135"] = 121,["136"] = 122,["137"] = 114,["139"] = 146,["140"] = 147,["141"] = 148,["142"] = 149,["143"] = 149,["144"] = 149,["145"] = 149,["146"] = 149,["148"] = 150,["149"] = 146,["150"] = 163,["151"] = 164,["152"] = 165,["153"] = 163,["154"] = 168,["155"] = 169,["156"] = 170,["157"] = 171,["158"] = 172,["159"] = 173,["160"] = 174,["161"] = 174,["162"] = 174,["163"] = 174,["164"] = 174,["165"] = 174,["166"] = 174,["167"] = 168});
 local ____exports = {}
-local fetchPart, reload, markSynced, SYNCED_AT, LAST_ERROR, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
+local fetchPart, reload, storePart, markSynced, VERSION, SYNCED_AT, LAST_ERROR, versionWatch, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
 local cjson = require("cjson.safe")
 local ____snapshot = require("core.snapshot")
 local indexNodes = ____snapshot.indexNodes
@@ -56,31 +56,7 @@ function reload(version)
         ____local = indexNodes(__TS__ObjectAssign({}, localNodes, localMonitors))
     end
 end
-function markSynced()
-    dict:set(
-        SYNCED_AT,
-        ngx.now()
-    )
-    dict:delete(LAST_ERROR)
-end
-local VERSION = "version"
-SYNCED_AT = "synced_at"
-LAST_ERROR = "last_error"
-local FAILED_AT = "failed_at"
-local versionWatch = __TS__New(VersionWatch, dict, VERSION)
-NODES = {data = "nodes", digest = "nodes_digest", bytes = "nodes_bytes"}
-MONITORS = {data = "monitors", digest = "monitors_digest", bytes = "monitors_bytes"}
-localVersion = 0
---- This worker's copy, refreshed when the shared version moved (checked once per clock tick).
-function ____exports.current()
-    local v = versionWatch:read()
-    if v ~= 0 and v ~= localVersion then
-        reload(v)
-    end
-    return ____local
-end
---- Encodes one part; true when its content differs from what is stored (then stored).
-local function storePart(part, value)
+function storePart(part, value)
     local json, encErr = cjson.encode(value)
     if json == nil then
         return nil, (("encode " .. part.data) .. ": ") .. tostring(encErr)
@@ -98,13 +74,12 @@ local function storePart(part, value)
     dict:set(part.bytes, #json)
     return true, nil
 end
---- Stores a new snapshot; unchanged content only refreshes its age. Returns the version.
-function ____exports.publish(stored)
-    local monitorsChanged, monitorsErr = storePart(MONITORS, {ownerOf = stored.ownerOf, monitorOfToken = stored.monitorOfToken, monitorCount = stored.monitorCount})
+--- Stores the node list beside the stored monitor maps (the monitors did not change). Returns the version.
+function ____exports.publishNodes(part, monitorsChanged)
     if monitorsChanged == nil then
-        return nil, monitorsErr
+        monitorsChanged = false
     end
-    local nodesChanged, nodesErr = storePart(NODES, {nodes = stored.nodes, setupComplete = stored.setupComplete})
+    local nodesChanged, nodesErr = storePart(NODES, {nodes = part.nodes, setupComplete = part.setupComplete})
     if nodesChanged == nil then
         return nil, nodesErr
     end
@@ -117,6 +92,48 @@ function ____exports.publish(stored)
     versionWatch:touch()
     markSynced()
     return next, nil
+end
+function markSynced()
+    dict:set(
+        SYNCED_AT,
+        ngx.now()
+    )
+    dict:delete(LAST_ERROR)
+end
+VERSION = "version"
+SYNCED_AT = "synced_at"
+LAST_ERROR = "last_error"
+local FAILED_AT = "failed_at"
+local MONITORS_SOURCE = "monitors_source"
+versionWatch = __TS__New(VersionWatch, dict, VERSION)
+NODES = {data = "nodes", digest = "nodes_digest", bytes = "nodes_bytes"}
+MONITORS = {data = "monitors", digest = "monitors_digest", bytes = "monitors_bytes"}
+localVersion = 0
+--- This worker's copy, refreshed when the shared version moved (checked once per clock tick).
+function ____exports.current()
+    local v = versionWatch:read()
+    if v ~= 0 and v ~= localVersion then
+        reload(v)
+    end
+    return ____local
+end
+--- What the stored monitor maps were built from (core/snapshot.ts monitorsSource), or undefined
+-- when there are none: the sync skips reading the monitors while the database's summary equals it.
+function ____exports.monitorsSource()
+    local digest = dict:get(MONITORS.digest)
+    local source = dict:get(MONITORS_SOURCE)
+    return type(digest) == "string" and type(source) == "string" and source or nil
+end
+--- Stores a new snapshot; unchanged content only refreshes its age. `source` is what the
+-- monitors were read after (read before them: a change in between is read again next time).
+-- Returns the version.
+function ____exports.publish(stored, source)
+    local monitorsChanged, monitorsErr = storePart(MONITORS, {ownerOf = stored.ownerOf, monitorOfToken = stored.monitorOfToken, monitorCount = stored.monitorCount})
+    if monitorsChanged == nil then
+        return nil, monitorsErr
+    end
+    dict:set(MONITORS_SOURCE, source)
+    return ____exports.publishNodes(stored, monitorsChanged)
 end
 --- Records a failed sync; true when this is the first failure since the last success.
 function ____exports.markFailed(____error)

@@ -72,6 +72,57 @@ describe("cluster.sync", function()
     assert.is_false(b.setupComplete)
   end)
 
+  it("reads the monitors only when their per-owner summary moved, an owner swap included", function()
+    local cdb = require("cluster.db")
+    local queries = require("cluster.queries")
+    local original = cdb.query
+    local monitor_reads = 0
+    cdb.query = function(sql, ...)
+      if sql == queries.MONITORS_SQL then monitor_reads = monitor_reads + 1 end
+      return original(sql, ...)
+    end
+    local ok, err = pcall(function()
+      -- The flushed dict restarts versions at 1; this worker's copy from an earlier test may
+      -- carry the same number, so this test's versions start elsewhere.
+      dicts.snapshotDict:set("version", 1000)
+      sync.syncOnce()
+      assert.equals(1, monitor_reads)
+      -- A node row changed, no monitor: the stored maps stand, the counts come from the summary.
+      db.exec("UPDATE node SET status = 'offline' WHERE node_id = 'node2'")
+      sync.syncOnce()
+      assert.equals(1, monitor_reads)
+      local s = store.current()
+      assert.is_false(s.nodeById.node2.online)
+      assert.same({ 1, 2 }, { s.nodeById.node1.owned, s.nodeById.node2.owned })
+      assert.equals("node2", s.ownerOf["2"])
+      -- Monitors 1 and 3 swap owners: the same count per owner, another summary.
+      db.exec("UPDATE monitor SET assigned_node = 'node2' WHERE id = 1")
+      db.exec("UPDATE monitor SET assigned_node = 'node1' WHERE id = 3")
+      sync.syncOnce()
+      assert.equals(2, monitor_reads)
+      s = store.current()
+      assert.same({ "node2", "node1" }, { s.ownerOf["1"], s.ownerOf["3"] })
+      assert.same({ 1, 2 }, { s.nodeById.node1.owned, s.nodeById.node2.owned })
+      -- A push token changes (same owner, same count).
+      db.exec("UPDATE monitor SET push_token = 'tok1b' WHERE id = 1")
+      sync.syncOnce()
+      assert.equals(3, monitor_reads)
+      assert.equals("1", store.current().monitorOfToken.tok1b)
+      -- A monitor switched off.
+      db.exec("UPDATE monitor SET active = 0 WHERE id = 2")
+      sync.syncOnce()
+      assert.equals(4, monitor_reads)
+      assert.same({ 1, 1 }, { store.current().nodeById.node1.owned, store.current().nodeById.node2.owned })
+      assert.is_nil(store.current().ownerOf["2"])
+      -- Stored maps lost (the dict flushed): read again, whatever the summary says.
+      dicts.snapshotDict:flush_all()
+      sync.syncOnce()
+      assert.equals(5, monitor_reads)
+    end)
+    cdb.query = original
+    assert(ok, err)
+  end)
+
   it("reports the snapshot's age and a database error without losing the snapshot", function()
     sync.syncOnce()
     assert.is_true(store.status().ageS < 1)

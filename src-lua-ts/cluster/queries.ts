@@ -2,7 +2,7 @@
 // take a monitor id that parsed as an integer, or a push token that passed its charset check
 // and is quoted by ngx.quote_sql_str on top of it.
 import { isValidPushToken } from "../core/keys";
-import { MonitorRow, NodeRow } from "../core/snapshot";
+import { MonitorGroup, MonitorRow, NodeRow } from "../core/snapshot";
 import * as db from "./db";
 
 /** last_seen_age uses the database clock, like the nodes that write last_seen. */
@@ -14,6 +14,18 @@ export const NODES_SQL =
 export const MONITORS_SQL =
   "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token " +
   "FROM monitor WHERE active = 1";
+
+/**
+ * The monitors query summed up by the database, one row per effective owner: how many active
+ * monitors, and the XOR of a 64-bit hash of each row (MD5's first 16 hex digits; not CRC32,
+ * whose linearity keeps the XOR unchanged when two monitors swap owners, as a failover and its
+ * return do). The sync reads the monitors only when these rows move.
+ */
+export const MONITOR_GROUPS_SQL =
+  "SELECT COALESCE(assigned_node, node_id, '') AS owner, COUNT(*) AS monitors, " +
+  "HEX(BIT_XOR(CAST(CONV(LEFT(MD5(CONCAT_WS('/', id, COALESCE(assigned_node, node_id, ''), " +
+  "COALESCE(push_token, ''))), 16), 16, 10) AS UNSIGNED))) AS digest " +
+  "FROM monitor WHERE active = 1 GROUP BY owner ORDER BY owner";
 
 export const SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete";
 
@@ -50,6 +62,15 @@ export function monitorRows(rows: db.Result): MonitorRow[] | undefined {
   const out: MonitorRow[] = [];
   for (const r of rows.rows) {
     out.push({ id: db.num(r.id, 0), owner: db.text(r.owner), push_token: db.text(r.push_token) });
+  }
+  return out;
+}
+
+export function monitorGroups(rows: db.Result): MonitorGroup[] | undefined {
+  if (rows.rows === undefined) return undefined;
+  const out: MonitorGroup[] = [];
+  for (const r of rows.rows) {
+    out.push({ owner: db.text(r.owner), monitors: db.num(r.monitors, 0), digest: db.text(r.digest) });
   }
   return out;
 }

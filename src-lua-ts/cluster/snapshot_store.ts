@@ -17,6 +17,7 @@ const VERSION = "version";
 const SYNCED_AT = "synced_at";
 const LAST_ERROR = "last_error";
 const FAILED_AT = "failed_at";
+const MONITORS_SOURCE = "monitors_source";
 
 /** One stored part: its JSON under `data`, the md5 of that JSON under `digest`, its size under `bytes`. */
 interface Part {
@@ -95,15 +96,35 @@ function storePart(part: Part, value: object): LuaMultiReturn<[boolean | undefin
   return $multi(true, undefined);
 }
 
-/** Stores a new snapshot; unchanged content only refreshes its age. Returns the version. */
-export function publish(stored: StoredSnapshot): LuaMultiReturn<[number | undefined, string | undefined]> {
+/**
+ * What the stored monitor maps were built from (core/snapshot.ts monitorsSource), or undefined
+ * when there are none: the sync skips reading the monitors while the database's summary equals it.
+ */
+export function monitorsSource(): string | undefined {
+  const [digest] = dict.get(MONITORS.digest);
+  const [source] = dict.get(MONITORS_SOURCE);
+  return typeof digest === "string" && typeof source === "string" ? source : undefined;
+}
+
+/**
+ * Stores a new snapshot; unchanged content only refreshes its age. `source` is what the
+ * monitors were read after (read before them: a change in between is read again next time).
+ * Returns the version.
+ */
+export function publish(stored: StoredSnapshot, source: string): LuaMultiReturn<[number | undefined, string | undefined]> {
   const [monitorsChanged, monitorsErr] = storePart(MONITORS, {
     ownerOf: stored.ownerOf,
     monitorOfToken: stored.monitorOfToken,
     monitorCount: stored.monitorCount,
   });
   if (monitorsChanged === undefined) return $multi(undefined, monitorsErr);
-  const [nodesChanged, nodesErr] = storePart(NODES, { nodes: stored.nodes, setupComplete: stored.setupComplete });
+  dict.set(MONITORS_SOURCE, source);
+  return publishNodes(stored, monitorsChanged);
+}
+
+/** Stores the node list beside the stored monitor maps (the monitors did not change). Returns the version. */
+export function publishNodes(part: NodesPart, monitorsChanged = false): LuaMultiReturn<[number | undefined, string | undefined]> {
+  const [nodesChanged, nodesErr] = storePart(NODES, { nodes: part.nodes, setupComplete: part.setupComplete });
   if (nodesChanged === undefined) return $multi(undefined, nodesErr);
   const [version] = dict.get(VERSION);
   if (!monitorsChanged && !nodesChanged && typeof version === "number") {

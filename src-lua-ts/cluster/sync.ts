@@ -1,14 +1,15 @@
 // Reads the cluster from MariaDB into the shared snapshot: one worker per nginx instance (by
-// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync, none per request.
+// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync (a fourth when the
+// monitors changed), none per request.
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
 import * as config from "../config";
-import { buildSnapshot } from "../core/snapshot";
+import { buildNodes, buildSnapshot, monitorsSource } from "../core/snapshot";
 import { snapshotDict } from "../dicts";
 import { guard } from "../hooks/guard";
 import { holdLease } from "../lease";
 import * as db from "./db";
-import { MONITORS_SQL, NODES_SQL, SETUP_SQL, monitorRows, nodeRows } from "./queries";
+import { MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, monitorGroups, monitorRows, nodeRows } from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = "snapshot-sync";
@@ -23,18 +24,28 @@ const ERROR_LOGGED_AT = "error_logged_at";
 /** This worker's sync is still waiting on the database (up to DB_TIMEOUT per step). */
 let syncing = false;
 
-/** One sync: read, build, publish. Returns the published version or an error. */
+/**
+ * One sync: read, build, publish. Returns the published version or an error. The monitors are
+ * read only when the database's per-owner summary of them moved: at 100,000 monitors the full
+ * read costs the syncing worker half a second every interval (docs/benchmarks.md).
+ */
 export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefined]> {
   const nodesRes = db.query(NODES_SQL);
   const nodes = nodeRows(nodesRes);
   if (nodes === undefined) return $multi(undefined, nodesRes.error ?? "nodes: no rows");
-  const monitorsRes = db.query(MONITORS_SQL);
-  const monitors = monitorRows(monitorsRes);
-  if (monitors === undefined) return $multi(undefined, monitorsRes.error ?? "monitors: no rows");
+  const groupsRes = db.query(MONITOR_GROUPS_SQL);
+  const groups = monitorGroups(groupsRes);
+  if (groups === undefined) return $multi(undefined, groupsRes.error ?? "monitor summary: no rows");
   const setupRes = db.query(SETUP_SQL);
   if (setupRes.rows === undefined) return $multi(undefined, setupRes.error ?? "setup: no rows");
   const setupComplete = setupRes.rows.length > 0 && db.num(setupRes.rows[0].setup_complete, 0) === 1;
-  return store.publish(buildSnapshot(nodes, monitors, setupComplete, config.get().hostRules));
+  const rules = config.get().hostRules;
+  const source = monitorsSource(groups);
+  if (source === store.monitorsSource()) return store.publishNodes({ nodes: buildNodes(nodes, groups, rules), setupComplete });
+  const monitorsRes = db.query(MONITORS_SQL);
+  const monitors = monitorRows(monitorsRes);
+  if (monitors === undefined) return $multi(undefined, monitorsRes.error ?? "monitors: no rows");
+  return store.publish(buildSnapshot(nodes, monitors, setupComplete, rules), source);
 }
 
 function reportFailure(err: string): void {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HostRules } from "../../src-lua-ts/core/host";
 import { DownSet, classifyPath, decide, summarize } from "../../src-lua-ts/core/route";
-import { MonitorRow, NodeRow, buildSnapshot, indexNodes } from "../../src-lua-ts/core/snapshot";
+import { MonitorGroup, MonitorRow, NodeRow, buildNodes, buildSnapshot, indexNodes, monitorsSource } from "../../src-lua-ts/core/snapshot";
 import { CASES_DIR, matches } from "./case-match";
 
 interface Fixture {
@@ -88,4 +88,30 @@ test("classifyPath agrees with a plain reading of the segments on generated path
   };
   visit([]);
   assert.ok(checked > 100_000, `${checked} paths`);
+});
+
+test("buildNodes: owned counts from the per-owner summary equal those built from the monitor rows", () => {
+  const fixtures = new Set(table.decisions.map((c) => JSON.stringify(c.fixture)));
+  for (const json of fixtures) {
+    const f = JSON.parse(json) as Fixture;
+    // What MONITOR_GROUPS_SQL returns for these rows (the digest does not matter here).
+    const byOwner = new Map<string, number>();
+    for (const m of f.monitors) byOwner.set(m.owner, (byOwner.get(m.owner) ?? 0) + 1);
+    const groups: MonitorGroup[] = [...byOwner].map(([owner, monitors]) => ({ owner, monitors, digest: "0" }));
+    const fromRows = buildSnapshot(f.nodes, f.monitors, f.setup, f.rules).nodes;
+    assert.deepEqual(buildNodes(f.nodes, groups, f.rules), fromRows);
+  }
+});
+
+test("monitorsSource: any change of owner, count or digest is another source", () => {
+  const base: MonitorGroup[] = [
+    { owner: "node1", monitors: 2, digest: "A1" },
+    { owner: "node2", monitors: 1, digest: "B2" },
+  ];
+  const same = monitorsSource(base.map((g) => ({ ...g })));
+  assert.equal(monitorsSource(base), same);
+  assert.notEqual(monitorsSource([{ ...base[0], digest: "A2" }, base[1]]), same);
+  assert.notEqual(monitorsSource([{ ...base[0], monitors: 3 }, base[1]]), same);
+  assert.notEqual(monitorsSource([base[0]]), same);
+  assert.notEqual(monitorsSource([{ ...base[0], owner: "node3" }, base[1]]), same);
 });
