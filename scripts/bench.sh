@@ -365,10 +365,16 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
     $3 ~ /^profile-/ { v = substr($3, 9); us[v] = $9 / tck * 1e6 / $4; rps[v] = $5; order[++n] = v }
     $1 == "pinned" && $2 == "plain" && $3 !~ /^profile-/ { preq += $4; pticks += $9 }
     END {
-      print "| router variant (pinned class, one run each) | req/s | worker CPU us/req | vs full |"
-      print "|---|---|---|---|"
-      for (i = 1; i <= n; i++) printf "| %s | %.0f | %.1f | %+.1f |\n", order[i], rps[order[i]], us[order[i]], us[order[i]] - us["full"]
-      printf "| plain proxy_pass (the pinned runs above) | | %.1f | %+.1f |\n", pticks / tck * 1e6 / preq, pticks / tck * 1e6 / preq - us["full"]
+      # The same config with no Lua at all is the ceiling of any router built on these phases:
+      # the capacity of a row against it is the most that row could reach.
+      nolua = us["no Lua: router'"'"'s proxy.conf, static upstream"]
+      print "| router variant (pinned class, one run each) | req/s | worker CPU us/req | vs full | capacity vs no Lua |"
+      print "|---|---|---|---|---|"
+      for (i = 1; i <= n; i++) {
+        v = order[i]
+        printf "| %s | %.0f | %.1f | %+.1f | %s |\n", v, rps[v], us[v], us[v] - us["full"], nolua > 0 ? sprintf("%.2f", nolua / us[v]) : "-"
+      }
+      printf "| plain proxy_pass (the pinned runs above) | | %.1f | %+.1f | |\n", pticks / tck * 1e6 / preq, pticks / tck * 1e6 / preq - us["full"]
     }' "$RUNS" | tee -a "$RESULTS"
   if [ -s "$BENCH_DIR/jit/jit.log" ]; then
     echo
