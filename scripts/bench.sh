@@ -372,7 +372,9 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
       print "|---|---|---|---|---|"
       for (i = 1; i <= n; i++) {
         v = order[i]
-        printf "| %s | %.0f | %.1f | %+.1f | %s |\n", v, rps[v], us[v], us[v] - us["full"], nolua > 0 ? sprintf("%.2f", nolua / us[v]) : "-"
+        cap = "-"
+        if (nolua > 0) cap = sprintf("%.2f", nolua / us[v])
+        printf "| %s | %.0f | %.1f | %+.1f | %s |\n", v, rps[v], us[v], us[v] - us["full"], cap
       }
       printf "| plain proxy_pass (the pinned runs above) | | %.1f | %+.1f | |\n", pticks / tck * 1e6 / preq, pticks / tck * 1e6 / preq - us["full"]
     }' "$RUNS" | tee -a "$RESULTS"
