@@ -1,7 +1,8 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 11,["17"] = 12,["18"] = 12,["19"] = 12,["20"] = 12,["21"] = 12,["22"] = 12,["23"] = 12,["24"] = 12,["25"] = 13,["26"] = 15,["28"] = 17,["30"] = 19,["32"] = 22,["34"] = 25,["38"] = 32,["39"] = 33,["40"] = 34,["41"] = 35,["42"] = 35,["44"] = 36,["45"] = 37,["46"] = 38,["47"] = 38,["49"] = 39,["50"] = 40,["51"] = 40,["53"] = 41,["54"] = 42,["55"] = 43,["56"] = 44,["57"] = 44,["58"] = 44,["59"] = 44,["60"] = 44,["62"] = 45,["63"] = 46,["64"] = 47,["65"] = 47,["67"] = 48,["68"] = 48,["69"] = 48,["70"] = 48,["71"] = 32,["72"] = 51,["73"] = 52,["74"] = 53,["75"] = 54,["76"] = 55,["77"] = 56,["78"] = 57,["80"] = 51,["81"] = 61,["82"] = 62,["83"] = 63,["86"] = 64,["87"] = 65,["88"] = 65,["89"] = 65,["90"] = 65,["91"] = 61,["92"] = 68,["93"] = 69,["96"] = 70,["97"] = 70,["98"] = 70,["99"] = 71,["100"] = 72,["103"] = 75,["106"] = 76,["107"] = 77,["108"] = 78,["111"] = 80,["114"] = 82,["120"] = 84,["121"] = 84,["123"] = 85,["125"] = 70,["126"] = 70,["127"] = 68,["129"] = 90,["130"] = 91,["131"] = 92,["132"] = 92,["133"] = 92,["134"] = 92,["135"] = 90});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 50,["6"] = 6,["7"] = 7,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 8,["13"] = 9,["14"] = 9,["15"] = 10,["16"] = 10,["17"] = 11,["18"] = 12,["19"] = 12,["20"] = 12,["21"] = 12,["22"] = 12,["23"] = 12,["24"] = 12,["25"] = 12,["26"] = 12,["27"] = 13,["28"] = 50,["29"] = 51,["30"] = 52,["31"] = 53,["33"] = 15,["35"] = 17,["37"] = 19,["39"] = 22,["41"] = 25,["45"] = 32,["46"] = 33,["47"] = 34,["48"] = 34,["50"] = 35,["51"] = 36,["52"] = 36,["54"] = 37,["55"] = 38,["56"] = 38,["58"] = 39,["59"] = 40,["60"] = 41,["61"] = 42,["62"] = 42,["63"] = 42,["64"] = 42,["66"] = 44,["67"] = 45,["68"] = 45,["70"] = 46,["71"] = 46,["72"] = 46,["73"] = 46,["74"] = 32,["75"] = 56,["76"] = 57,["77"] = 58,["78"] = 59,["79"] = 60,["80"] = 61,["81"] = 62,["83"] = 56,["84"] = 66,["85"] = 67,["86"] = 68,["89"] = 69,["90"] = 70,["91"] = 70,["92"] = 70,["93"] = 70,["94"] = 66,["95"] = 73,["96"] = 74,["99"] = 75,["100"] = 75,["101"] = 75,["102"] = 76,["103"] = 77,["106"] = 80,["109"] = 81,["110"] = 82,["111"] = 83,["114"] = 85,["117"] = 87,["123"] = 89,["124"] = 89,["126"] = 90,["128"] = 75,["129"] = 75,["130"] = 73,["132"] = 95,["133"] = 96,["134"] = 97,["135"] = 97,["136"] = 97,["137"] = 97,["138"] = 95});
 local ____exports = {}
+local read
 local config = require("config")
 local ____snapshot = require("core.snapshot")
 local buildNodes = ____snapshot.buildNodes
@@ -22,7 +23,13 @@ local SETUP_SQL = ____queries.SETUP_SQL
 local monitorGroups = ____queries.monitorGroups
 local monitorRows = ____queries.monitorRows
 local nodeRows = ____queries.nodeRows
+local setupComplete = ____queries.setupComplete
 local store = require("cluster.snapshot_store")
+function read(sql, map, what)
+    local res = db.query(sql)
+    local value = map(res)
+    return value ~= nil and ({value = value}) or ({error = res.error or what .. ": no rows"})
+end
 local LEASE = "snapshot-sync"
 --- A dead holder's lease lapses after this many intervals; then another worker syncs.
 local LEASE_INTERVALS = 3
@@ -36,36 +43,32 @@ local syncing = false
 -- read only when the database's per-owner summary of them moved: at 100,000 monitors the full
 -- read costs the syncing worker half a second every interval (docs/benchmarks.md).
 function ____exports.syncOnce()
-    local nodesRes = db.query(NODES_SQL)
-    local nodes = nodeRows(nodesRes)
-    if nodes == nil then
-        return nil, nodesRes.error or "nodes: no rows"
+    local nodes = read(NODES_SQL, nodeRows, "nodes")
+    if nodes.value == nil then
+        return nil, nodes.error
     end
-    local groupsRes = db.query(MONITOR_GROUPS_SQL)
-    local groups = monitorGroups(groupsRes)
-    if groups == nil then
-        return nil, groupsRes.error or "monitor summary: no rows"
+    local groups = read(MONITOR_GROUPS_SQL, monitorGroups, "monitor summary")
+    if groups.value == nil then
+        return nil, groups.error
     end
-    local setupRes = db.query(SETUP_SQL)
-    if setupRes.rows == nil then
-        return nil, setupRes.error or "setup: no rows"
+    local setup = read(SETUP_SQL, setupComplete, "setup")
+    if setup.value == nil then
+        return nil, setup.error
     end
-    local setupComplete = #setupRes.rows > 0 and db.num(setupRes.rows[1].setup_complete, 0) == 1
     local rules = config.get().hostRules
-    local source = monitorsSource(groups)
+    local source = monitorsSource(groups.value)
     if source == store.monitorsSource() then
         return store.publishNodes({
-            nodes = buildNodes(nodes, groups, rules),
-            setupComplete = setupComplete
+            nodes = buildNodes(nodes.value, groups.value, rules),
+            setupComplete = setup.value
         })
     end
-    local monitorsRes = db.query(MONITORS_SQL)
-    local monitors = monitorRows(monitorsRes)
-    if monitors == nil then
-        return nil, monitorsRes.error or "monitors: no rows"
+    local monitors = read(MONITORS_SQL, monitorRows, "monitors")
+    if monitors.value == nil then
+        return nil, monitors.error
     end
     return store.publish(
-        buildSnapshot(nodes, monitors, setupComplete, rules),
+        buildSnapshot(nodes.value, monitors.value, setup.value, rules),
         source
     )
 end

@@ -74,3 +74,9 @@ export function monitorGroups(rows: db.Result): MonitorGroup[] | undefined {
   }
   return out;
 }
+
+/** Setup is complete once the user table has a row. */
+export function setupComplete(rows: db.Result): boolean | undefined {
+  if (rows.rows === undefined) return undefined;
+  return rows.rows.length > 0 && db.num(rows.rows[0].setup_complete, 0) === 1;
+}

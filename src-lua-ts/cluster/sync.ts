@@ -9,7 +9,7 @@ import { snapshotDict } from "../dicts";
 import { guard } from "../hooks/guard";
 import { holdLease } from "../lease";
 import * as db from "./db";
-import { MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, monitorGroups, monitorRows, nodeRows } from "./queries";
+import { MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = "snapshot-sync";
@@ -30,22 +30,27 @@ let syncing = false;
  * read costs the syncing worker half a second every interval (docs/benchmarks.md).
  */
 export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefined]> {
-  const nodesRes = db.query(NODES_SQL);
-  const nodes = nodeRows(nodesRes);
-  if (nodes === undefined) return $multi(undefined, nodesRes.error ?? "nodes: no rows");
-  const groupsRes = db.query(MONITOR_GROUPS_SQL);
-  const groups = monitorGroups(groupsRes);
-  if (groups === undefined) return $multi(undefined, groupsRes.error ?? "monitor summary: no rows");
-  const setupRes = db.query(SETUP_SQL);
-  if (setupRes.rows === undefined) return $multi(undefined, setupRes.error ?? "setup: no rows");
-  const setupComplete = setupRes.rows.length > 0 && db.num(setupRes.rows[0].setup_complete, 0) === 1;
+  const nodes = read(NODES_SQL, nodeRows, "nodes");
+  if (nodes.value === undefined) return $multi(undefined, nodes.error);
+  const groups = read(MONITOR_GROUPS_SQL, monitorGroups, "monitor summary");
+  if (groups.value === undefined) return $multi(undefined, groups.error);
+  const setup = read(SETUP_SQL, setupComplete, "setup");
+  if (setup.value === undefined) return $multi(undefined, setup.error);
   const rules = config.get().hostRules;
-  const source = monitorsSource(groups);
-  if (source === store.monitorsSource()) return store.publishNodes({ nodes: buildNodes(nodes, groups, rules), setupComplete });
-  const monitorsRes = db.query(MONITORS_SQL);
-  const monitors = monitorRows(monitorsRes);
-  if (monitors === undefined) return $multi(undefined, monitorsRes.error ?? "monitors: no rows");
-  return store.publish(buildSnapshot(nodes, monitors, setupComplete, rules), source);
+  const source = monitorsSource(groups.value);
+  if (source === store.monitorsSource()) {
+    return store.publishNodes({ nodes: buildNodes(nodes.value, groups.value, rules), setupComplete: setup.value });
+  }
+  const monitors = read(MONITORS_SQL, monitorRows, "monitors");
+  if (monitors.value === undefined) return $multi(undefined, monitors.error);
+  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules), source);
+}
+
+/** One statement's rows, mapped; or what went wrong, named after `what`. */
+function read<T>(sql: string, map: (res: db.Result) => T | undefined, what: string): { value?: T; error?: string } {
+  const res = db.query(sql);
+  const value = map(res);
+  return value !== undefined ? { value } : { error: res.error ?? `${what}: no rows` };
 }
 
 function reportFailure(err: string): void {
