@@ -9,6 +9,31 @@ check_listen() { # NAME VALUE
   fi
 }
 
+# ROUTER_TRUSTED_PROXIES as nginx `geo` entries (nginx/http.conf includes the file). Checked
+# here, naming the variable, because nginx reads the file before any Lua runs.
+trusted_proxies_conf() { # VALUE
+  local item address bits octet
+  case ",$1," in *,,*) [ -z "$1" ] || return 1 ;; esac
+  echo "# Rendered by scripts/router-conf.sh from ROUTER_TRUSTED_PROXIES."
+  echo 'geo $kuma_trusted_proxy {'
+  echo "    default 0;"
+  local IFS=','
+  for item in $1; do
+    item=$(printf '%s' "$item" | tr -d ' ')
+    address=${item%%/*}
+    bits=128
+    if printf '%s' "$item" | grep -Eq '^([0-9]{1,3}\.){3}[0-9]{1,3}(/[0-9]{1,2})?$'; then
+      bits=32
+      for octet in ${address//./,}; do [ "$octet" -le 255 ] || return 1; done
+    elif ! printf '%s' "$item" | grep -Eq '^[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(/[0-9]{1,3})?$'; then
+      return 1
+    fi
+    case $item in */*) [ "${item#*/}" -le "$bits" ] || return 1 ;; esac
+    echo "    $item 1;"
+  done
+  echo "}"
+}
+
 prepare_router_prefix() { # PREFIX
   local prefix=$1
   export PREFIX=$prefix
@@ -23,4 +48,8 @@ prepare_router_prefix() { # PREFIX
   mkdir -p "$prefix/conf" "$prefix/logs" "$prefix/tmp"
   cp "$ROOT"/nginx/*.conf "$prefix/conf/"
   "$ROOT/scripts/render-nginx.sh" "$ROOT/nginx/router.conf.template" > "$prefix/conf/nginx.conf"
+  if ! trusted_proxies_conf "${ROUTER_TRUSTED_PROXIES:-}" > "$prefix/conf/trusted-proxies.conf"; then
+    echo "router: ROUTER_TRUSTED_PROXIES=${ROUTER_TRUSTED_PROXIES}: expected addresses or CIDRs like 10.0.0.0/8,192.168.1.5" >&2
+    exit 2
+  fi
 }

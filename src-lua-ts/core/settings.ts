@@ -24,7 +24,7 @@ export interface RouterSettings {
     healthyStatuses: StatusRange[];
     staleAfterS: number;
   };
-  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel };
+  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
 }
 
 export interface NodeIdentity {
@@ -113,6 +113,25 @@ export function parseListen(s: string): string | undefined {
   return s;
 }
 
+/**
+ * Addresses or CIDRs, comma-separated: "10.0.0.0/8,192.168.1.5,fd00::/8". nginx's `geo` reads
+ * them (scripts/router-conf.sh renders it; this check names the variable first).
+ */
+export function parseCidrList(s: string): string[] | undefined {
+  const out: string[] = [];
+  for (const raw of splitOn(s, ",")) {
+    const item = trim(raw);
+    const parts = splitOn(item, "/");
+    if (parts.length > 2 || !isIpLiteral(parts[0])) return undefined;
+    if (parts.length === 2) {
+      const bits = parseDecimal(parts[1]);
+      if (bits === undefined || bits > (parts[0].indexOf(":") >= 0 ? 128 : 32)) return undefined;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
 /** The nameservers of a resolv.conf text. */
 export function parseResolvConf(text: string): HostPort[] {
   const out: HostPort[] = [];
@@ -135,6 +154,7 @@ const EXPECTED: Record<string, string> = {
   path: "an absolute path starting with '/'",
   log_level: "one of debug, info, notice, warn, error",
   statuses: "HTTP statuses like 200-299,301",
+  cidr_list: "addresses or CIDRs like 10.0.0.0/8,192.168.1.5",
   node_id: "1-50 characters of A-Z a-z 0-9 . _ - starting with a letter or digit",
   string: "text",
 };
@@ -315,6 +335,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       statusListen: r.checked("ROUTER_STATUS_LISTEN", parseListen, ""),
       syncIntervalS: r.seconds("ROUTER_SYNC_INTERVAL"),
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
+      trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {

@@ -2,6 +2,7 @@
 // stand-in nodes on their own loopback addresses found through the test DNS server.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import http from "node:http";
 import { Cluster, startCluster } from "./cluster";
 import { luaErrors } from "./harness";
 
@@ -13,6 +14,29 @@ interface Routed {
   setCookie: string | null;
   contentType: string | null;
   body: string;
+}
+
+/** The one loopback address this suite's router trusts as a proxy in front of it. */
+const TRUSTED_PROXY = "127.0.0.77";
+
+/** A GET sent from TRUSTED_PROXY's address: status and Set-Cookie. */
+function fromTrustedProxy(cluster: Cluster, path: string, headers: http.OutgoingHttpHeaders): Promise<{ status: number; setCookie: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${cluster.router.publicUrl}${path}`, { headers, localAddress: TRUSTED_PROXY, agent: false });
+    req.on("response", (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"]?.[0] }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The headers `nodeId` received with its last request for `path`. */
+function receivedBy(cluster: Cluster, nodeId: string, path: string): http.IncomingHttpHeaders {
+  const seen = (cluster.nodes.get(nodeId)?.requests() ?? []).filter((r) => r.path === path);
+  assert.ok(seen.length > 0, `${nodeId} got no request for ${path}`);
+  return seen[seen.length - 1].headers;
 }
 
 async function get(cluster: Cluster, path: string, init: RequestInit & { cookie?: string } = {}): Promise<Routed> {
@@ -33,7 +57,7 @@ async function get(cluster: Cluster, path: string, init: RequestInit & { cookie?
 describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
   let c: Cluster;
   before(async () => {
-    c = await startCluster({ world: "compose", nodes: 3 });
+    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ROUTER_TRUSTED_PROXIES: `${TRUSTED_PROXY}/32` } });
     // node1 owns 2 monitors, node2 owns 1, node3 none.
     await c.addMonitor(1, "node1", "tok1");
     await c.addMonitor(2, "node1");
@@ -64,9 +88,26 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal(r.setCookie, "KUMA_FIXED_NODE=node3; Path=/; Max-Age=604800; HttpOnly; SameSite=Lax");
   });
 
-  test("§3.6 the cookie is Secure when the request came over TLS", async () => {
-    const r = await get(c, "/", { headers: { "X-Forwarded-Proto": "https" } });
-    assert.match(r.setCookie ?? "", /; Secure$/);
+  test("§3.6 the cookie is Secure when a trusted proxy says the browser came over TLS, not when a client says so", async () => {
+    const proxied = await fromTrustedProxy(c, "/", { "X-Forwarded-Proto": "https" });
+    assert.match(proxied.setCookie ?? "", /; Secure$/);
+    const claimed = await get(c, "/", { headers: { "X-Forwarded-Proto": "https" } });
+    assert.match(claimed.setCookie ?? "", /^KUMA_FIXED_NODE=node\d; /);
+    assert.doesNotMatch(claimed.setCookie ?? "", /Secure/);
+  });
+
+  test("forwarded headers: kept (and appended to) from a trusted proxy, replaced from anyone else", async () => {
+    const claims = { "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https", Cookie: "KUMA_FIXED_NODE=node1" };
+    assert.equal((await get(c, "/forwarded-direct", { headers: claims })).node, "node1");
+    const direct = receivedBy(c, "node1", "/forwarded-direct");
+    assert.equal(direct["x-forwarded-for"], "127.0.0.1");
+    assert.equal(direct["x-forwarded-proto"], "http");
+    assert.equal(direct["x-real-ip"], "127.0.0.1");
+    assert.equal((await fromTrustedProxy(c, "/forwarded-proxied", claims)).status, 200);
+    const proxied = receivedBy(c, "node1", "/forwarded-proxied");
+    assert.equal(proxied["x-forwarded-for"], `203.0.113.9, ${TRUSTED_PROXY}`);
+    assert.equal(proxied["x-forwarded-proto"], "https");
+    assert.equal(proxied["x-real-ip"], TRUSTED_PROXY);
   });
 
   test("§3.5 a cookie naming a healthy node keeps the browser there", async () => {

@@ -31,6 +31,14 @@ test("a negative DB_PORT and a bad ROUTER_LISTEN stop startup naming each variab
   assert.match(listen.stderr, /ROUTER_LISTEN=localhost:http/);
 });
 
+test("a bad ROUTER_TRUSTED_PROXIES stops startup naming the variable, before nginx reads it", () => {
+  for (const value of ["10.0.0.0/33", "proxy.example", "10.0.0.1,"]) {
+    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_TRUSTED_PROXIES: value }), encoding: "utf8" });
+    assert.equal(r.status, 2, value);
+    assert.match(r.stderr, new RegExp(`ROUTER_TRUSTED_PROXIES=${value.replace(/[./]/g, "\\$&")}: expected addresses or CIDRs`));
+  }
+});
+
 test("nginx/env.conf declares exactly the variables the router reads", async () => {
   const { readFileSync } = await import("node:fs");
   const declared = readFileSync(join(ROOT, "nginx", "env.conf"), "utf8")
@@ -69,6 +77,7 @@ test("every router variable set in the shell reaches the Lua; the password is re
     HEALTH_CHECK_STATUSES: "200-204",
     STALE_NODE_TIMEOUT: "321",
     ROUTER_SYNC_INTERVAL: "0.5",
+    ROUTER_TRUSTED_PROXIES: "10.1.0.0/16,fd00::1",
     ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
   };
