@@ -392,6 +392,21 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.deepEqual(luaErrors(c.router.errorLog()), []);
     });
 
+    test("spoofed forwarded headers: with no trusted proxy (the default) a node sees the connection's own", { skip: world === "compose" ? false : "the same in both worlds: run once" }, async () => {
+      const claims = { "X-Forwarded-For": CANARY_IP, "X-Forwarded-Proto": "https", "X-Real-IP": CANARY_IP };
+      const pinned = await fetch(`${c.router.publicUrl}/forwarded-claims`, { headers: { ...claims, Cookie: `${COOKIE}=${ids[0]}` } });
+      assert.equal(pinned.status, 200);
+      const seen = (c.nodes.get(ids[0])?.requests() ?? []).filter((r) => r.path === "/forwarded-claims");
+      assert.equal(seen.length, 1);
+      assert.equal(seen[0].headers["x-forwarded-for"], "127.0.0.1");
+      assert.equal(seen[0].headers["x-forwarded-proto"], "http");
+      assert.equal(seen[0].headers["x-real-ip"], "127.0.0.1");
+      // A new session claiming TLS gets a cookie without Secure: the claim is not believed.
+      const fresh = await fetch(`${c.router.publicUrl}/`, { headers: claims });
+      assert.match(fresh.headers.get("set-cookie") ?? "", new RegExp(`^${COOKIE}=`));
+      assert.doesNotMatch(fresh.headers.get("set-cookie") ?? "", /Secure/);
+    });
+
     // A node answers no upgrade outside /socket.io/: its HTTP server drops the connection after
     // 1 s, and nginx answered an HTML 502 that the passive checks counted against the node. Three
     // such requests marked healthy nodes down, wrote them offline and moved their monitors. Now
