@@ -2,9 +2,9 @@ local ____lualib = require("lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 16,["8"] = 10,["9"] = 11,["10"] = 11,["11"] = 13,["12"] = 13,["13"] = 14,["14"] = 14,["15"] = 55,["16"] = 56,["17"] = 57,["18"] = 57,["20"] = 58,["21"] = 58,["23"] = 59,["24"] = 60,["25"] = 60,["27"] = 61,["28"] = 62,["29"] = 63,["30"] = 63,["31"] = 63,["32"] = 63,["33"] = 64,["35"] = 66,["37"] = 69,["38"] = 70,["39"] = 71,["40"] = 72,["43"] = 73,["44"] = 73,["46"] = 74,["47"] = 74,["49"] = 75,["50"] = 76,["51"] = 77,["52"] = 78,["55"] = 80,["56"] = 81,["59"] = 86,["60"] = 87,["61"] = 88,["62"] = 88,["64"] = 89,["65"] = 90,["66"] = 91,["67"] = 91,["69"] = 92,["70"] = 93,["71"] = 93,["73"] = 94,["74"] = 95,["75"] = 96,["78"] = 126,["79"] = 126,["80"] = 126,["82"] = 127,["83"] = 128,["84"] = 128,["86"] = 129,["87"] = 130,["88"] = 131,["89"] = 132,["91"] = 134,["92"] = 135,["93"] = 136,["94"] = 137,["95"] = 126,["96"] = 140,["97"] = 141,["98"] = 141,["99"] = 141,["100"] = 141,["101"] = 142,["103"] = 16,["104"] = 17,["105"] = 18,["106"] = 19,["107"] = 20,["108"] = 28,["109"] = 30,["110"] = 31,["111"] = 37,["113"] = 44,["114"] = 45,["115"] = 46,["116"] = 46,["118"] = 47,["119"] = 44,["122"] = 103,["123"] = 104,["124"] = 105,["125"] = 106,["126"] = 103,["130"] = 114,["131"] = 115,["132"] = 120,["133"] = 120,["135"] = 121,["136"] = 122,["137"] = 114,["139"] = 146,["140"] = 147,["141"] = 148,["142"] = 149,["143"] = 149,["144"] = 149,["145"] = 149,["146"] = 149,["148"] = 150,["149"] = 146,["150"] = 163,["151"] = 164,["152"] = 165,["153"] = 163,["154"] = 168,["155"] = 169,["156"] = 170,["157"] = 171,["158"] = 172,["159"] = 173,["160"] = 174,["161"] = 174,["162"] = 174,["163"] = 174,["164"] = 174,["165"] = 174,["166"] = 174,["167"] = 168});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 18,["8"] = 12,["9"] = 13,["10"] = 13,["11"] = 15,["12"] = 15,["13"] = 16,["14"] = 16,["15"] = 57,["16"] = 58,["17"] = 59,["18"] = 59,["20"] = 60,["21"] = 60,["23"] = 61,["24"] = 62,["25"] = 62,["27"] = 63,["28"] = 64,["29"] = 65,["30"] = 65,["31"] = 65,["32"] = 65,["33"] = 66,["35"] = 68,["37"] = 71,["38"] = 72,["39"] = 73,["40"] = 74,["43"] = 75,["44"] = 75,["46"] = 76,["47"] = 76,["49"] = 77,["50"] = 78,["51"] = 79,["52"] = 80,["55"] = 82,["56"] = 83,["59"] = 88,["60"] = 89,["61"] = 90,["62"] = 90,["64"] = 91,["65"] = 92,["66"] = 93,["67"] = 93,["69"] = 94,["70"] = 95,["71"] = 95,["73"] = 96,["74"] = 97,["75"] = 98,["77"] = 133,["78"] = 134,["79"] = 135,["80"] = 135,["82"] = 136,["83"] = 137,["84"] = 138,["85"] = 139,["87"] = 141,["88"] = 142,["89"] = 143,["90"] = 144,["92"] = 147,["93"] = 148,["94"] = 148,["95"] = 148,["96"] = 148,["97"] = 149,["99"] = 18,["100"] = 19,["101"] = 20,["102"] = 21,["103"] = 22,["104"] = 30,["105"] = 32,["106"] = 33,["107"] = 39,["109"] = 46,["110"] = 47,["111"] = 48,["112"] = 48,["114"] = 49,["115"] = 46,["118"] = 105,["119"] = 106,["120"] = 107,["121"] = 108,["122"] = 105,["126"] = 116,["127"] = 117,["128"] = 122,["129"] = 122,["131"] = 123,["132"] = 124,["133"] = 116,["135"] = 128,["136"] = 129,["137"] = 128,["139"] = 153,["140"] = 154,["141"] = 155,["142"] = 156,["143"] = 156,["144"] = 156,["145"] = 156,["146"] = 156,["148"] = 157,["149"] = 153,["150"] = 170,["151"] = 171,["152"] = 172,["153"] = 170,["154"] = 175,["155"] = 176,["156"] = 177,["157"] = 178,["158"] = 179,["159"] = 180,["160"] = 181,["161"] = 181,["162"] = 181,["163"] = 181,["164"] = 181,["165"] = 181,["166"] = 181,["167"] = 175});
 local ____exports = {}
-local fetchPart, reload, storePart, markSynced, VERSION, SYNCED_AT, LAST_ERROR, versionWatch, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
+local fetchPart, reload, storePart, storeNodes, markSynced, VERSION, SYNCED_AT, LAST_ERROR, versionWatch, NODES, MONITORS, ____local, localVersion, localNodes, localNodesDigest, localMonitors, localMonitorsDigest
 local cjson = require("cjson.safe")
 local ____snapshot = require("core.snapshot")
 local indexNodes = ____snapshot.indexNodes
@@ -74,11 +74,7 @@ function storePart(part, value)
     dict:set(part.bytes, #json)
     return true, nil
 end
---- Stores the node list beside the stored monitor maps (the monitors did not change). Returns the version.
-function ____exports.publishNodes(part, monitorsChanged)
-    if monitorsChanged == nil then
-        monitorsChanged = false
-    end
+function storeNodes(part, monitorsChanged)
     local nodesChanged, nodesErr = storePart(NODES, {nodes = part.nodes, setupComplete = part.setupComplete})
     if nodesChanged == nil then
         return nil, nodesErr
@@ -133,7 +129,11 @@ function ____exports.publish(stored, source)
         return nil, monitorsErr
     end
     dict:set(MONITORS_SOURCE, source)
-    return ____exports.publishNodes(stored, monitorsChanged)
+    return storeNodes(stored, monitorsChanged)
+end
+--- Stores the node list beside the stored monitor maps (the monitors did not change). Returns the version.
+function ____exports.publishNodes(part)
+    return storeNodes(part, false)
 end
 --- Records a failed sync; true when this is the first failure since the last success.
 function ____exports.markFailed(____error)

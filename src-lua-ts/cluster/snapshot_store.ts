@@ -7,6 +7,8 @@
 // unchanged until a monitor is added, moved or removed). A worker decodes only the parts whose
 // digest moved: at 100,000 monitors the maps are 6 MB of JSON and 170 ms to decode, which
 // every worker would otherwise pay every second (docs/benchmarks.md, "Snapshot at scale").
+// Beside the monitor maps: the database summary they were built from (monitorsSource()), so
+// the sync reads the monitors again only when that summary moves.
 import * as cjson from "cjson.safe";
 import { Snapshot, indexNodes } from "../core/snapshot";
 import type { StoredSnapshot } from "../core/snapshot";
@@ -119,11 +121,16 @@ export function publish(stored: StoredSnapshot, source: string): LuaMultiReturn<
   });
   if (monitorsChanged === undefined) return $multi(undefined, monitorsErr);
   dict.set(MONITORS_SOURCE, source);
-  return publishNodes(stored, monitorsChanged);
+  return storeNodes(stored, monitorsChanged);
 }
 
 /** Stores the node list beside the stored monitor maps (the monitors did not change). Returns the version. */
-export function publishNodes(part: NodesPart, monitorsChanged = false): LuaMultiReturn<[number | undefined, string | undefined]> {
+export function publishNodes(part: NodesPart): LuaMultiReturn<[number | undefined, string | undefined]> {
+  return storeNodes(part, false);
+}
+
+/** The node part, then a new version when either part changed. */
+function storeNodes(part: NodesPart, monitorsChanged: boolean): LuaMultiReturn<[number | undefined, string | undefined]> {
   const [nodesChanged, nodesErr] = storePart(NODES, { nodes: part.nodes, setupComplete: part.setupComplete });
   if (nodesChanged === undefined) return $multi(undefined, nodesErr);
   const [version] = dict.get(VERSION);
