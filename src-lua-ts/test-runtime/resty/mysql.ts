@@ -25,11 +25,16 @@ function serverFailure(payload: string): Failure {
   return new Failure(e.message, e.errno, e.sqlstate);
 }
 
-/** Runs a parser; a truncated packet becomes a Failure instead of a Lua error. */
-function decode<T>(parse: () => T): T | Failure {
+/**
+ * Runs a parser; a truncated packet becomes a Failure instead of a Lua error. `what` names the
+ * packet, and the message carries its first bytes: a rare failure is then readable from the log.
+ */
+function decode<T>(what: string, packet: string, parse: () => T): T | Failure {
   const [ok, value] = pcall(parse);
   if (ok) return value;
-  return new Failure(value === MALFORMED ? "malformed packet from the server" : tostring(value));
+  if (value !== MALFORMED) return new Failure(tostring(value));
+  const head = string.gsub(string.sub(packet, 1, 16), "[^%w]", (c: string) => string.format("\\x%02x", string.byte(c)))[0];
+  return new Failure(`malformed packet from the server (${what}, ${packet.length} bytes: ${head})`);
 }
 
 /** closed: no connection; ready: may send a command; reading: results are pending. */
@@ -149,7 +154,7 @@ class Connection implements MysqlConnection {
     const first = this.readPacket();
     if (first instanceof Failure) return first;
     if (string.byte(first, 1) === protocol.ERR_HEADER) return serverFailure(first);
-    const greeting = decode(() => protocol.parseGreeting(first));
+    const greeting = decode("greeting", first, () => protocol.parseGreeting(first));
     if (greeting instanceof Failure) return greeting;
     if (typeof greeting === "string") return new Failure(greeting);
     this.version = greeting.serverVersion;
@@ -168,7 +173,7 @@ class Connection implements MysqlConnection {
     if (header === protocol.OK_HEADER) return true;
     if (header === protocol.ERR_HEADER) return serverFailure(packet);
     if (header === protocol.EOF_HEADER && !switched) {
-      const request = decode(() => protocol.parseAuthSwitch(packet));
+      const request = decode("auth switch", packet, () => protocol.parseAuthSwitch(packet));
       if (request instanceof Failure) return request;
       if (request.plugin !== protocol.NATIVE_PASSWORD) return new Failure(`auth plugin "${request.plugin}" is not supported`);
       const sent = this.writePacket(protocol.nativePasswordToken(password, request.data));
@@ -191,12 +196,12 @@ class Connection implements MysqlConnection {
       return serverFailure(first);
     }
     if (header === protocol.OK_HEADER) {
-      const ok = decode(() => protocol.parseOk(first));
+      const ok = decode("OK", first, () => protocol.parseOk(first));
       if (ok instanceof Failure) return this.abort(ok);
       return [ok, (ok.server_status & protocol.SERVER_MORE_RESULTS_EXISTS) !== 0];
     }
     if (header === protocol.LOCAL_INFILE) return this.abort(new Failure("LOAD DATA LOCAL INFILE is not supported"));
-    const count = decode(() => new Reader(first).lenenc());
+    const count = decode("column count", first, () => new Reader(first).lenenc());
     if (count instanceof Failure) return this.abort(count);
     return this.readResultSet(count);
   }
@@ -207,7 +212,7 @@ class Connection implements MysqlConnection {
     for (let i = 0; i < count; i++) {
       const packet = this.readPacket();
       if (packet instanceof Failure) return packet;
-      const column = decode(() => protocol.parseColumn(packet));
+      const column = decode("column definition", packet, () => protocol.parseColumn(packet));
       if (column instanceof Failure) return this.abort(column);
       columns.push(column);
     }
@@ -220,7 +225,7 @@ class Connection implements MysqlConnection {
       const packet = this.readPacket();
       if (packet instanceof Failure) return packet;
       if (protocol.isEof(packet)) {
-        const status = decode(() => protocol.eofStatus(packet));
+        const status = decode("EOF", packet, () => protocol.eofStatus(packet));
         if (status instanceof Failure) return this.abort(status);
         return [rows, (status & protocol.SERVER_MORE_RESULTS_EXISTS) !== 0];
       }
@@ -229,7 +234,7 @@ class Connection implements MysqlConnection {
         this.state = "ready";
         return serverFailure(packet);
       }
-      const row = decode(() => protocol.parseRow(packet, columns));
+      const row = decode("row", packet, () => protocol.parseRow(packet, columns));
       if (row instanceof Failure) return this.abort(row);
       rows.push(row);
     }
