@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 6,["9"] = 9,["10"] = 14,["15"] = 24,["16"] = 30,["17"] = 32,["18"] = 34,["19"] = 36,["20"] = 34,["21"] = 39,["22"] = 40,["23"] = 40,["25"] = 41,["26"] = 39,["27"] = 44,["28"] = 45,["29"] = 45,["31"] = 46,["32"] = 47,["33"] = 48,["34"] = 48,["35"] = 48,["36"] = 48,["37"] = 48,["38"] = 48,["39"] = 48,["40"] = 48,["42"] = 57,["43"] = 44,["44"] = 60,["45"] = 61,["46"] = 61,["48"] = 62,["49"] = 63,["50"] = 64,["51"] = 64,["52"] = 64,["53"] = 64,["54"] = 64,["56"] = 66,["57"] = 60,["58"] = 69,["59"] = 70,["60"] = 70,["62"] = 71,["63"] = 72,["64"] = 73,["65"] = 73,["66"] = 73,["67"] = 73,["68"] = 73,["70"] = 75,["71"] = 69,["73"] = 79,["74"] = 80,["75"] = 80,["77"] = 81,["78"] = 79});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 7,["9"] = 10,["10"] = 15,["15"] = 25,["16"] = 31,["17"] = 33,["18"] = 35,["19"] = 37,["20"] = 35,["21"] = 40,["22"] = 41,["23"] = 41,["25"] = 42,["26"] = 40,["28"] = 46,["29"] = 47,["30"] = 47,["32"] = 48,["33"] = 49,["34"] = 49,["36"] = 50,["37"] = 46,["38"] = 53,["39"] = 54,["40"] = 54,["41"] = 54,["42"] = 54,["43"] = 54,["44"] = 54,["45"] = 54,["46"] = 54,["47"] = 54,["48"] = 54,["49"] = 54,["50"] = 53,["51"] = 64,["52"] = 65,["53"] = 65,["54"] = 65,["55"] = 65,["56"] = 65,["57"] = 65,["58"] = 65,["59"] = 65,["60"] = 64,["61"] = 68,["62"] = 69,["63"] = 69,["64"] = 69,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 68,["72"] = 73,["73"] = 74,["74"] = 74,["76"] = 75,["77"] = 73});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -24,50 +24,49 @@ function ____exports.monitorByTokenSql(token)
     end
     return ((MONITOR_COLUMNS .. " WHERE push_token = ") .. ngx.quote_sql_str(token)) .. " LIMIT 1"
 end
-function ____exports.nodeRows(rows)
-    if rows.rows == nil then
+--- The statement's rows through `map`, or undefined when it failed.
+local function mapped(res, map)
+    if res.rows == nil then
         return nil
     end
     local out = {}
-    for ____, r in ipairs(rows.rows) do
-        out[#out + 1] = {
+    for ____, r in ipairs(res.rows) do
+        out[#out + 1] = map(r)
+    end
+    return out
+end
+function ____exports.nodeRows(res)
+    return mapped(
+        res,
+        function(r) return {
             node_id = db.text(r.node_id),
             node_name = db.text(r.node_name),
             host = db.text(r.host),
             status = db.text(r.status),
             is_primary = db.num(r.is_primary, 0),
             last_seen_age = db.num(r.last_seen_age, -1)
-        }
-    end
-    return out
+        } end
+    )
 end
-function ____exports.monitorRows(rows)
-    if rows.rows == nil then
-        return nil
-    end
-    local out = {}
-    for ____, r in ipairs(rows.rows) do
-        out[#out + 1] = {
+function ____exports.monitorRows(res)
+    return mapped(
+        res,
+        function(r) return {
             id = db.num(r.id, 0),
             owner = db.text(r.owner),
             push_token = db.text(r.push_token)
-        }
-    end
-    return out
+        } end
+    )
 end
-function ____exports.monitorGroups(rows)
-    if rows.rows == nil then
-        return nil
-    end
-    local out = {}
-    for ____, r in ipairs(rows.rows) do
-        out[#out + 1] = {
+function ____exports.monitorGroups(res)
+    return mapped(
+        res,
+        function(r) return {
             owner = db.text(r.owner),
             monitors = db.num(r.monitors, 0),
             digest = db.text(r.digest)
-        }
-    end
-    return out
+        } end
+    )
 end
 --- Setup is complete once the user table has a row.
 function ____exports.setupComplete(rows)

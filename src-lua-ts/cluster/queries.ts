@@ -3,6 +3,7 @@
 // and is quoted by ngx.quote_sql_str on top of it.
 import { isValidPushToken } from "../core/keys";
 import { MonitorGroup, MonitorRow, NodeRow } from "../core/snapshot";
+import type { MysqlRow } from "resty.mysql";
 import * as db from "./db";
 
 /** last_seen_age uses the database clock, like the nodes that write last_seen. */
@@ -41,38 +42,31 @@ export function monitorByTokenSql(token: string): string | undefined {
   return `${MONITOR_COLUMNS} WHERE push_token = ${ngx.quote_sql_str(token)} LIMIT 1`;
 }
 
-export function nodeRows(rows: db.Result): NodeRow[] | undefined {
-  if (rows.rows === undefined) return undefined;
-  const out: NodeRow[] = [];
-  for (const r of rows.rows) {
-    out.push({
-      node_id: db.text(r.node_id),
-      node_name: db.text(r.node_name),
-      host: db.text(r.host),
-      status: db.text(r.status),
-      is_primary: db.num(r.is_primary, 0),
-      last_seen_age: db.num(r.last_seen_age, -1),
-    });
-  }
+/** The statement's rows through `map`, or undefined when it failed. */
+function mapped<T>(res: db.Result, map: (r: MysqlRow) => T): T[] | undefined {
+  if (res.rows === undefined) return undefined;
+  const out: T[] = [];
+  for (const r of res.rows) out.push(map(r));
   return out;
 }
 
-export function monitorRows(rows: db.Result): MonitorRow[] | undefined {
-  if (rows.rows === undefined) return undefined;
-  const out: MonitorRow[] = [];
-  for (const r of rows.rows) {
-    out.push({ id: db.num(r.id, 0), owner: db.text(r.owner), push_token: db.text(r.push_token) });
-  }
-  return out;
+export function nodeRows(res: db.Result): NodeRow[] | undefined {
+  return mapped(res, (r) => ({
+    node_id: db.text(r.node_id),
+    node_name: db.text(r.node_name),
+    host: db.text(r.host),
+    status: db.text(r.status),
+    is_primary: db.num(r.is_primary, 0),
+    last_seen_age: db.num(r.last_seen_age, -1),
+  }));
 }
 
-export function monitorGroups(rows: db.Result): MonitorGroup[] | undefined {
-  if (rows.rows === undefined) return undefined;
-  const out: MonitorGroup[] = [];
-  for (const r of rows.rows) {
-    out.push({ owner: db.text(r.owner), monitors: db.num(r.monitors, 0), digest: db.text(r.digest) });
-  }
-  return out;
+export function monitorRows(res: db.Result): MonitorRow[] | undefined {
+  return mapped(res, (r) => ({ id: db.num(r.id, 0), owner: db.text(r.owner), push_token: db.text(r.push_token) }));
+}
+
+export function monitorGroups(res: db.Result): MonitorGroup[] | undefined {
+  return mapped(res, (r) => ({ owner: db.text(r.owner), monitors: db.num(r.monitors, 0), digest: db.text(r.digest) }));
 }
 
 /** Setup is complete once the user table has a row. */
