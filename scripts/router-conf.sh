@@ -32,7 +32,7 @@ trusted_proxies_conf() { # VALUE
     bits=128
     if printf '%s' "$item" | grep -Eq '^([0-9]{1,3}\.){3}[0-9]{1,3}(/[0-9]{1,2})?$'; then
       bits=32
-      for octet in ${address//./,}; do [ "$octet" -le 255 ] || return 1; done
+      for octet in $(printf '%s' "$address" | tr '.' ','); do [ "$octet" -le 255 ] || return 1; done
     elif ! printf '%s' "$item" | grep -Eq '^[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(/[0-9]{1,3})?$'; then
       return 1
     fi

@@ -39,6 +39,15 @@ test("a bad ROUTER_TRUSTED_PROXIES stops startup naming the variable, before ngi
   }
 });
 
+test("trusted proxies render in POSIX sh too: the image's entrypoint is /bin/sh", () => {
+  const render = (value: string) =>
+    spawnSync("sh", ["-c", `. "${ROOT}/scripts/router-conf.sh" && trusted_proxies_conf "$1"`, "sh", value], { encoding: "utf8" });
+  const ok = render("10.0.0.0/8, fd00::/8");
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /geo \$kuma_trusted_proxy \{\n {4}default 0;\n {4}10\.0\.0\.0\/8 1;\n {4}fd00::\/8 1;\n\}/);
+  assert.equal(render("10.0.0.256").status, 1);
+});
+
 test("nginx/env.conf declares exactly the variables the router reads", async () => {
   const { readFileSync } = await import("node:fs");
   const declared = readFileSync(join(ROOT, "nginx", "env.conf"), "utf8")
