@@ -80,6 +80,14 @@ async function applySchema(db: Pool): Promise<void> {
   for (const statement of sql.split(";").map((x) => x.trim()).filter((x) => x !== "")) await db.query(statement);
 }
 
+/**
+ * Router environment for suites about routing rules rather than health checks: no node is taken
+ * down by the checks. A suite that stops a node's process for a moment would otherwise race its
+ * restart: two failed tries and the urgent probe between them reach the default 3 failures on a
+ * slow machine, and the node stays down for three 30 s rounds. The outage suite tests the checks.
+ */
+export const CHECKS_NEVER_DOWN: Record<string, string> = { HEALTH_CHECK_FAILURES: "100" };
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {

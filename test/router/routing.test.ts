@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { Cluster, startCluster } from "./cluster";
+import { CHECKS_NEVER_DOWN, Cluster, startCluster } from "./cluster";
 import { luaErrors } from "./harness";
 
 interface Routed {
@@ -57,7 +57,7 @@ async function get(cluster: Cluster, path: string, init: RequestInit & { cookie?
 describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
   let c: Cluster;
   before(async () => {
-    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ROUTER_TRUSTED_PROXIES: `${TRUSTED_PROXY}/32` } });
+    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ...CHECKS_NEVER_DOWN, ROUTER_TRUSTED_PROXIES: `${TRUSTED_PROXY}/32` } });
     // node1 owns 2 monitors, node2 owns 1, node3 none.
     await c.addMonitor(1, "node1", "tok1");
     await c.addMonitor(2, "node1");

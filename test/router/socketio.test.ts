@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import type { RecordedRequest } from "../support/stand-in-node";
-import { Cluster, sleep, startCluster } from "./cluster";
+import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "./cluster";
 import { luaErrors } from "./harness";
 
 const SESSIONS = 100;
@@ -149,7 +149,7 @@ describe("socket.io through the router (three stand-in nodes)", () => {
 
   before(async () => {
     accessLog = join(mkdtempSync(join(tmpdir(), "kuma-socketio-")), "access.log");
-    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ACCESS_LOG: accessLog } });
+    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ...CHECKS_NEVER_DOWN, ACCESS_LOG: accessLog } });
     for (let i = 0; i < 3; i++) ids.push(c.nodeId(i));
     await c.addMonitor(ROTATING_MONITORS[0], ids[1]);
     await c.addMonitor(ROTATING_MONITORS[1], ids[2]);
