@@ -11,6 +11,8 @@ export interface StatusNodeView {
   /** The router's own verdict. */
   healthUp: boolean;
   primary: boolean;
+  /** The StatefulSet pod index (Kubernetes); not shown on the page. */
+  index?: number;
   owned: number;
   /** Seconds since the node's last heartbeat (database clock); -1 when never seen. */
   lastSeenAgeS: number;
@@ -29,6 +31,8 @@ export interface StatusView {
   snapshot: {
     version: number;
     ageS: number | undefined;
+    /** The stored snapshot's size; not shown on the page. */
+    bytes?: number;
     lastError: string | undefined;
     failingSinceS: number | undefined;
     setupComplete: boolean | undefined;

@@ -1,15 +1,13 @@
-// The observability layer's nginx entry points: /metrics and the status page (internal
-// listener), the request's end (log phase), the timer.
+// The observability layer's nginx entry points: /metrics (internal listener), the request's
+// end (log phase), the timer.
 import * as exposition from "../metrics/exposition";
 import * as record from "../metrics/record";
-import * as statusPage from "../metrics/status_page";
 import * as timer from "../metrics/timer";
 import type { Route } from "../router/access";
 import * as anomalies from "../router/anomalies";
 import { guard } from "./guard";
 
 export const metrics = (): boolean => guard("metrics", exposition.serve);
-export const status = (): boolean => guard("lb status page", statusPage.serve);
 
 /** The log phase of the proxying locations (under hooks/log.ts's guard). */
 export function requestEnded(route: Route | undefined, retried: boolean, upgraded: boolean): void {

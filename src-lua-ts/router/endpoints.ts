@@ -1,11 +1,10 @@
 // The router's own endpoints under /lb/. Public: health and the fixed-node cookie. Internal
-// (ROUTER_STATUS_LISTEN): config and status, which show addresses and internals.
+// (ROUTER_STATUS_LISTEN): config, which shows addresses and internals (status: router/status.ts).
 import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
 import { candidatesOf } from "../core/route";
 import { Snapshot, nodeOf } from "../core/snapshot";
 import { downSet } from "../health/view";
-import { details as healthDetails } from "../health/status";
 import { clearHeader, fixedNodeOf, pinHeader } from "./cookie";
 import * as respond from "./respond";
 
@@ -69,28 +68,4 @@ export function fixedNodeStatus(): void {
   if (node === undefined) return respond.json(200, { fixedNode: null, valid: value === undefined });
   const down = downSet(snapshot.nodes);
   respond.json(200, { fixedNode: node.id, online: node.online, healthy: down[node.id] !== true });
-}
-
-/** GET /lb/status (internal): nodes, verdicts, owned counts, snapshot version and age. */
-export function status(): void {
-  const snapshot = store.current();
-  const snap = store.status();
-  const nodes = snapshot === undefined ? [] : snapshot.nodes;
-  const down = downSet(nodes);
-  respond.json(snapshot === undefined ? 503 : 200, {
-    environment: config.get().environment,
-    snapshot: { ...snap, setupComplete: snapshot?.setupComplete, monitors: snapshot?.monitorCount },
-    checks: healthDetails(nodes),
-    nodes: respond.list(nodes.map((n) => ({
-      id: n.id,
-      name: n.name,
-      host: n.address === undefined ? null : `${n.address.host}:${n.address.port}`,
-      registry: n.online ? "online" : "offline",
-      health: down[n.id] === true ? "down" : "up",
-      primary: n.isPrimary,
-      index: n.index,
-      owned: n.owned,
-      lastSeenAgeS: n.lastSeenAge,
-    }))),
-  });
 }

@@ -176,6 +176,28 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     assert.equal((await fetch(`${c.router.statusUrl}/lb/status.json`, { headers: { Accept: "text/html" } })).headers.get("content-type"), "application/json");
   });
 
+  test("the JSON and the page come from one view: a registered node whose host does not parse is down in both", async () => {
+    type Status = { expectedNodes: number; nodes: { id: string; host?: string; registry: string; health: string; owned: number }[] };
+    await c.db.execute("INSERT INTO node (node_id, node_name, host, status, last_seen) VALUES ('node7', 'node7', 'no port here', 'online', NOW())");
+    try {
+      await c.settle();
+      const json = (await (await fetch(`${c.router.statusUrl}/lb/status.json`)).json()) as Status;
+      const page = await (await fetch(`${c.router.statusUrl}/lb/status.html`)).text();
+      const node7 = json.nodes.find((n) => n.id === "node7");
+      assert.deepEqual(node7 && [node7.registry, node7.health, node7.host], ["online", "down", undefined]);
+      const up = json.nodes.filter((n) => n.health === "up").length;
+      assert.equal(up, 3);
+      assert.match(page, new RegExp(`${up} of ${json.nodes.length} up`));
+      for (const n of json.nodes) {
+        const row = new RegExp(`<span class="id">${n.id}</span>.*?</td><td><span class="pill \\w+">${n.health}</span></td><td><span class="pill \\w+">${n.registry}</span></td><td class="num">${n.owned}<`);
+        assert.match(page, row, n.id);
+      }
+    } finally {
+      await c.db.execute("DELETE FROM node WHERE node_id = 'node7'");
+      await c.settle();
+    }
+  });
+
   test("node status flips when a node stops, and each verdict change is counted once", async () => {
     const status = (f: Map<string, Family>): number | undefined => valueOf(f, "uptime_kuma_node_status", { node_id: "node3" });
     const moved = (f: Map<string, Family>, to: string): number => valueOf(f, "kuma_router_health_transitions_total", { node_id: "node3", to }) ?? 0;

@@ -1,16 +1,19 @@
-// GET /lb/status.html (and /lb/status asked for as text/html) on the internal listener: the
-// view of core/status_html.ts filled from the snapshot, the verdicts and the counters.
+// GET /lb/status on the internal listener: one view of the cluster (snapshot, registry, this
+// router's verdicts, pins and WebSockets), answered as JSON for scripts or as the page of
+// core/status_html.ts for a person. Both come from view(), so they cannot tell different stories.
 import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
 import { staleAfterS } from "../core/anomaly";
 import { WEBSOCKETS } from "../core/metrics_catalog";
-import { StatusView, renderStatusPage } from "../core/status_html";
 import { candidatesOf } from "../core/route";
-import { downSet } from "../health/view";
+import { StatusView, renderStatusPage } from "../core/status_html";
 import * as state from "../health/state";
-import { sharedSeries } from "./exposition";
-import * as pins from "./pins";
-import { ENABLED } from "./settings";
+import { details as healthDetails } from "../health/status";
+import { downSet } from "../health/view";
+import { sharedSeries } from "../metrics/exposition";
+import * as pins from "../metrics/pins";
+import { ENABLED } from "../metrics/settings";
+import * as respond from "./respond";
 
 const REFRESH_S = 5;
 
@@ -29,6 +32,7 @@ export function view(): StatusView {
     snapshot: {
       version: s.version,
       ageS: s.ageS,
+      bytes: s.bytes,
       lastError: s.lastError,
       failingSinceS: s.failingSinceS,
       setupComplete: snapshot?.setupComplete,
@@ -40,8 +44,10 @@ export function view(): StatusView {
       name: n.name,
       host: n.address === undefined ? undefined : `${n.address.host}:${n.address.port}`,
       registryOnline: n.online,
+      // A node without an address cannot take a request, whatever the probes said last.
       healthUp: n.address !== undefined && down[n.id] !== true,
       primary: n.isPrimary,
+      index: n.index,
       owned: n.owned,
       lastSeenAgeS: n.lastSeenAge,
       lastProbe: state.lastProbe(n.id),
@@ -53,9 +59,37 @@ export function view(): StatusView {
   };
 }
 
-export function serve(): void {
+/** 503 until the registry was read once: a monitoring script must not take an empty view for a cluster. */
+const statusCode = (): number => (store.current() === undefined ? 503 : 200);
+
+export function serveJson(): void {
+  const v = view();
+  respond.json(statusCode(), {
+    environment: v.environment,
+    generatedAt: v.generatedAt,
+    expectedNodes: v.expectedNodes,
+    snapshot: { ...v.snapshot, staleAfterS: v.staleAfterS },
+    allDownFallback: v.allDownFallback,
+    checks: healthDetails(store.current()?.nodes ?? []),
+    nodes: respond.list(v.nodes.map((n) => ({
+      id: n.id,
+      name: n.name,
+      host: n.host,
+      registry: n.registryOnline ? "online" : "offline",
+      health: n.healthUp ? "up" : "down",
+      primary: n.primary,
+      index: n.index,
+      owned: n.owned,
+      lastSeenAgeS: n.lastSeenAgeS,
+      pinnedLastMinute: n.pinnedLastMinute,
+      websockets: n.websockets,
+    }))),
+  });
+}
+
+export function serveHtml(): void {
   const html = renderStatusPage(view());
-  ngx.status = store.current() === undefined ? 503 : 200;
+  ngx.status = statusCode();
   ngx.header["Content-Type"] = "text/html; charset=utf-8";
   ngx.header["Cache-Control"] = "no-store";
   ngx.header["Vary"] = "Accept";
