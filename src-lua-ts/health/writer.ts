@@ -28,7 +28,10 @@ const RETRY_AFTER_S = 1;
 /** kuma_health key naming the worker (pid) that holds the lock; expires if it dies. */
 const WRITER_KEY = "writer:pid";
 const WRITER_KEY_TTL_S = 2;
-/** Passes that changed rows: /lb/status shows that only the writer writes. */
+/**
+ * Status writes and monitor moves that changed rows, each counted as soon as it committed (before
+ * the snapshot refresh after it): /lb/status shows that only the writer writes.
+ */
 const WRITES_KEY = "writer:writes";
 
 let nextAcquireAt = 0;
@@ -70,10 +73,13 @@ export interface WriteOutcome {
 /** One pass of the writer's work on its session (which must hold the lock). */
 export function writeOnce(snapshot: Snapshot): WriteOutcome {
   const [written, statusFailed] = writeStatuses(snapshot);
+  if (written > 0) healthDict.incr(WRITES_KEY, 1, 0);
   const current = written > 0 ? refreshSnapshot() ?? snapshot : snapshot;
   const [moved, moveFailed] = statusFailed ? [0, true] : moveMonitors(current);
-  if (moved > 0) refreshSnapshot();
-  if (written > 0 || moved > 0) healthDict.incr(WRITES_KEY, 1, 0);
+  if (moved > 0) {
+    healthDict.incr(WRITES_KEY, 1, 0);
+    refreshSnapshot();
+  }
   return { written, moved, failed: statusFailed || moveFailed };
 }
 
