@@ -219,6 +219,25 @@ describe("dns.resolve against the test DNS server", function()
     assert.equal("127.0.0.15", dns.resolve("recreated"))
   end)
 
+  it("a lookup that waited for another gets its address, even when the prober forgot it at once", function()
+    -- The prober resolves a dead node's name, is refused, and forgets the answer, all between
+    -- two polls of a request that was waiting for that lookup.
+    control("record refused=127.0.0.17,30")
+    local prober = ngx.thread.spawn(function()
+      local address = dns.resolve("refused")
+      dns.forget("refused")
+      return address
+    end)
+    local waiting = ngx.thread.spawn(dns.resolve, "refused")
+    local ok, address = ngx.thread.wait(prober)
+    assert.is_true(ok)
+    assert.equal("127.0.0.17", address)
+    local waited, waitedAddress, err = ngx.thread.wait(waiting)
+    assert.is_true(waited)
+    assert.equal("127.0.0.17", waitedAddress, err)
+    assert.equal(1, count("refused"))
+  end)
+
   it("caps a long TTL", function()
     control("record long-ttl=127.0.0.8,3600")
     assert.equal("127.0.0.8", dns.resolve("long-ttl"))

@@ -202,13 +202,18 @@ function refresh(name: string): Entry {
   return store(name, Kind.Error, `${name}: ${reply.error}`, RETRY_AFTER_FAILURE_S);
 }
 
+function lastGood(name: string): Entry | undefined {
+  const [stale] = dnsDict.get(STALE_KEY + name);
+  return typeof stale === "string" ? { address: stale, stale: true } : undefined;
+}
+
 /**
  * Another worker (or request) is querying the name. The last good address serves meanwhile;
  * without one, wait for the answer (at most the lock's lifetime).
  */
 function awaitOther(name: string): Entry {
-  const [stale] = dnsDict.get(STALE_KEY + name);
-  if (typeof stale === "string") return { address: stale, stale: true };
+  const before = lastGood(name);
+  if (before !== undefined) return before;
   const deadline = ngx.now() + LOCK_TTL_S;
   while (ngx.now() < deadline) {
     ngx.sleep(WAIT_STEP_S);
@@ -217,7 +222,9 @@ function awaitOther(name: string): Entry {
     const [holder] = locksDict.get(LOCK_KEY + name);
     if (holder === undefined) break;
   }
-  return readShared(name) ?? { error: `${name}: lookup in progress elsewhere did not finish`, stale: false };
+  // The answer can be gone already: a prober that found the address and was refused there
+  // forgets it at once, between two of our polls. The address it found is still the last good one.
+  return readShared(name) ?? lastGood(name) ?? { error: `${name}: lookup in progress elsewhere did not finish`, stale: false };
 }
 
 function lookup(name: string): Entry {

@@ -169,6 +169,31 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       if (own) execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", dbName]);
     },
   };
-  await cluster.settle();
+  await untilReady(router, [...nodes.keys()]);
   return cluster;
+}
+
+/**
+ * Until the router has read the registry and probed every started node once. A fixed pause is
+ * not enough on a loaded machine: a test's first step would race the first sync or the first
+ * probe round (a round that meets a node the test just stopped forgets its name's answer).
+ */
+async function untilReady(router: Router, nodeIds: string[], timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer yet";
+  for (;;) {
+    try {
+      const res = await fetch(`${router.statusUrl}/lb/status.json`);
+      const body = await res.text();
+      last = `${res.status} ${body.slice(0, 400)}`;
+      if (res.status === 200) {
+        const checks = (JSON.parse(body) as { checks: { nodes: Record<string, { lastProbe?: string }> } }).checks.nodes;
+        if (nodeIds.every((id) => checks[id]?.lastProbe !== undefined)) return;
+      }
+    } catch (e) {
+      last = String(e);
+    }
+    if (Date.now() > deadline) throw new Error(`the router was not ready within ${timeoutMs} ms: ${last}`);
+    await sleep(50);
+  }
 }
