@@ -50,7 +50,7 @@ export interface Cluster {
   /** Stops node i; `deregister` marks it offline at once as a SIGTERM'd node does. */
   stopNode(i: number, deregister?: boolean): Promise<void>;
   addMonitor(id: number, owner: string, token?: string): Promise<void>;
-  /** Waits until the router's snapshot reflects the database (two sync intervals). */
+  /** Waits until the router's snapshot reflects what the database held at the call. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -160,7 +160,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     addMonitor: async (id, owner, token) => {
       await db.execute("INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (?, 'm', 1, 'push', ?, ?)", [id, token ?? null, owner]);
     },
-    settle: () => sleep(Number(syncInterval) * 2000 + 100),
+    settle: () => untilSynced(router),
     stop: async () => {
       await router.stop();
       for (const n of nodes.values()) if (n.running) await n.stop();
@@ -173,27 +173,65 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   return cluster;
 }
 
+/** The router's /lb/status JSON, or why there is none (yet). */
+async function routerStatus(router: Router): Promise<{ code: number; body: string; json?: RouterStatus }> {
+  const res = await fetch(`${router.statusUrl}/lb/status.json`);
+  const body = await res.text();
+  return { code: res.status, body, json: res.status === 200 ? (JSON.parse(body) as RouterStatus) : undefined };
+}
+
+interface RouterStatus {
+  snapshot: { ageS?: number };
+  checks: { nodes: Record<string, { lastProbe?: string }> };
+}
+
+/** Polls `probe` until it returns true; past the deadline, fails with what it last described. */
+async function until(what: string, timeoutMs: number, probe: () => Promise<true | string>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let last: true | string;
+    try {
+      last = await probe();
+    } catch (e) {
+      last = String(e);
+    }
+    if (last === true) return;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms; last: ${last}`);
+    await sleep(20);
+  }
+}
+
+/**
+ * Until a sync that began after the call is published. Two syncs seen to finish after the call
+ * make one that began after it: the second began once the first had finished. The finish times
+ * come from the snapshot's age, reckoned so they can only be early.
+ */
+async function untilSynced(router: Router, timeoutMs = 15_000): Promise<void> {
+  const calledAt = Date.now() / 1000;
+  const finishes: number[] = [];
+  await until("the router's next two syncs", timeoutMs, async () => {
+    const askedAt = Date.now() / 1000;
+    const s = await routerStatus(router);
+    const age = s.json?.snapshot.ageS;
+    if (age === undefined) return `${s.code} ${s.body.slice(0, 400)}`;
+    // The router read its clock after askedAt (less its cached time's slack): never later than this.
+    const finishedAt = askedAt - age;
+    if (finishedAt > calledAt + 0.02 && finishes.every((f) => Math.abs(f - finishedAt) > 0.05)) finishes.push(finishedAt);
+    return finishes.length >= 2 ? true : `${finishes.length} sync(s) since the call; snapshot age ${age} s`;
+  });
+}
+
 /**
  * Until the router has read the registry and probed every started node once. A fixed pause is
  * not enough on a loaded machine: a test's first step would race the first sync or the first
  * probe round (a round that meets a node the test just stopped forgets its name's answer).
  */
 async function untilReady(router: Router, nodeIds: string[], timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer yet";
-  for (;;) {
-    try {
-      const res = await fetch(`${router.statusUrl}/lb/status.json`);
-      const body = await res.text();
-      last = `${res.status} ${body.slice(0, 400)}`;
-      if (res.status === 200) {
-        const checks = (JSON.parse(body) as { checks: { nodes: Record<string, { lastProbe?: string }> } }).checks.nodes;
-        if (nodeIds.every((id) => checks[id]?.lastProbe !== undefined)) return;
-      }
-    } catch (e) {
-      last = String(e);
-    }
-    if (Date.now() > deadline) throw new Error(`the router was not ready within ${timeoutMs} ms: ${last}`);
-    await sleep(50);
-  }
+  await until("the router's first sync and probe round", timeoutMs, async () => {
+    const s = await routerStatus(router);
+    if (s.json === undefined) return `${s.code} ${s.body.slice(0, 400)}`;
+    const checks = s.json.checks.nodes;
+    const unprobed = nodeIds.filter((id) => checks[id]?.lastProbe === undefined);
+    return unprobed.length === 0 ? true : `not probed yet: ${unprobed.join(", ")}`;
+  });
 }
