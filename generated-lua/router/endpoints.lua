@@ -2,8 +2,9 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 3,["8"] = 4,["9"] = 5,["10"] = 5,["11"] = 6,["12"] = 6,["13"] = 7,["14"] = 7,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 8,["19"] = 9,["20"] = 11,["21"] = 13,["22"] = 14,["23"] = 13,["24"] = 17,["25"] = 18,["26"] = 19,["27"] = 19,["28"] = 19,["29"] = 19,["30"] = 19,["31"] = 19,["32"] = 19,["33"] = 19,["34"] = 19,["35"] = 19,["36"] = 19,["37"] = 17,["38"] = 29,["39"] = 30,["40"] = 31,["41"] = 31,["43"] = 32,["44"] = 29,["46"] = 36,["47"] = 37,["48"] = 38,["51"] = 39,["52"] = 39,["53"] = 39,["54"] = 39,["55"] = 39,["56"] = 39,["57"] = 39,["58"] = 39,["59"] = 40,["60"] = 40,["61"] = 40,["62"] = 40,["63"] = 40,["64"] = 40,["65"] = 40,["66"] = 36,["68"] = 44,["69"] = 45,["70"] = 46,["73"] = 47,["74"] = 48,["75"] = 48,["76"] = 48,["77"] = 48,["78"] = 49,["79"] = 50,["81"] = 52,["82"] = 53,["83"] = 44,["85"] = 57,["86"] = 58,["87"] = 59,["88"] = 57,["90"] = 63,["91"] = 64,["92"] = 65,["95"] = 66,["96"] = 67,["97"] = 67,["98"] = 67,["100"] = 67,["102"] = 67,["103"] = 68,["104"] = 68,["106"] = 69,["107"] = 70,["108"] = 63});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 38,["8"] = 3,["9"] = 4,["10"] = 5,["11"] = 5,["12"] = 6,["13"] = 6,["14"] = 7,["15"] = 7,["16"] = 8,["17"] = 8,["18"] = 8,["19"] = 8,["20"] = 9,["21"] = 38,["22"] = 39,["23"] = 40,["24"] = 40,["26"] = 41,["28"] = 11,["30"] = 14,["31"] = 15,["32"] = 14,["35"] = 22,["36"] = 23,["37"] = 23,["39"] = 22,["40"] = 26,["41"] = 27,["42"] = 28,["43"] = 28,["44"] = 28,["45"] = 28,["46"] = 28,["47"] = 28,["48"] = 28,["49"] = 28,["50"] = 28,["51"] = 28,["52"] = 28,["53"] = 26,["55"] = 45,["56"] = 46,["57"] = 47,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 48,["64"] = 48,["65"] = 48,["66"] = 48,["67"] = 48,["68"] = 49,["69"] = 49,["70"] = 49,["71"] = 49,["72"] = 49,["73"] = 49,["74"] = 49,["75"] = 45,["77"] = 53,["78"] = 54,["79"] = 55,["82"] = 56,["83"] = 57,["84"] = 57,["85"] = 57,["86"] = 57,["87"] = 58,["88"] = 59,["90"] = 61,["91"] = 62,["92"] = 53,["94"] = 66,["95"] = 67,["96"] = 68,["97"] = 66,["99"] = 72,["100"] = 73,["101"] = 74,["104"] = 75,["105"] = 76,["106"] = 76,["107"] = 76,["109"] = 76,["111"] = 76,["112"] = 77,["113"] = 77,["115"] = 78,["116"] = 79,["117"] = 72});
 local ____exports = {}
+local requireSnapshot
 local config = require("config")
 local store = require("cluster.snapshot_store")
 local ____route = require("core.route")
@@ -17,9 +18,24 @@ local clearHeader = ____cookie.clearHeader
 local fixedNodeOf = ____cookie.fixedNodeOf
 local pinHeader = ____cookie.pinHeader
 local respond = require("router.respond")
+function requireSnapshot()
+    local snapshot = store.current()
+    if snapshot == nil then
+        respond.json(503, {error = "no_cluster_snapshot", message = "the node registry has not been read yet"})
+    end
+    return snapshot
+end
 local FIXED_NODE_PATH = "/lb/fixed-node/"
+--- Liveness: nginx answers. Never the database's state: a restart would lose the snapshot.
 function ____exports.health()
     respond.json(200, {status = "ok"})
+end
+--- Readiness: the registry was read once. Until then every request would get a 503; afterwards
+-- the router routes from its last snapshot whatever the database does, so it stays ready.
+function ____exports.ready()
+    if requireSnapshot() ~= nil then
+        respond.json(200, {status = "ready"})
+    end
 end
 function ____exports.configuration()
     local s = config.get()
@@ -34,13 +50,6 @@ function ____exports.configuration()
             cluster = s.cluster
         }
     )
-end
-local function requireSnapshot()
-    local snapshot = store.current()
-    if snapshot == nil then
-        respond.json(503, {error = "no_cluster_snapshot", message = "the node registry has not been read yet"})
-    end
-    return snapshot
 end
 --- Node ids and names that would take new work: no addresses on the public listener.
 function ____exports.availableNodes()

@@ -4,6 +4,7 @@ import * as clusterStatus from "../router/status";
 import { guard } from "./guard";
 
 export const health = (): boolean => guard("lb health", endpoints.health);
+export const ready = (): boolean => guard("lb ready", endpoints.ready);
 export const config = (): boolean => guard("lb config", endpoints.configuration);
 export const status = (): boolean => guard("lb status", clusterStatus.serveJson);
 export const statusPage = (): boolean => guard("lb status page", clusterStatus.serveHtml);

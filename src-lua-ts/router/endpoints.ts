@@ -1,4 +1,4 @@
-// The router's own endpoints under /lb/. Public: health and the fixed-node cookie. Internal
+// The router's own endpoints under /lb/. Public: health, readiness and the fixed-node cookie. Internal
 // (ROUTER_STATUS_LISTEN): config, which shows addresses and internals (status: router/status.ts).
 import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
@@ -10,8 +10,17 @@ import * as respond from "./respond";
 
 const FIXED_NODE_PATH = "/lb/fixed-node/";
 
+/** Liveness: nginx answers. Never the database's state: a restart would lose the snapshot. */
 export function health(): void {
   respond.json(200, { status: "ok" });
+}
+
+/**
+ * Readiness: the registry was read once. Until then every request would get a 503; afterwards
+ * the router routes from its last snapshot whatever the database does, so it stays ready.
+ */
+export function ready(): void {
+  if (requireSnapshot() !== undefined) respond.json(200, { status: "ready" });
 }
 
 export function configuration(): void {

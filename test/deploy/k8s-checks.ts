@@ -19,8 +19,8 @@ export const NAMES = {
   dbSecretPrefix: "uptime-kuma-db-secret",
 };
 
-/** The router's health endpoint on its public listener. */
-export const ROUTER_HEALTH_PATH = "/lb/health";
+/** The router's endpoints on its public listener for each probe: ready once the registry was read, live while nginx answers. */
+export const ROUTER_PROBE_PATHS: Record<string, string> = { readinessProbe: "/lb/ready", livenessProbe: "/lb/health" };
 /** What a pod's /etc/resolv.conf says, for the settings loader. */
 const RESOLV_CONF = "nameserver 10.96.0.10\nsearch svc.cluster.local\n";
 
@@ -358,11 +358,11 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   const cports: number[] = (router.ports ?? []).map((x: Json) => x.containerPort);
   if (!cports.includes(publicPort)) p.push(`router container does not declare the public port ${publicPort} (ROUTER_LISTEN)`);
   if (!cports.includes(statusPort)) p.push(`router container does not declare the internal port ${statusPort} (ROUTER_STATUS_LISTEN)`);
-  for (const kind of ["readinessProbe", "livenessProbe"]) {
+  for (const [kind, path] of Object.entries(ROUTER_PROBE_PATHS)) {
     const probe = router[kind]?.httpGet;
     if (!probe) p.push(`router has no HTTP ${kind}`);
     else {
-      if (probe.path !== ROUTER_HEALTH_PATH) p.push(`router ${kind} path ${probe.path}, expected ${ROUTER_HEALTH_PATH}`);
+      if (probe.path !== path) p.push(`router ${kind} path ${probe.path}, expected ${path}`);
       if (containerPort(router, probe.port) !== publicPort) p.push(`router ${kind} port ${probe.port} is not the public listener ${publicPort}`);
     }
   }

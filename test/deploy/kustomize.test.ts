@@ -129,6 +129,7 @@ const BROKEN: [string, (o: K8sObject[]) => string[], Mutation, RegExp][] = [
   ["router told another headless Service", crossCheckProblems, (o) => (routerConfig(o).data.K8S_HEADLESS_SERVICE = "uptime-kuma"), /not headless|serviceName is uptime-kuma-headless, the router uses uptime-kuma/],
   ["node probe on another path", crossCheckProblems, (o) => (nodeOf(o).readinessProbe.httpGet.path = "/api/entry-page"), /readinessProbe path \/api\/entry-page; the router probes/],
   ["router probe off the health path", crossCheckProblems, (o) => (routerOf(o).livenessProbe.httpGet.path = "/"), /livenessProbe path \/, expected \/lb\/health/],
+  ["router ready while it cannot route", crossCheckProblems, (o) => (routerOf(o).readinessProbe.httpGet.path = "/lb/health"), /readinessProbe path \/lb\/health, expected \/lb\/ready/],
   ["router container port differs from ROUTER_LISTEN", crossCheckProblems, (o) => (routerOf(o).ports[0].containerPort = 8085), /public port 8084/],
   ["router Service exposes the internal port", crossCheckProblems, (o) => (find(o, "Service", NAMES.routerService)!.spec.ports[0].targetPort = "internal"), /exposes the router's internal port/],
   ["Ingress sends users to the internal Service", crossCheckProblems, (o) => (find(o, "Ingress", "uptime-kuma")!.spec.rules[0].http.paths[0].backend.service.name = "kuma-router-internal"), /not the router Service/],
@@ -164,7 +165,7 @@ describe("k8s: each check catches a manifest broken on purpose", () => {
 
   test("unknown fields: a misspelt probe and a misspelt ServiceMonitor field", () => {
     const objects = clone(render("overlay staging"));
-    routerOf(objects).readinesProbe = { httpGet: { path: "/lb/health", port: "http" } };
+    routerOf(objects).readinesProbe = { httpGet: { path: "/lb/ready", port: "http" } };
     const sm = objects.find((o) => o.kind === "ServiceMonitor") as K8sObject;
     sm.spec.endpoints[0].intervall = "30s";
     const problems = unknownFieldProblems(objects.map((object) => ({ label: `${object.kind}/${object.metadata.name}`, object })));

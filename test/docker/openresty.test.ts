@@ -179,9 +179,10 @@ describe("router image against real OpenResty", async () => {
     assert.equal(check.exitCode, 0, check.output);
   });
 
-  test("health: /lb/health on the public listener, and the image's HEALTHCHECK command", { skip }, async () => {
+  test("health: /lb/health and /lb/ready on the public listener, and the image's HEALTHCHECK command", { skip }, async () => {
     const health = await eventually("a healthy router", async () => ((await get(publicBase, "/lb/health")).status === 200 ? true : undefined));
     assert.ok(health);
+    assert.ok(await eventually("a ready router (registry read)", async () => ((await get(publicBase, "/lb/ready")).status === 200 ? true : undefined)));
     const hc = await (router as StartedTestContainer).exec(["/opt/kuma-router/docker/entrypoint.sh", "healthcheck"]);
     assert.equal(hc.exitCode, 0, hc.output);
   });

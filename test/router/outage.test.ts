@@ -268,6 +268,10 @@ test("a 60 s database outage: routing goes on, the age shows, one log line, reco
   const lateStatus = await snapshotState(lateRouter);
   assert.equal(lateStatus.status, 503);
   assert.equal(lateStatus.snapshot.version, 0);
+  // Not ready: a Service must not send it traffic. The router that read the registry before
+  // the outage stays ready: it routes from its snapshot.
+  assert.equal((await fetch(`${lateRouter.publicUrl}/lb/ready`)).status, 503);
+  assert.equal((await fetch(`${c.router.publicUrl}/lb/ready`)).status, 200);
   assert.match(lateStatus.snapshot.lastError ?? "", /connect/);
 
   // (c) A change made while the router cannot see it: a fourth node, owning nothing.
@@ -307,6 +311,7 @@ test("a 60 s database outage: routing goes on, the age shows, one log line, reco
   const node4Ms = await timeUntil("node4 routed after recovery", async () => (await send(c.router, { ...newSession, expect: "node4" })).routedTo === "node4", 20 * SYNC_INTERVAL_S * 1000);
   // ... and the late router starts routing by itself.
   await timeUntil("the late router routes", async () => (await send(lateRouter, newSession)).status === 200, 20 * SYNC_INTERVAL_S * 1000);
+  assert.equal((await fetch(`${lateRouter.publicUrl}/lb/ready`)).status, 200);
   const lateMs = performance.now() - restoredAt;
   const recovered = await snapshotState(c.router);
 

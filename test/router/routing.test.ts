@@ -71,6 +71,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
 
   test("§3.1 the router answers its own endpoints; internal ones only on the internal listener", async () => {
     assert.equal((await get(c, "/lb/health")).status, 200);
+    assert.equal((await get(c, "/lb/ready")).status, 200);
     assert.equal((await get(c, "/lb/status")).status, 404);
     const status = await fetch(`${c.router.statusUrl}/lb/status`);
     assert.equal(status.status, 200);

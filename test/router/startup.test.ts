@@ -115,12 +115,16 @@ test("aliases reach the Lua too (NAMESPACE, HEADLESS_SERVICE_NAME, UPTIME_KUMA_D
   assert.equal(body.variables.DB_HOST, "alias-db");
 });
 
-test("/lb/health is public; /lb/config exists only on the internal listener", async (t) => {
+test("/lb/health and /lb/ready are public; /lb/config exists only on the internal listener", async (t) => {
   const router = await startRouter({});
   t.after(() => router.stop());
   const health = await fetch(`${router.publicUrl}/lb/health`);
   assert.equal(health.status, 200);
   assert.deepEqual(await health.json(), { status: "ok" });
+  // Its database (DB_HOST=mariadb) does not resolve here: alive, but never ready.
+  const ready = await fetch(`${router.publicUrl}/lb/ready`);
+  assert.equal(ready.status, 503);
+  assert.equal(((await ready.json()) as { error: string }).error, "no_cluster_snapshot");
   const publicConfig = await fetch(`${router.publicUrl}/lb/config`);
   assert.notEqual(publicConfig.status, 200);
   assert.equal((await fetch(`${router.statusUrl}/lb/config`)).status, 200);
