@@ -1,5 +1,6 @@
-// The router's own endpoints under /lb/. Public: health, readiness and the fixed-node cookie. Internal
-// (ROUTER_STATUS_LISTEN): config, which shows addresses and internals (status: router/status.ts).
+// The router's own endpoints under /lb/. Public: health, readiness and the fixed-node cookie.
+// Internal (ROUTER_STATUS_LISTEN): config, which shows addresses and internals (status:
+// router/status.ts).
 import * as config from "../config";
 import * as store from "../cluster/snapshot_store";
 import { candidatesOf } from "../core/route";
