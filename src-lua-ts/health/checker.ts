@@ -21,6 +21,8 @@ export const LEASE_TTL_S = 5;
 const BATCH = 8;
 /** How often a worker without the lease checks whether the holder died. */
 const MAX_STEP_S = 0.5;
+/** How often the lease holder looks for the first snapshot: the first round follows the first sync. */
+const SNAPSHOT_WAIT_S = 0.05;
 const MIN_STEP_S = 0.005;
 /**
  * How often the lease holder looks for urgent requests: a dead node's first failed try is
@@ -34,6 +36,8 @@ const URGENT_STEP_S = 0.1;
 const URGENT_SPACING_S = 0.5;
 
 let nextRoundAt = 0;
+/** The lease holder has no snapshot yet to probe from. */
+let awaitingSnapshot = false;
 let rounds = 0;
 let probing = false;
 /** Nodes this worker is probing now (round or urgent): an urgent probe waits for these. */
@@ -108,12 +112,14 @@ export function probeUrgent(nodes: NodeInfo[]): NodeInfo[] {
 function step(): void {
   if (!holdLease(LEASE, LEASE_TTL_S)) {
     nextRoundAt = 0;
+    awaitingSnapshot = false;
     return;
   }
   ngx.update_time();
   const now = ngx.now();
   if (now < nextRoundAt) return;
   const snapshot = store.current();
+  awaitingSnapshot = snapshot === undefined;
   if (snapshot === undefined) {
     nextRoundAt = 0;
     return;
@@ -131,7 +137,7 @@ function step(): void {
 function stepSeconds(): number {
   ngx.update_time();
   const wait = nextRoundAt - ngx.now();
-  if (nextRoundAt === 0) return MAX_STEP_S;
+  if (nextRoundAt === 0) return awaitingSnapshot ? SNAPSHOT_WAIT_S : MAX_STEP_S;
   // ngx.sleep below a millisecond is a sleep(0): a busy loop on this runtime.
   return Math.max(MIN_STEP_S, Math.min(wait, MAX_STEP_S));
 }
