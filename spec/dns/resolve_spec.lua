@@ -223,19 +223,22 @@ describe("dns.resolve against the test DNS server", function()
     -- The prober resolves a dead node's name, is refused, and forgets the answer, all between
     -- two polls of a request that was waiting for that lookup.
     control("record refused=127.0.0.17,30")
-    local prober = ngx.thread.spawn(function()
-      local address = dns.resolve("refused")
-      dns.forget("refused")
-      return address
+    -- Lookups, not packets: a slow server may see the one lookup retransmitted.
+    local asked = asked_names(function()
+      local prober = ngx.thread.spawn(function()
+        local address = dns.resolve("refused")
+        dns.forget("refused")
+        return address
+      end)
+      local waiting = ngx.thread.spawn(dns.resolve, "refused")
+      local ok, address = ngx.thread.wait(prober)
+      assert.is_true(ok)
+      assert.equal("127.0.0.17", address)
+      local waited, waitedAddress, err = ngx.thread.wait(waiting)
+      assert.is_true(waited)
+      assert.equal("127.0.0.17", waitedAddress, err)
     end)
-    local waiting = ngx.thread.spawn(dns.resolve, "refused")
-    local ok, address = ngx.thread.wait(prober)
-    assert.is_true(ok)
-    assert.equal("127.0.0.17", address)
-    local waited, waitedAddress, err = ngx.thread.wait(waiting)
-    assert.is_true(waited)
-    assert.equal("127.0.0.17", waitedAddress, err)
-    assert.equal(1, count("refused"))
+    assert.same({ "refused" }, asked)
   end)
 
   it("caps a long TTL", function()
@@ -312,16 +315,18 @@ describe("dns.resolve against the test DNS server", function()
   end)
 
   it("makes one query for concurrent lookups of a name", function()
-    local threads = {}
-    for i = 1, 5 do
-      threads[i] = ngx.thread.spawn(dns.resolve, "uptime-kuma-node1")
-    end
-    for i = 1, 5 do
-      local ok, address = ngx.thread.wait(threads[i])
-      assert.is_true(ok)
-      assert.equal("127.0.0.2", address)
-    end
-    assert.equal(1, count("uptime-kuma-node1"))
+    local asked = asked_names(function()
+      local threads = {}
+      for i = 1, 5 do
+        threads[i] = ngx.thread.spawn(dns.resolve, "uptime-kuma-node1")
+      end
+      for i = 1, 5 do
+        local ok, address = ngx.thread.wait(threads[i])
+        assert.is_true(ok)
+        assert.equal("127.0.0.2", address)
+      end
+    end)
+    assert.same({ "uptime-kuma-node1" }, asked)
   end)
 
   it("while one lookup is stuck, other requests get the last good address at once", function()

@@ -161,6 +161,8 @@ export interface SnapshotStatus {
   version: number;
   /** Seconds since the last successful sync; undefined before the first one. */
   ageS: number | undefined;
+  /** When the last successful sync finished (epoch seconds): tells one sync from the next. */
+  syncedAt: number | undefined;
   /** JSON size of both parts in the shared dict (kept as numbers: /lb/status copies no JSON). */
   bytes: number;
   lastError: string | undefined;
@@ -181,6 +183,7 @@ export function status(): SnapshotStatus {
   return {
     version: typeof version === "number" ? version : 0,
     ageS: typeof syncedAt === "number" ? now - syncedAt : undefined,
+    syncedAt: typeof syncedAt === "number" ? syncedAt : undefined,
     bytes: partBytes(NODES) + partBytes(MONITORS),
     lastError: typeof lastError === "string" ? lastError : undefined,
     failingSinceS: typeof lastError === "string" && typeof failedAt === "number" ? now - failedAt : undefined,

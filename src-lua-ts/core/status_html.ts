@@ -31,6 +31,8 @@ export interface StatusView {
   snapshot: {
     version: number;
     ageS: number | undefined;
+    /** When the last sync finished (epoch seconds); not shown on the page. */
+    syncedAt?: number;
     /** The stored snapshot's size; not shown on the page. */
     bytes?: number;
     lastError: string | undefined;

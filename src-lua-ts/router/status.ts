@@ -32,6 +32,7 @@ export function view(): StatusView {
     snapshot: {
       version: s.version,
       ageS: s.ageS,
+      syncedAt: s.syncedAt,
       bytes: s.bytes,
       lastError: s.lastError,
       failingSinceS: s.failingSinceS,
