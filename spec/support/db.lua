@@ -17,7 +17,8 @@ function _M.exec(sql)
 end
 
 -- The server-wide count of SELECT statements: what a spec uses to prove a lookup did or did
--- not reach the database.
+-- not reach the database. Server-wide: another suite running on the same server at the same
+-- time adds to it (one `make test` at a time per MariaDB, as CI runs it).
 function _M.com_select()
   local rows = _M.exec("SHOW GLOBAL STATUS LIKE 'Com_select'")
   return tonumber(rows[1].Value)
