@@ -48,6 +48,13 @@ interface Live {
   connections: Set<net.Socket>;
 }
 
+/** A closed client connection: the paths it carried, and which side closed it. */
+export interface ClosedConnection {
+  paths: string[];
+  /** "client": its FIN came first; "node": this server closed it (keep-alive timeout, stop()). */
+  closedBy: "client" | "node";
+}
+
 type RequestListener = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 type UpgradeListener = (request: http.IncomingMessage, socket: net.Socket, head: Buffer) => void;
 
@@ -59,6 +66,7 @@ export class StandInNode {
   private health: HealthMode = "ok";
   private readonly counts = new Map<string, number>();
   private readonly log: RecordedRequest[] = [];
+  private readonly closed: ClosedConnection[] = [];
   private live: Live | undefined;
 
   constructor(options: StandInNodeOptions) {
@@ -108,6 +116,11 @@ export class StandInNode {
     this.log.length = 0;
   }
 
+  /** Connections closed so far (at most 1000), oldest first. */
+  closedConnections(): readonly ClosedConnection[] {
+    return [...this.closed];
+  }
+
   /** socket.io clients currently connected to this node. */
   socketCount(): number {
     return this.live?.io.of("/").sockets.size ?? 0;
@@ -118,11 +131,22 @@ export class StandInNode {
     if (this.live) throw new Error(`${this.nodeId} already running`);
     const server = http.createServer();
     const connections = new Set<net.Socket>();
+    const paths = new WeakMap<net.Socket, string[]>();
     server.on("connection", (socket) => {
       connections.add(socket);
-      socket.on("close", () => connections.delete(socket));
+      paths.set(socket, []);
+      let clientEnded = false;
+      socket.on("end", () => (clientEnded = true));
+      socket.on("close", () => {
+        connections.delete(socket);
+        if (this.closed.length >= 1000) this.closed.shift();
+        this.closed.push({ paths: paths.get(socket) ?? [], closedBy: clientEnded ? "client" : "node" });
+      });
     });
-    server.on("request", (request, response) => this.serve(request, response));
+    server.on("request", (request, response) => {
+      paths.get(request.socket)?.push(pathOf(request.url ?? "/"));
+      this.serve(request, response);
+    });
     const io = this.attachSocketIo(server);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
