@@ -203,7 +203,7 @@ async function until(what: string, timeoutMs: number, probe: () => Promise<true 
 
 /**
  * Until a sync that began after the call is published. Two syncs seen to finish after the call
- * make one that began after it: the second began once the first had finished (one router syncs
+ * make one that began after it: the second began once the first had finished (one worker syncs
  * at a time). Router and test read the same clock.
  */
 async function untilSynced(router: Router, timeoutMs = 15_000): Promise<void> {
