@@ -48,3 +48,25 @@ CREATE TABLE IF NOT EXISTS user (
   password VARCHAR(255) NULL,
   active   TINYINT(1)   NOT NULL DEFAULT 1
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The router's own tables (src-lua-ts/core/router_tables.ts holds the same text; the router's
+-- writer creates them too when missing). The record of the monitors the router moved: it
+-- undoes only a move of its own that is still in place (docs/health.md, "Ownership").
+CREATE TABLE IF NOT EXISTS kuma_cluster_move (
+  monitor_id INT NOT NULL PRIMARY KEY,
+  from_node  VARCHAR(255) NOT NULL,
+  to_node    VARCHAR(255) NOT NULL,
+  kind       VARCHAR(20)  NOT NULL,
+  moved_at   DATETIME(3)  NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- What each node's agent (kuma-cluster-node exec) reports about hand-over (docs/health.md).
+CREATE TABLE IF NOT EXISTS kuma_cluster_agent (
+  node_id           VARCHAR(255) NOT NULL PRIMARY KEY,
+  handover          VARCHAR(20)  NOT NULL,
+  detail            VARCHAR(255) NULL,
+  agent_version     VARCHAR(40)  NULL,
+  seen_at           DATETIME(3)  NOT NULL,
+  last_reconcile_at DATETIME(3)  NULL,
+  last_reconcile_ms INT          NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 18,["19"] = 19,["20"] = 22,["21"] = 23,["22"] = 23,["24"] = 24,["25"] = 25,["26"] = 25,["27"] = 25,["28"] = 25,["29"] = 25,["30"] = 25,["31"] = 25,["32"] = 25,["33"] = 25,["34"] = 34,["35"] = 35,["37"] = 37,["38"] = 38,["39"] = 39,["40"] = 40,["42"] = 42,["43"] = 43,["44"] = 16,["46"] = 47,["47"] = 48,["48"] = 48,["49"] = 48,["51"] = 48,["53"] = 48,["54"] = 47,["55"] = 51,["56"] = 52,["57"] = 53,["58"] = 51,["59"] = 56,["60"] = 57,["61"] = 58,["62"] = 58,["64"] = 59,["65"] = 59,["66"] = 59,["68"] = 59,["70"] = 59,["71"] = 60,["72"] = 56});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 17,["16"] = 20,["17"] = 21,["18"] = 22,["19"] = 22,["21"] = 23,["22"] = 26,["23"] = 27,["24"] = 27,["26"] = 28,["27"] = 29,["28"] = 29,["29"] = 29,["30"] = 29,["31"] = 29,["32"] = 29,["33"] = 29,["34"] = 29,["35"] = 29,["36"] = 38,["37"] = 39,["39"] = 41,["40"] = 42,["41"] = 43,["42"] = 44,["43"] = 44,["44"] = 44,["45"] = 44,["47"] = 46,["48"] = 47,["49"] = 20,["51"] = 51,["52"] = 52,["53"] = 52,["54"] = 52,["56"] = 52,["58"] = 52,["59"] = 51,["60"] = 55,["61"] = 56,["62"] = 57,["63"] = 55,["64"] = 60,["65"] = 61,["66"] = 62,["67"] = 62,["69"] = 63,["70"] = 63,["71"] = 63,["73"] = 63,["75"] = 63,["76"] = 64,["77"] = 60});
 local ____exports = {}
 local mysql = require("resty.mysql")
 local config = require("config")
@@ -10,6 +10,8 @@ local resolve = ____resolve.resolve
 local KEEPALIVE_MS = 60000
 --- Per worker: the sync, the prober and a few missing-key lookups at once.
 local POOL_SIZE = 8
+--- MariaDB's "table doesn't exist" (ER_NO_SUCH_TABLE).
+____exports.NO_SUCH_TABLE = 1146
 --- Runs one statement on a pooled connection. Never throws: failures come back as `error`.
 function ____exports.query(sql)
     local conn, newErr = mysql.new()
@@ -37,7 +39,10 @@ function ____exports.query(sql)
     local res, err, errno, sqlstate = conn:query(sql)
     if res == nil then
         conn:close()
-        return {error = ("query failed: " .. tostring(err)) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or "")}
+        return {
+            error = ("query failed: " .. tostring(err)) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or ""),
+            errno = errno
+        }
     end
     conn:set_keepalive(KEEPALIVE_MS, POOL_SIZE)
     return res.affected_rows ~= nil and ({ok = res}) or ({rows = res})

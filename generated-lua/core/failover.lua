@@ -1,8 +1,11 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 20,["7"] = 21,["8"] = 22,["9"] = 23,["10"] = 24,["11"] = 24,["12"] = 26,["13"] = 26,["14"] = 26,["18"] = 29,["19"] = 29,["21"] = 33,["22"] = 33,["23"] = 33,["24"] = 33,["27"] = 34,["28"] = 20,["32"] = 58,["33"] = 59,["34"] = 60,["35"] = 61,["36"] = 62,["37"] = 63,["38"] = 64,["39"] = 65,["41"] = 67,["42"] = 67,["43"] = 67,["44"] = 67,["45"] = 68,["47"] = 69,["48"] = 70,["49"] = 70,["50"] = 71,["51"] = 71,["52"] = 72,["54"] = 74,["55"] = 75,["56"] = 76,["57"] = 76,["60"] = 78,["61"] = 79,["62"] = 79,["63"] = 80,["65"] = 82,["66"] = 83,["67"] = 83,["69"] = 84,["70"] = 84,["74"] = 86,["75"] = 58});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 6,["8"] = 6,["9"] = 22,["10"] = 23,["11"] = 24,["12"] = 25,["13"] = 26,["14"] = 26,["15"] = 28,["16"] = 28,["17"] = 28,["21"] = 31,["22"] = 31,["24"] = 35,["25"] = 35,["26"] = 35,["27"] = 35,["30"] = 36,["31"] = 22,["33"] = 70,["34"] = 71,["35"] = 71,["37"] = 72,["38"] = 70,["44"] = 82,["45"] = 83,["46"] = 84,["47"] = 85,["48"] = 86,["49"] = 87,["50"] = 88,["51"] = 89,["53"] = 91,["54"] = 92,["55"] = 92,["56"] = 92,["57"] = 92,["58"] = 93,["60"] = 94,["61"] = 95,["62"] = 96,["63"] = 96,["64"] = 96,["65"] = 96,["66"] = 97,["67"] = 98,["69"] = 100,["70"] = 101,["71"] = 102,["72"] = 102,["75"] = 104,["76"] = 105,["77"] = 105,["78"] = 106,["80"] = 108,["81"] = 109,["82"] = 109,["84"] = 110,["85"] = 110,["86"] = 111,["87"] = 111,["91"] = 113,["92"] = 114,["93"] = 82});
 local ____exports = {}
+local ____ownership = require("core.ownership")
+local groupReturns = ____ownership.groupReturns
+local returnValue = ____ownership.returnValue
 function ____exports.failoverWork(nodes, t)
     local work = {sources = {}, targets = {}, returning = {}}
     for ____, n in ipairs(nodes) do
@@ -26,11 +29,20 @@ function ____exports.failoverWork(nodes, t)
     end
     return work
 end
+--- Where a source monitor returns to: its record's from node, else its owner now (the source).
+local function homeOf(m)
+    if m.movedFrom ~= nil and m.movedFrom ~= "" then
+        return m.movedFrom
+    end
+    return m.assigned ~= "" and m.assigned or m.nodeId
+end
 --- Each monitor, in id order, goes to the least-loaded target (ties by node id) that is below
--- `limit`; `loads` are the targets' current active monitors. A monitor whose real owner is a
--- target goes home, whatever the limit.
+-- `limit`; `loads` are the targets' current active monitors. A monitor the router moved before
+-- whose from node is a target goes back there, whatever the limit. A monitor the router never
+-- moved fails over from its owner now, creator's node or an operator's override alike: the
+-- record remembers that owner, so it comes back to it.
 function ____exports.planFailover(monitors, targets, loads, limit)
-    local plan = {assign = {}, home = {}, stranded = {}}
+    local plan = {assign = {}, records = {}, home = {}, stranded = {}}
     local load = {}
     local isTarget = {}
     local sortedTargets = __TS__ArraySort({unpack(targets)})
@@ -38,18 +50,21 @@ function ____exports.planFailover(monitors, targets, loads, limit)
         load[id] = loads[id] or 0
         isTarget[id] = true
     end
+    local home = {}
     local ordered = __TS__ArraySort(
         {unpack(monitors)},
         function(____, a, b) return a.id - b.id end
     )
     for ____, m in ipairs(ordered) do
         do
-            if m.nodeId ~= "" and isTarget[m.nodeId] == true then
-                local ____plan_home_3 = plan.home
-                ____plan_home_3[#____plan_home_3 + 1] = m.id
-                local ____load_4, ____m_nodeId_5 = load, m.nodeId
-                ____load_4[____m_nodeId_5] = ____load_4[____m_nodeId_5] + 1
-                goto __continue15
+            local from = homeOf(m)
+            if isTarget[from] == true then
+                home[#home + 1] = {
+                    id = m.id,
+                    value = returnValue(from, m.nodeId)
+                }
+                load[from] = load[from] + 1
+                goto __continue17
             end
             local best
             for ____, id in ipairs(sortedTargets) do
@@ -58,19 +73,22 @@ function ____exports.planFailover(monitors, targets, loads, limit)
                 end
             end
             if best == nil then
-                local ____plan_stranded_6 = plan.stranded
-                ____plan_stranded_6[#____plan_stranded_6 + 1] = m.id
-                goto __continue15
+                local ____plan_stranded_3 = plan.stranded
+                ____plan_stranded_3[#____plan_stranded_3 + 1] = m.id
+                goto __continue17
             end
             load[best] = load[best] + 1
             if plan.assign[best] == nil then
                 plan.assign[best] = {}
             end
-            local ____plan_assign_best_7 = plan.assign[best]
-            ____plan_assign_best_7[#____plan_assign_best_7 + 1] = m.id
+            local ____plan_assign_best_4 = plan.assign[best]
+            ____plan_assign_best_4[#____plan_assign_best_4 + 1] = m.id
+            local ____plan_records_5 = plan.records
+            ____plan_records_5[#____plan_records_5 + 1] = {id = m.id, from = from, to = best}
         end
-        ::__continue15::
+        ::__continue17::
     end
+    plan.home = groupReturns(home)
     return plan
 end
 return ____exports

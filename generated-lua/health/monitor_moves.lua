@@ -1,116 +1,221 @@
 local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local __TS__New = ____lualib.__TS__New
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
+local __TS__InstanceOf = ____lualib.__TS__InstanceOf
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 5,["10"] = 6,["11"] = 6,["12"] = 6,["13"] = 8,["14"] = 8,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 9,["19"] = 10,["20"] = 12,["21"] = 13,["22"] = 14,["23"] = 15,["24"] = 12,["26"] = 19,["27"] = 20,["28"] = 21,["29"] = 21,["30"] = 21,["31"] = 21,["32"] = 22,["33"] = 22,["35"] = 23,["36"] = 24,["37"] = 24,["39"] = 25,["40"] = 26,["41"] = 27,["42"] = 28,["43"] = 28,["45"] = 29,["46"] = 30,["47"] = 30,["48"] = 30,["49"] = 30,["50"] = 30,["53"] = 32,["54"] = 33,["55"] = 34,["56"] = 34,["58"] = 35,["59"] = 35,["60"] = 35,["61"] = 35,["62"] = 35,["63"] = 35,["64"] = 35,["65"] = 35,["66"] = 36,["67"] = 37,["68"] = 37,["70"] = 38,["71"] = 39,["72"] = 39,["74"] = 40,["75"] = 42,["76"] = 43,["77"] = 43,["79"] = 44,["80"] = 44,["82"] = 45,["83"] = 45,["84"] = 45,["85"] = 46,["86"] = 46,["87"] = 46,["88"] = 46,["89"] = 46,["91"] = 46,["93"] = 46,["94"] = 47,["95"] = 47,["97"] = 48,["98"] = 49,["99"] = 49,["100"] = 49,["101"] = 49,["103"] = 51,["104"] = 52,["105"] = 52,["106"] = 52,["107"] = 52,["110"] = 55,["111"] = 56,["112"] = 56,["114"] = 57,["115"] = 19});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["12"] = 29,["13"] = 6,["14"] = 7,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 9,["19"] = 9,["20"] = 9,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 12,["30"] = 13,["31"] = 14,["32"] = 15,["33"] = 33,["34"] = 34,["35"] = 35,["37"] = 35,["41"] = 36,["43"] = 39,["44"] = 40,["45"] = 40,["47"] = 67,["48"] = 68,["49"] = 68,["50"] = 68,["51"] = 68,["54"] = 18,["55"] = 29,["56"] = 29,["57"] = 30,["58"] = 30,["59"] = 30,["60"] = 43,["61"] = 44,["62"] = 44,["63"] = 44,["64"] = 44,["65"] = 44,["66"] = 44,["67"] = 44,["68"] = 44,["69"] = 44,["70"] = 44,["71"] = 44,["72"] = 43,["74"] = 55,["75"] = 56,["76"] = 57,["77"] = 58,["78"] = 58,["79"] = 58,["80"] = 58,["81"] = 59,["82"] = 60,["83"] = 60,["84"] = 60,["85"] = 60,["86"] = 60,["89"] = 62,["90"] = 63,["91"] = 55,["92"] = 71,["93"] = 72,["94"] = 72,["95"] = 72,["96"] = 72,["97"] = 72,["98"] = 72,["99"] = 73,["100"] = 74,["101"] = 74,["102"] = 74,["103"] = 74,["104"] = 74,["105"] = 74,["106"] = 72,["107"] = 72,["108"] = 71,["110"] = 79,["111"] = 80,["112"] = 81,["113"] = 82,["114"] = 82,["115"] = 82,["116"] = 82,["117"] = 83,["118"] = 84,["119"] = 84,["120"] = 84,["121"] = 84,["123"] = 87,["124"] = 88,["125"] = 89,["126"] = 90,["127"] = 91,["128"] = 92,["129"] = 93,["131"] = 95,["132"] = 95,["134"] = 97,["135"] = 97,["136"] = 97,["137"] = 97,["138"] = 97,["140"] = 98,["141"] = 79,["142"] = 101,["143"] = 102,["144"] = 102,["145"] = 102,["146"] = 102,["147"] = 103,["148"] = 104,["149"] = 104,["150"] = 104,["151"] = 104,["152"] = 104,["154"] = 105,["155"] = 105,["156"] = 105,["157"] = 105,["158"] = 106,["159"] = 107,["160"] = 108,["161"] = 109,["162"] = 109,["163"] = 109,["164"] = 109,["165"] = 109,["167"] = 110,["168"] = 111,["169"] = 112,["170"] = 112,["171"] = 112,["172"] = 112,["173"] = 113,["174"] = 114,["175"] = 115,["176"] = 115,["177"] = 115,["178"] = 115,["181"] = 118,["182"] = 101,["184"] = 122,["185"] = 123,["186"] = 123,["187"] = 123,["188"] = 123,["189"] = 124,["190"] = 124,["192"] = 125,["193"] = 125,["195"] = 126,["196"] = 126,["198"] = 127,["201"] = 132,["202"] = 133,["203"] = 133,["204"] = 133,["205"] = 133,["206"] = 134,["209"] = 129,["210"] = 130,["216"] = 128,["219"] = 136,["220"] = 122});
 local ____exports = {}
+local run, affected, forget, MoveError
 local config = require("config")
 local db = require("cluster.db")
 local ____failover = require("core.failover")
 local failoverWork = ____failover.failoverWork
 local planFailover = ____failover.planFailover
+local ____ownership = require("core.ownership")
+local idsOf = ____ownership.idsOf
+local planRecords = ____ownership.planRecords
+local ____move_sql = require("health.move_sql")
+local RECORDS_SQL = ____move_sql.RECORDS_SQL
+local forgetSql = ____move_sql.forgetSql
+local recordSql = ____move_sql.recordSql
+local returnSql = ____move_sql.returnSql
 local ____registry_sql = require("health.registry_sql")
 local assignSql = ____registry_sql.assignSql
 local loadsSql = ____registry_sql.loadsSql
-local returnSql = ____registry_sql.returnSql
 local sourceMonitorsSql = ____registry_sql.sourceMonitorsSql
 local session = require("health.writer_session")
 local state = require("health.state")
-local function rollback(why)
-    session.exec("ROLLBACK")
-    ngx.log(ngx.WARN, "health writer: monitor moves rolled back: " .. why)
-    return {0, true}
+local tables = require("health.tables")
+function run(sql, what)
+    local res = session.exec(sql)
+    if res.error ~= nil or res.ok == nil and res.rows == nil then
+        error(
+            __TS__New(MoveError, (what .. ": ") .. (res.error or "no result")),
+            0
+        )
+    end
+    return res
 end
---- Failover and return in one transaction on the writer's session. Returns [rows moved, failed].
-function ____exports.moveMonitors(snapshot)
-    local s = config.get()
-    local work = failoverWork(
-        state.registryNodes(snapshot),
-        s.health
+function affected(sql, what)
+    local ____opt_0 = run(sql, what).ok
+    return ____opt_0 and ____opt_0.affected_rows or 0
+end
+function forget(ids)
+    return #ids == 0 and 0 or affected(
+        forgetSql(ids),
+        "forget"
     )
-    if #work.sources == 0 and #work.returning == 0 then
-        return {0, false}
-    end
-    local begin = session.exec("BEGIN")
-    if begin.error ~= nil then
-        return {0, true}
-    end
+end
+--- The only kind of move so far (the column leaves room for rebalance and drain).
+local FAILOVER = "failover"
+MoveError = __TS__Class()
+MoveError.name = "MoveError"
+function MoveError.prototype.____constructor(self, why)
+    self.why = why
+end
+local function readRecords()
+    return __TS__ArrayMap(
+        run(RECORDS_SQL, "records").rows or ({}),
+        function(____, r) return {
+            monitorId = db.num(r.monitor_id, 0),
+            from = db.text(r.from_node),
+            to = db.text(r.to_node),
+            present = db.num(r.present, 0) == 1,
+            nodeId = db.text(r.node_id),
+            assigned = db.text(r.assigned_node)
+        } end
+    )
+end
+--- Writes the returns, then forgets their records; returns how many monitors changed.
+local function applyReturns(groups, why)
     local moved = 0
-    if #work.returning > 0 then
-        local res = session.exec(returnSql(work.returning))
-        if res.ok == nil then
-            return rollback(res.error or "return: no result")
-        end
-        moved = moved + res.ok.affected_rows
-        if res.ok.affected_rows > 0 then
+    for ____, g in ipairs(groups) do
+        local n = affected(
+            returnSql(g.value, g.ids),
+            "return"
+        )
+        moved = moved + n
+        if n > 0 then
             ngx.log(
                 ngx.NOTICE,
-                (("health writer: " .. tostring(res.ok.affected_rows)) .. " monitors returned to ") .. table.concat(work.returning, ",")
+                ((((("health writer: " .. tostring(n)) .. " monitors back to ") .. (g.value == "" and "their own node" or g.value)) .. " (") .. why) .. ")"
             )
         end
     end
-    if #work.sources > 0 then
-        local monitorsRes = session.exec(sourceMonitorsSql(work.sources))
-        if monitorsRes.rows == nil then
-            return rollback(monitorsRes.error or "monitors: no rows")
-        end
-        local monitors = __TS__ArrayMap(
-            monitorsRes.rows,
-            function(____, r) return {
-                id = db.num(r.id, 0),
+    forget(idsOf(groups))
+    return moved
+end
+local function sourceMonitors(sources, movedFrom)
+    return __TS__ArrayMap(
+        run(
+            sourceMonitorsSql(sources),
+            "monitors"
+        ).rows or ({}),
+        function(____, r)
+            local id = db.num(r.id, 0)
+            return {
+                id = id,
                 nodeId = db.text(r.node_id),
-                assigned = db.text(r.assigned_node)
-            } end
-        )
-        local loadsRes = session.exec(loadsSql(work.targets))
-        if loadsRes.rows == nil then
-            return rollback(loadsRes.error or "loads: no rows")
+                assigned = db.text(r.assigned_node),
+                movedFrom = movedFrom[tostring(id)]
+            }
         end
+    )
+end
+--- Gives each target its monitors and records each move; returns how many moved.
+local function applyAssignments(plan, sources)
+    local moved = 0
+    for ____, target in ipairs(__TS__ArraySort(__TS__ObjectKeys(plan.assign))) do
+        local n = affected(
+            assignSql(target, plan.assign[target], sources),
+            "assign"
+        )
+        moved = moved + n
+        ngx.log(
+            ngx.NOTICE,
+            (((("health writer: " .. tostring(n)) .. " monitors of ") .. table.concat(sources, ",")) .. " -> ") .. target
+        )
+    end
+    local ____pairs = {}
+    local keys = {}
+    for ____, e in ipairs(plan.records) do
+        local key = (e.from .. " ") .. e.to
+        if ____pairs[key] == nil then
+            ____pairs[key] = {from = e.from, to = e.to, ids = {}}
+            keys[#keys + 1] = key
+        end
+        local ____pairs_key_ids_2 = ____pairs[key].ids
+        ____pairs_key_ids_2[#____pairs_key_ids_2 + 1] = e.id
+    end
+    for ____, key in ipairs(keys) do
+        affected(
+            recordSql(____pairs[key].from, ____pairs[key].to, ____pairs[key].ids, FAILOVER),
+            "record"
+        )
+    end
+    return moved
+end
+local function transaction(sources, targets, returning)
+    local records = planRecords(
+        readRecords(),
+        returning
+    )
+    local dropped = forget(records.drop)
+    if dropped > 0 then
+        ngx.log(
+            ngx.NOTICE,
+            ("health writer: " .. tostring(dropped)) .. " move records dropped: someone else changed their monitors' owner, or deleted them"
+        )
+    end
+    local moved = applyReturns(
+        records.returns,
+        table.concat(returning, ",") .. " confirmed up"
+    )
+    if #sources > 0 then
+        local monitors = sourceMonitors(sources, records.movedFrom)
         local loads = {}
-        for ____, r in ipairs(loadsRes.rows) do
+        for ____, r in ipairs(run(
+            loadsSql(targets),
+            "loads"
+        ).rows or ({})) do
             loads[db.text(r.owner)] = db.num(r.n, 0)
         end
-        local plan = planFailover(monitors, work.targets, loads, s.cluster.monitorLimitPerNode)
-        local steps = {}
-        if #plan.home > 0 then
-            steps[#steps + 1] = {target = "", ids = plan.home}
-        end
-        for ____, target in ipairs(__TS__ArraySort(__TS__ObjectKeys(plan.assign))) do
-            steps[#steps + 1] = {target = target, ids = plan.assign[target]}
-        end
-        for ____, ____value in ipairs(steps) do
-            local target = ____value.target
-            local ids = ____value.ids
-            local ____session_exec_2 = session.exec
-            local ____assignSql_1 = assignSql
-            local ____temp_0
-            if target == "" then
-                ____temp_0 = nil
-            else
-                ____temp_0 = target
-            end
-            local res = ____session_exec_2(____assignSql_1(____temp_0, ids, work.sources))
-            if res.ok == nil then
-                return rollback(res.error or "assign: no result")
-            end
-            moved = moved + res.ok.affected_rows
-            ngx.log(
-                ngx.NOTICE,
-                (((("health writer: " .. tostring(res.ok.affected_rows)) .. " monitors of ") .. table.concat(work.sources, ",")) .. " -> ") .. (target == "" and "their own node" or target)
-            )
-        end
+        local limit = config.get().cluster.monitorLimitPerNode
+        local plan = planFailover(monitors, targets, loads, limit)
+        moved = moved + applyReturns(
+            plan.home,
+            ("their temporary owner " .. table.concat(sources, ",")) .. " is down"
+        )
+        moved = moved + applyAssignments(plan, sources)
         if #plan.stranded > 0 then
             ngx.log(
                 ngx.WARN,
-                (((("health writer: " .. tostring(#plan.stranded)) .. " monitors of ") .. table.concat(work.sources, ",")) .. " stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=") .. tostring(s.cluster.monitorLimitPerNode)
+                (((("health writer: " .. tostring(#plan.stranded)) .. " monitors of ") .. table.concat(sources, ",")) .. " stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=") .. tostring(limit)
             )
         end
     end
-    local commit = session.exec("COMMIT")
-    if commit.error ~= nil then
-        return rollback(commit.error)
+    return {moved = moved, dropped = dropped}
+end
+--- Failover and return in one transaction on the writer's session.
+function ____exports.moveMonitors(snapshot)
+    local work = failoverWork(
+        state.registryNodes(snapshot),
+        config.get().health
+    )
+    if #work.sources == 0 and #work.returning == 0 then
+        return {moved = 0, dropped = 0, failed = false}
     end
-    return {moved, false}
+    if not tables.ensure() then
+        return {moved = 0, dropped = 0, failed = true}
+    end
+    if session.exec("BEGIN").error ~= nil then
+        return {moved = 0, dropped = 0, failed = true}
+    end
+    local outcome
+    do
+        local function ____catch(e)
+            session.exec("ROLLBACK")
+            ngx.log(
+                ngx.WARN,
+                "health writer: monitor moves rolled back: " .. (__TS__InstanceOf(e, MoveError) and e.why or tostring(e))
+            )
+            return true, {moved = 0, dropped = 0, failed = true}
+        end
+        local ____try, ____hasReturned, ____returnValue = pcall(function()
+            outcome = transaction(work.sources, work.targets, work.returning)
+            run("COMMIT", "commit")
+        end)
+        if not ____try then
+            ____hasReturned, ____returnValue = ____catch(____hasReturned)
+        end
+        if ____hasReturned then
+            return ____returnValue
+        end
+    end
+    return __TS__ObjectAssign({}, outcome, {failed = false})
 end
 return ____exports

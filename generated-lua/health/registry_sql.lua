@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 7,["10"] = 9,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 16,["19"] = 22,["20"] = 23,["22"] = 23,["26"] = 24,["27"] = 22,["28"] = 27,["29"] = 28,["30"] = 28,["31"] = 28,["32"] = 28,["33"] = 28,["34"] = 28,["35"] = 28,["36"] = 27,["37"] = 31,["38"] = 32,["39"] = 32,["40"] = 32,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 32,["45"] = 31,["47"] = 36,["48"] = 37,["49"] = 36,["51"] = 41,["52"] = 42,["53"] = 41,["54"] = 45,["55"] = 46,["56"] = 45,["59"] = 53,["60"] = 54,["61"] = 53,["63"] = 58,["64"] = 59,["65"] = 60,["67"] = 62,["68"] = 58,["70"] = 66,["71"] = 67,["72"] = 66,["73"] = 70,["75"] = 73,["76"] = 74,["77"] = 73,["79"] = 78,["80"] = 79,["81"] = 78,["83"] = 83,["84"] = 84,["85"] = 85,["86"] = 83});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 7,["10"] = 9,["14"] = 16,["15"] = 17,["16"] = 18,["17"] = 16,["19"] = 22,["20"] = 23,["22"] = 23,["26"] = 24,["27"] = 22,["28"] = 27,["29"] = 28,["30"] = 28,["31"] = 28,["32"] = 28,["33"] = 28,["34"] = 28,["35"] = 28,["36"] = 27,["37"] = 31,["38"] = 32,["39"] = 32,["40"] = 32,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 32,["45"] = 31,["47"] = 36,["48"] = 37,["49"] = 36,["51"] = 41,["52"] = 42,["53"] = 41,["54"] = 45,["55"] = 46,["56"] = 45,["59"] = 53,["60"] = 54,["61"] = 53,["63"] = 58,["64"] = 59,["65"] = 60,["67"] = 62,["68"] = 58,["69"] = 65,["71"] = 68,["72"] = 69,["73"] = 68,["75"] = 73,["76"] = 74,["77"] = 73,["79"] = 78,["80"] = 79,["81"] = 78});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -16,7 +16,7 @@ function ____exports.writerLock(database)
     return #name <= LOCK_NAME_MAX and name or LOCK_PREFIX .. ngx.md5(database)
 end
 --- A quoted node id, or an error for an id that could not have come from a node.
-local function quoteId(id)
+function ____exports.quoteNodeId(id)
     if not isValidNodeId(id) then
         error(
             ("refusing node id " .. string.format("%q", id)) .. " in SQL",
@@ -29,12 +29,12 @@ local function idList(ids)
     return table.concat(
         __TS__ArrayMap(
             ids,
-            function(____, id) return quoteId(id) end
+            function(____, id) return ____exports.quoteNodeId(id) end
         ),
         ", "
     )
 end
-local function monitorIdList(ids)
+function ____exports.monitorIdList(ids)
     return table.concat(
         __TS__ArrayMap(
             ids,
@@ -62,13 +62,9 @@ end
 --- The registry row after a transition; last_seen too when the node answered its probes.
 function ____exports.statusSql(id, status)
     if status == "online" then
-        return "UPDATE node SET status = 'online', modified_date = UTC_TIMESTAMP(), last_seen = UTC_TIMESTAMP() WHERE node_id = " .. quoteId(id)
+        return "UPDATE node SET status = 'online', modified_date = UTC_TIMESTAMP(), last_seen = UTC_TIMESTAMP() WHERE node_id = " .. ____exports.quoteNodeId(id)
     end
-    return ("UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = " .. quoteId(id)) .. " AND status <> 'offline'"
-end
---- Monitors of confirmed-up nodes come home.
-function ____exports.returnSql(nodes)
-    return ("UPDATE monitor SET assigned_node = NULL WHERE assigned_node IS NOT NULL AND node_id IN (" .. idList(nodes)) .. ")"
+    return ("UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = " .. ____exports.quoteNodeId(id)) .. " AND status <> 'offline'"
 end
 local OWNER = "COALESCE(assigned_node, node_id)"
 --- The source nodes' active monitors, locked until COMMIT.
@@ -79,9 +75,8 @@ end
 function ____exports.loadsSql(targets)
     return (((((("SELECT " .. OWNER) .. " AS owner, COUNT(*) AS n FROM monitor WHERE active = 1 AND ") .. OWNER) .. " IN (") .. idList(targets)) .. ") GROUP BY ") .. OWNER
 end
---- Gives `ids` to `target` (or back to their own node_id when target is undefined).
+--- Gives `ids` to `target`, each only while a source still owns it.
 function ____exports.assignSql(target, ids, sources)
-    local value = target == nil and "NULL" or quoteId(target)
-    return ((((((("UPDATE monitor SET assigned_node = " .. value) .. " WHERE id IN (") .. monitorIdList(ids)) .. ") AND active = 1 AND ") .. OWNER) .. " IN (") .. idList(sources)) .. ")"
+    return ((((((("UPDATE monitor SET assigned_node = " .. ____exports.quoteNodeId(target)) .. " WHERE id IN (") .. ____exports.monitorIdList(ids)) .. ") AND active = 1 AND ") .. OWNER) .. " IN (") .. idList(sources)) .. ")"
 end
 return ____exports

@@ -5,11 +5,11 @@ local db = require("support.db")
 local config = require("config")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
-local dicts = require("dicts")
 local state = require("health.state")
 local session = require("health.writer_session")
 local writer = require("health.writer")
 local sql = require("health.registry_sql")
+local fixture = require("support.writer_fixture")
 
 local function lock_name()
   return sql.writerLock(config.get().db.database)
@@ -22,46 +22,14 @@ local function other_session_gets_lock()
   return tonumber(rows[1].got) == 1
 end
 
-local function observe(id, obs, times)
-  for _ = 1, times do state.record(id, true, obs) end
-end
-
-local function assigned()
-  local out = {}
-  for _, r in ipairs(db.exec("SELECT id, assigned_node FROM monitor ORDER BY id")) do
-    out[r.id] = r.assigned_node ~= ngx.null and r.assigned_node or false
-  end
-  return out
-end
-
 local function status_of(id)
   return db.exec("SELECT status FROM node WHERE node_id = " .. ngx.quote_sql_str(id))[1].status
 end
 
-local function write()
-  local outcome = writer.writeOnce(store.current())
-  assert.is_false(outcome.failed)
-  return outcome
-end
+local observe, assigned, write = fixture.observe, fixture.assigned, fixture.write
 
 describe("health.writer", function()
-  before_each(function()
-    db.reset()
-    db.node("node1", "uptime-kuma-node1:3001", "online", true)
-    db.node("node2", "uptime-kuma-node2:3001", "online", false)
-    db.node("node3", "uptime-kuma-node3:3001", "online", false)
-    db.monitor(1, "node1")
-    for id = 2, 5 do db.monitor(id, "node2") end
-    db.monitor(6, "node3")
-    db.monitor(7, "node2", nil, nil, false) -- inactive: never moved
-    dicts.healthDict:flush_all()
-    dicts.snapshotDict:flush_all()
-    assert(sync.syncOnce())
-    -- node1 and node3 confirmed up by probes.
-    observe("node1", "active-success", 3)
-    observe("node3", "active-success", 3)
-    assert.is_true(session.acquire())
-  end)
+  before_each(fixture.setup)
 
   after_each(function()
     session.release()
@@ -182,7 +150,7 @@ describe("health.writer", function()
 
   it("refuses a node id that could not have come from a node", function()
     assert.has_error(function() sql.statusSql("x'; DROP TABLE node; --", "offline") end)
-    assert.has_error(function() sql.returnSql({ "node1", "" }) end)
+    assert.has_error(function() sql.assignSql("node1", { 2 }, { "node1", "" }) end)
     assert.matches("node_id = 'node1'", sql.statusSql("node1", "offline"), 1, true)
   end)
 

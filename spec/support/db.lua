@@ -28,6 +28,8 @@ function _M.reset()
   _M.exec("DELETE FROM monitor")
   _M.exec("DELETE FROM node")
   _M.exec("DELETE FROM `user`")
+  _M.exec("DELETE FROM kuma_cluster_move")
+  _M.exec("DELETE FROM kuma_cluster_agent")
 end
 
 function _M.node(id, host, status, primary)

@@ -10,7 +10,11 @@ const KEEPALIVE_MS = 60_000;
 const POOL_SIZE = 8;
 
 export type Result = MysqlResultOrError;
-type MysqlResultOrError = { rows?: mysql.MysqlRow[]; ok?: mysql.MysqlOkPacket; error?: string };
+/** errno: the server's error number, when the server answered with an error. */
+type MysqlResultOrError = { rows?: mysql.MysqlRow[]; ok?: mysql.MysqlOkPacket; error?: string; errno?: number };
+
+/** MariaDB's "table doesn't exist" (ER_NO_SUCH_TABLE). */
+export const NO_SUCH_TABLE = 1146;
 
 /** Runs one statement on a pooled connection. Never throws: failures come back as `error`. */
 export function query(sql: string): Result {
@@ -37,7 +41,7 @@ export function query(sql: string): Result {
   const [res, err, errno, sqlstate] = conn.query(sql);
   if (res === undefined) {
     conn.close();
-    return { error: `query failed: ${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}` };
+    return { error: `query failed: ${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
   }
   conn.set_keepalive(KEEPALIVE_MS, POOL_SIZE);
   return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };

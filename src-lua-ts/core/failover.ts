@@ -1,7 +1,9 @@
 // Failover of monitors (ROUTING §1: assigned_node is a temporary owner while the real one is
 // down): which nodes give their monitors away, which take them, which get theirs back, and the
-// assignment itself. Pure; the writer runs it inside one transaction.
+// assignment itself, with the record of each move (core/ownership.ts). Pure; the writer runs it
+// inside one transaction.
 import { RegistryNode, Thresholds } from "./health";
+import { ReturnGroup, groupReturns, returnValue } from "./ownership";
 
 export interface FailoverNode extends RegistryNode {
   /** Active monitors whose effective owner is this node (from the snapshot). */
@@ -13,7 +15,7 @@ export interface FailoverWork {
   sources: string[];
   /** Nodes that may take monitors: online in the registry, addressable, up. */
   targets: string[];
-  /** Up nodes confirmed by the success threshold: their own monitors come home. */
+  /** Up nodes confirmed by the success threshold: the monitors the router moved away from them come back. */
   returning: string[];
 }
 
@@ -39,24 +41,46 @@ export interface SourceMonitor {
   id: number;
   nodeId: string;
   assigned: string;
+  /**
+   * Where the router's record in force says the monitor came from (core/ownership.ts); absent
+   * or "" when the router never moved it (its current owner is the creator's or an operator's).
+   */
+  movedFrom?: string;
+}
+
+/** A failover write and its record: the monitor goes to `to`, and returns to `from` later. */
+export interface MoveEntry {
+  id: number;
+  from: string;
+  to: string;
 }
 
 export interface FailoverPlan {
   /** target node id -> monitor ids to assign to it, in id order. */
   assign: Record<string, number[]>;
-  /** Monitors whose real owner is a target: assigned_node is cleared instead. */
-  home: number[];
+  /** The records to write for `assign`, in id order. */
+  records: MoveEntry[];
+  /** Moved monitors whose from node is a target: they go back there instead (records forgotten). */
+  home: ReturnGroup[];
   /** Monitors no target can take within the per-node limit: left where they are. */
   stranded: number[];
 }
 
+/** Where a source monitor returns to: its record's from node, else its owner now (the source). */
+function homeOf(m: SourceMonitor): string {
+  if (m.movedFrom !== undefined && m.movedFrom !== "") return m.movedFrom;
+  return m.assigned !== "" ? m.assigned : m.nodeId;
+}
+
 /**
  * Each monitor, in id order, goes to the least-loaded target (ties by node id) that is below
- * `limit`; `loads` are the targets' current active monitors. A monitor whose real owner is a
- * target goes home, whatever the limit.
+ * `limit`; `loads` are the targets' current active monitors. A monitor the router moved before
+ * whose from node is a target goes back there, whatever the limit. A monitor the router never
+ * moved fails over from its owner now, creator's node or an operator's override alike: the
+ * record remembers that owner, so it comes back to it.
  */
 export function planFailover(monitors: SourceMonitor[], targets: string[], loads: Record<string, number>, limit: number): FailoverPlan {
-  const plan: FailoverPlan = { assign: {}, home: [], stranded: [] };
+  const plan: FailoverPlan = { assign: {}, records: [], home: [], stranded: [] };
   const load: Record<string, number> = {};
   const isTarget: Record<string, boolean> = {};
   const sortedTargets = [...targets].sort();
@@ -64,11 +88,13 @@ export function planFailover(monitors: SourceMonitor[], targets: string[], loads
     load[id] = loads[id] ?? 0;
     isTarget[id] = true;
   }
+  const home: { id: number; value: string }[] = [];
   const ordered = [...monitors].sort((a, b) => a.id - b.id);
   for (const m of ordered) {
-    if (m.nodeId !== "" && isTarget[m.nodeId] === true) {
-      plan.home.push(m.id);
-      load[m.nodeId]++;
+    const from = homeOf(m);
+    if (isTarget[from] === true) {
+      home.push({ id: m.id, value: returnValue(from, m.nodeId) });
+      load[from]++;
       continue;
     }
     let best: string | undefined;
@@ -82,6 +108,8 @@ export function planFailover(monitors: SourceMonitor[], targets: string[], loads
     load[best]++;
     if (plan.assign[best] === undefined) plan.assign[best] = [];
     plan.assign[best].push(m.id);
+    plan.records.push({ id: m.id, from, to: best });
   }
+  plan.home = groupReturns(home);
   return plan;
 }

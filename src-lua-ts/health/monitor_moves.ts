@@ -1,58 +1,137 @@
-// Monitors move in one transaction on the writer's session: a confirmed-up node's come home,
-// a down node's go to the least-loaded healthy nodes within MONITOR_LIMIT_PER_NODE
-// (core/failover.ts decides, with the loads read inside the transaction).
+// Monitors move in one transaction on the writer's session, with the router's record of each
+// move (core/ownership.ts): moved monitors of a confirmed-up node come back, only where the
+// router's write is still in place; a down node's go to the least-loaded healthy nodes within
+// MONITOR_LIMIT_PER_NODE (core/failover.ts decides, with the loads read inside the transaction).
+// Records an operator overtook are dropped unacted. An operator's override is never touched.
 import * as config from "../config";
 import * as db from "../cluster/db";
-import { failoverWork, planFailover, SourceMonitor } from "../core/failover";
+import { FailoverPlan, SourceMonitor, failoverWork, planFailover } from "../core/failover";
+import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";
 import { Snapshot } from "../core/snapshot";
-import { assignSql, loadsSql, returnSql, sourceMonitorsSql } from "./registry_sql";
+import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
+import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
 import * as session from "./writer_session";
 import * as state from "./state";
+import * as tables from "./tables";
 
-function rollback(why: string): [number, boolean] {
-  session.exec("ROLLBACK");
-  ngx.log(ngx.WARN, `health writer: monitor moves rolled back: ${why}`);
-  return [0, true];
+/** The only kind of move so far (the column leaves room for rebalance and drain). */
+const FAILOVER = "failover";
+
+export interface MoveOutcome {
+  /** Monitors given away or returned. */
+  moved: number;
+  /** Records dropped because someone else changed the monitor's owner (or deleted it). */
+  dropped: number;
+  failed: boolean;
 }
 
-/** Failover and return in one transaction on the writer's session. Returns [rows moved, failed]. */
-export function moveMonitors(snapshot: Snapshot): [number, boolean] {
-  const s = config.get();
-  const work = failoverWork(state.registryNodes(snapshot), s.health);
-  if (work.sources.length === 0 && work.returning.length === 0) return [0, false];
-  const begin = session.exec("BEGIN");
-  if (begin.error !== undefined) return [0, true];
+/** A statement failed: the transaction is rolled back and the pass retried later. */
+class MoveError {
+  constructor(readonly why: string) {}
+}
+
+function run(sql: string, what: string): db.Result {
+  const res = session.exec(sql);
+  if (res.error !== undefined || (res.ok === undefined && res.rows === undefined)) throw new MoveError(`${what}: ${res.error ?? "no result"}`);
+  return res;
+}
+
+function affected(sql: string, what: string): number {
+  return run(sql, what).ok?.affected_rows ?? 0;
+}
+
+function readRecords(): RecordedMove[] {
+  return (run(RECORDS_SQL, "records").rows ?? []).map((r) => ({
+    monitorId: db.num(r.monitor_id, 0),
+    from: db.text(r.from_node),
+    to: db.text(r.to_node),
+    present: db.num(r.present, 0) === 1,
+    nodeId: db.text(r.node_id),
+    assigned: db.text(r.assigned_node),
+  }));
+}
+
+/** Writes the returns, then forgets their records; returns how many monitors changed. */
+function applyReturns(groups: ReturnGroup[], why: string): number {
   let moved = 0;
-  if (work.returning.length > 0) {
-    const res = session.exec(returnSql(work.returning));
-    if (res.ok === undefined) return rollback(res.error ?? "return: no result");
-    moved += res.ok.affected_rows;
-    if (res.ok.affected_rows > 0) ngx.log(ngx.NOTICE, `health writer: ${res.ok.affected_rows} monitors returned to ${work.returning.join(",")}`);
+  for (const g of groups) {
+    const n = affected(returnSql(g.value, g.ids), "return");
+    moved += n;
+    if (n > 0) ngx.log(ngx.NOTICE, `health writer: ${n} monitors back to ${g.value === "" ? "their own node" : g.value} (${why})`);
   }
-  if (work.sources.length > 0) {
-    const monitorsRes = session.exec(sourceMonitorsSql(work.sources));
-    if (monitorsRes.rows === undefined) return rollback(monitorsRes.error ?? "monitors: no rows");
-    const monitors: SourceMonitor[] = monitorsRes.rows.map((r) => ({ id: db.num(r.id, 0), nodeId: db.text(r.node_id), assigned: db.text(r.assigned_node) }));
-    const loadsRes = session.exec(loadsSql(work.targets));
-    if (loadsRes.rows === undefined) return rollback(loadsRes.error ?? "loads: no rows");
+  forget(idsOf(groups));
+  return moved;
+}
+
+/** Drops the records of `ids` that no longer describe their monitor; returns how many went. */
+function forget(ids: number[]): number {
+  return ids.length === 0 ? 0 : affected(forgetSql(ids), "forget");
+}
+
+function sourceMonitors(sources: string[], movedFrom: Record<string, string>): SourceMonitor[] {
+  return (run(sourceMonitorsSql(sources), "monitors").rows ?? []).map((r) => {
+    const id = db.num(r.id, 0);
+    return { id, nodeId: db.text(r.node_id), assigned: db.text(r.assigned_node), movedFrom: movedFrom[`${id}`] };
+  });
+}
+
+/** Gives each target its monitors and records each move; returns how many moved. */
+function applyAssignments(plan: FailoverPlan, sources: string[]): number {
+  let moved = 0;
+  for (const target of Object.keys(plan.assign).sort()) {
+    const n = affected(assignSql(target, plan.assign[target], sources), "assign");
+    moved += n;
+    ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${sources.join(",")} -> ${target}`);
+  }
+  // One statement per (from, to) pair: each record names where its monitor returns.
+  const pairs: Record<string, { from: string; to: string; ids: number[] }> = {};
+  const keys: string[] = [];
+  for (const e of plan.records) {
+    const key = `${e.from} ${e.to}`;
+    if (pairs[key] === undefined) {
+      pairs[key] = { from: e.from, to: e.to, ids: [] };
+      keys.push(key);
+    }
+    pairs[key].ids.push(e.id);
+  }
+  for (const key of keys) affected(recordSql(pairs[key].from, pairs[key].to, pairs[key].ids, FAILOVER), "record");
+  return moved;
+}
+
+function transaction(sources: string[], targets: string[], returning: string[]): Omit<MoveOutcome, "failed"> {
+  const records = planRecords(readRecords(), returning);
+  const dropped = forget(records.drop);
+  if (dropped > 0) ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
+  let moved = applyReturns(records.returns, `${returning.join(",")} confirmed up`);
+  if (sources.length > 0) {
+    const monitors = sourceMonitors(sources, records.movedFrom);
     const loads: Record<string, number> = {};
-    for (const r of loadsRes.rows) loads[db.text(r.owner)] = db.num(r.n, 0);
-    const plan = planFailover(monitors, work.targets, loads, s.cluster.monitorLimitPerNode);
-    // "" stands for "back to its own node" (assigned_node = NULL).
-    const steps: { target: string; ids: number[] }[] = [];
-    if (plan.home.length > 0) steps.push({ target: "", ids: plan.home });
-    for (const target of Object.keys(plan.assign).sort()) steps.push({ target, ids: plan.assign[target] });
-    for (const { target, ids } of steps) {
-      const res = session.exec(assignSql(target === "" ? undefined : target, ids, work.sources));
-      if (res.ok === undefined) return rollback(res.error ?? "assign: no result");
-      moved += res.ok.affected_rows;
-      ngx.log(ngx.NOTICE, `health writer: ${res.ok.affected_rows} monitors of ${work.sources.join(",")} -> ${target === "" ? "their own node" : target}`);
-    }
+    for (const r of run(loadsSql(targets), "loads").rows ?? []) loads[db.text(r.owner)] = db.num(r.n, 0);
+    const limit = config.get().cluster.monitorLimitPerNode;
+    const plan = planFailover(monitors, targets, loads, limit);
+    moved += applyReturns(plan.home, `their temporary owner ${sources.join(",")} is down`);
+    moved += applyAssignments(plan, sources);
     if (plan.stranded.length > 0) {
-      ngx.log(ngx.WARN, `health writer: ${plan.stranded.length} monitors of ${work.sources.join(",")} stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=${s.cluster.monitorLimitPerNode}`);
+      ngx.log(ngx.WARN, `health writer: ${plan.stranded.length} monitors of ${sources.join(",")} stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=${limit}`);
     }
   }
-  const commit = session.exec("COMMIT");
-  if (commit.error !== undefined) return rollback(commit.error);
-  return [moved, false];
+  return { moved, dropped };
+}
+
+/** Failover and return in one transaction on the writer's session. */
+export function moveMonitors(snapshot: Snapshot): MoveOutcome {
+  const work = failoverWork(state.registryNodes(snapshot), config.get().health);
+  if (work.sources.length === 0 && work.returning.length === 0) return { moved: 0, dropped: 0, failed: false };
+  if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
+  if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
+  let outcome: Omit<MoveOutcome, "failed">;
+  try {
+    outcome = transaction(work.sources, work.targets, work.returning);
+    run("COMMIT", "commit");
+  } catch (e) {
+    session.exec("ROLLBACK");
+    ngx.log(ngx.WARN, `health writer: monitor moves rolled back: ${e instanceof MoveError ? e.why : tostring(e)}`);
+    return { moved: 0, dropped: 0, failed: true };
+  }
+  return { ...outcome, failed: false };
 }

@@ -19,16 +19,16 @@ export function writerLock(database: string): string {
 }
 
 /** A quoted node id, or an error for an id that could not have come from a node. */
-function quoteId(id: string): string {
+export function quoteNodeId(id: string): string {
   if (!isValidNodeId(id)) throw `refusing node id ${string.format("%q", id)} in SQL`;
   return ngx.quote_sql_str(id);
 }
 
 function idList(ids: string[]): string {
-  return ids.map((id) => quoteId(id)).join(", ");
+  return ids.map((id) => quoteNodeId(id)).join(", ");
 }
 
-function monitorIdList(ids: number[]): string {
+export function monitorIdList(ids: number[]): string {
   return ids.map((id) => string.format("%d", id)).join(", ");
 }
 
@@ -57,14 +57,9 @@ export function sessionSql(idleS: number, lockWaitS: number): string {
 /** The registry row after a transition; last_seen too when the node answered its probes. */
 export function statusSql(id: string, status: RegistryStatus): string {
   if (status === "online") {
-    return `UPDATE node SET status = 'online', modified_date = UTC_TIMESTAMP(), last_seen = UTC_TIMESTAMP() WHERE node_id = ${quoteId(id)}`;
+    return `UPDATE node SET status = 'online', modified_date = UTC_TIMESTAMP(), last_seen = UTC_TIMESTAMP() WHERE node_id = ${quoteNodeId(id)}`;
   }
-  return `UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = ${quoteId(id)} AND status <> 'offline'`;
-}
-
-/** Monitors of confirmed-up nodes come home. */
-export function returnSql(nodes: string[]): string {
-  return `UPDATE monitor SET assigned_node = NULL WHERE assigned_node IS NOT NULL AND node_id IN (${idList(nodes)})`;
+  return `UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = ${quoteNodeId(id)} AND status <> 'offline'`;
 }
 
 const OWNER = "COALESCE(assigned_node, node_id)";
@@ -79,8 +74,7 @@ export function loadsSql(targets: string[]): string {
   return `SELECT ${OWNER} AS owner, COUNT(*) AS n FROM monitor WHERE active = 1 AND ${OWNER} IN (${idList(targets)}) GROUP BY ${OWNER}`;
 }
 
-/** Gives `ids` to `target` (or back to their own node_id when target is undefined). */
-export function assignSql(target: string | undefined, ids: number[], sources: string[]): string {
-  const value = target === undefined ? "NULL" : quoteId(target);
-  return `UPDATE monitor SET assigned_node = ${value} WHERE id IN (${monitorIdList(ids)}) AND active = 1 AND ${OWNER} IN (${idList(sources)})`;
+/** Gives `ids` to `target`, each only while a source still owns it. */
+export function assignSql(target: string, ids: number[], sources: string[]): string {
+  return `UPDATE monitor SET assigned_node = ${quoteNodeId(target)} WHERE id IN (${monitorIdList(ids)}) AND active = 1 AND ${OWNER} IN (${idList(sources)})`;
 }

@@ -1,7 +1,8 @@
 // The registry writer: in the prober's worker, and in one router of the cluster at a time
 // (the one whose session holds the MariaDB named lock). Each step it writes node.status for
 // this router's transitions and for stale nodes, then reconciles monitors: a down node's go to
-// healthy nodes, a confirmed-up node's come home, all in one transaction. Steps are cheap until
+// healthy nodes, those it moved away from a confirmed-up node come back, all in one transaction
+// with its move record (health/monitor_moves.ts). Steps are cheap until
 // something changed: a verdict, a pending write, the snapshot, or a finished probe round.
 import * as config from "../config";
 import * as sync from "../cluster/sync";
@@ -16,6 +17,7 @@ import { moveMonitors } from "./monitor_moves";
 import { writeStatuses } from "./status_writes";
 import * as session from "./writer_session";
 import * as state from "./state";
+import * as tables from "./tables";
 
 /** How soon a transition reaches the database (and monitors move). */
 const STEP_S = 0.1;
@@ -67,6 +69,8 @@ export interface WriteOutcome {
   written: number;
   /** monitors given away or returned. */
   moved: number;
+  /** move records dropped because someone else changed their monitors. */
+  dropped: number;
   failed: boolean;
 }
 
@@ -75,12 +79,11 @@ export function writeOnce(snapshot: Snapshot): WriteOutcome {
   const [written, statusFailed] = writeStatuses(snapshot);
   if (written > 0) healthDict.incr(WRITES_KEY, 1, 0);
   const current = written > 0 ? refreshSnapshot() ?? snapshot : snapshot;
-  const [moved, moveFailed] = statusFailed ? [0, true] : moveMonitors(current);
-  if (moved > 0) {
-    healthDict.incr(WRITES_KEY, 1, 0);
-    refreshSnapshot();
-  }
-  return { written, moved, failed: statusFailed || moveFailed };
+  if (statusFailed) return { written, moved: 0, dropped: 0, failed: true };
+  const { moved, dropped, failed } = moveMonitors(current);
+  if (moved > 0 || dropped > 0) healthDict.incr(WRITES_KEY, 1, 0);
+  if (moved > 0) refreshSnapshot();
+  return { written, moved, dropped, failed };
 }
 
 function becomeWriter(now: number): boolean {
@@ -97,6 +100,8 @@ function becomeWriter(now: number): boolean {
   nextConfirmAt = now + CONFIRM_EVERY_S;
   lastKey = "";
   ngx.log(ngx.NOTICE, "health writer: this router now writes the registry (MariaDB lock held)");
+  // The router's own tables, where an older database lacks them (retried before each move).
+  tables.ensure();
   return true;
 }
 

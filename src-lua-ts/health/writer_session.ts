@@ -20,6 +20,13 @@ export const SESSION_IDLE_S = 30;
 let conn: mysql.MysqlConnection | undefined;
 /** The session holds the lock. A standby keeps its session open and asks again later. */
 let held = false;
+/** Counts the sessions opened: work done once per session compares it. */
+let opened = 0;
+
+/** Which session this is (moves on at every reconnect). */
+export function sessionNumber(): number {
+  return opened;
+}
 
 export function holding(): boolean {
   return held;
@@ -48,7 +55,7 @@ function run(sql: string): db.Result {
   const [res, err, errno, sqlstate] = conn.query(sql);
   if (res === undefined) {
     if (errno === undefined) drop();
-    return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}` };
+    return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
   }
   return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
 }
@@ -84,6 +91,7 @@ function open(): string | undefined {
   });
   if (ok === undefined) return `connect: ${err}`;
   conn = c;
+  opened++;
   const lockWaitS = Math.max(1, Math.floor(s.timeoutMs / 1000) - 1);
   const setup = run(sessionSql(SESSION_IDLE_S, lockWaitS));
   if (setup.error !== undefined) {

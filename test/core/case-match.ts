@@ -22,4 +22,12 @@ export function matches(actual: unknown, expected: unknown, path = "result"): st
   return actual === expected ? undefined : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
+/** JSON null -> undefined, recursively: what a case's null argument means (Lua's denull twin). */
+export function denull(v: unknown): unknown {
+  if (v === null) return undefined;
+  if (Array.isArray(v)) return v.map(denull);
+  if (typeof v === "object") return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, denull(x)]));
+  return v;
+}
+
 export const CASES_DIR = `${__dirname}/../../../../spec/cases`;

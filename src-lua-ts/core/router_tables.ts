@@ -1,0 +1,37 @@
+// The router's own tables beside the fork's (whose tables are never altered): the record of the
+// monitors the router moved, and what each node's agent (`kuma-cluster-node exec`) reports about
+// hand-over. One text, used by the router's writer (which creates them when missing), by
+// `kuma-cluster-node migrate` and by db/schema.sql (a test keeps the three alike).
+// Timestamps are UTC by the database clock (UTC_TIMESTAMP(3)), like node.last_seen.
+
+export const MOVE_TABLE = "kuma_cluster_move";
+export const AGENT_TABLE = "kuma_cluster_agent";
+
+/**
+ * One row per monitor the router moved: from_node is its effective owner before the router's
+ * first move (where it returns), to_node the assigned_node value the router wrote. A row whose
+ * monitor no longer carries to_node describes nothing: the operator changed the owner since.
+ */
+export const MOVE_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_move (
+  monitor_id INT NOT NULL PRIMARY KEY,
+  from_node  VARCHAR(255) NOT NULL,
+  to_node    VARCHAR(255) NOT NULL,
+  kind       VARCHAR(20)  NOT NULL,
+  moved_at   DATETIME(3)  NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+
+/**
+ * One row per node with an agent: whether it can trigger the node's reconcile ('trigger') or
+ * not ('timer': the fork's one-minute reconcile timer applies); seen_at moves with every heartbeat.
+ */
+export const AGENT_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_agent (
+  node_id           VARCHAR(255) NOT NULL PRIMARY KEY,
+  handover          VARCHAR(20)  NOT NULL,
+  detail            VARCHAR(255) NULL,
+  agent_version     VARCHAR(40)  NULL,
+  seen_at           DATETIME(3)  NOT NULL,
+  last_reconcile_at DATETIME(3)  NULL,
+  last_reconcile_ms INT          NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+
+export const ROUTER_TABLES_DDL = [MOVE_TABLE_DDL, AGENT_TABLE_DDL];

@@ -1,0 +1,50 @@
+// The writer's SQL for its move record (core/router_tables.ts, core/ownership.ts). Like
+// registry_sql.ts: node ids checked against the node-id rule, then quoted by ngx.quote_sql_str;
+// monitor ids are integers read from the database, formatted as digits. Each statement carries
+// the condition it relies on, so running it twice changes nothing.
+import { quoteNodeId, monitorIdList } from "./registry_sql";
+
+/** Every record with its monitor's row as it is now, locked until COMMIT. */
+export const RECORDS_SQL =
+  "SELECT r.monitor_id, r.from_node, r.to_node, m.id IS NOT NULL AS present, " +
+  "COALESCE(m.node_id, '') AS node_id, COALESCE(m.assigned_node, '') AS assigned_node " +
+  "FROM kuma_cluster_move r LEFT JOIN monitor m ON m.id = r.monitor_id ORDER BY r.monitor_id FOR UPDATE";
+
+/**
+ * Moved monitors go back (`value` "" = NULL: the creator's node), each only while its
+ * assigned_node is still what the router wrote: an operator's change since is never undone.
+ */
+export function returnSql(value: string, ids: number[]): string {
+  const v = value === "" ? "NULL" : quoteNodeId(value);
+  return (
+    `UPDATE monitor m JOIN kuma_cluster_move r ON r.monitor_id = m.id SET m.assigned_node = ${v} ` +
+    `WHERE m.id IN (${monitorIdList(ids)}) AND m.assigned_node = r.to_node`
+  );
+}
+
+/**
+ * Drops records that no longer describe their monitor (returned just now, edited by an
+ * operator, monitor deleted). A record still in force is kept whatever the caller asked.
+ */
+export function forgetSql(ids: number[]): string {
+  return (
+    "DELETE r FROM kuma_cluster_move r LEFT JOIN monitor m ON m.id = r.monitor_id " +
+    `WHERE r.monitor_id IN (${monitorIdList(ids)}) AND (m.id IS NULL OR NOT (m.assigned_node <=> r.to_node))`
+  );
+}
+
+/**
+ * Records the failover of `ids` from `from` to `to`, for the monitors that now carry `to` (the
+ * write it records, in the same transaction). A monitor moved again (its temporary owner went
+ * down too) is passed with its record's from node, so it still returns there. moved_at is the
+ * latest write's time.
+ */
+export function recordSql(from: string, to: string, ids: number[], kind: string): string {
+  const target = quoteNodeId(to);
+  return (
+    "INSERT INTO kuma_cluster_move (monitor_id, from_node, to_node, kind, moved_at) " +
+    `SELECT id, ${quoteNodeId(from)}, assigned_node, ${ngx.quote_sql_str(kind)}, UTC_TIMESTAMP(3) FROM monitor ` +
+    `WHERE id IN (${monitorIdList(ids)}) AND assigned_node = ${target} ` +
+    "ON DUPLICATE KEY UPDATE from_node = VALUES(from_node), to_node = VALUES(to_node), kind = VALUES(kind), moved_at = VALUES(moved_at)"
+  );
+}
