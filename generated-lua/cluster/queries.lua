@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 7,["9"] = 10,["10"] = 15,["15"] = 25,["16"] = 31,["17"] = 33,["18"] = 35,["19"] = 37,["20"] = 35,["21"] = 40,["22"] = 41,["23"] = 41,["25"] = 42,["26"] = 40,["28"] = 46,["29"] = 47,["30"] = 47,["32"] = 48,["33"] = 49,["34"] = 49,["36"] = 50,["37"] = 46,["38"] = 53,["39"] = 54,["40"] = 54,["41"] = 54,["42"] = 54,["43"] = 54,["44"] = 54,["45"] = 54,["46"] = 54,["47"] = 54,["48"] = 54,["49"] = 54,["50"] = 53,["51"] = 64,["52"] = 65,["53"] = 65,["54"] = 65,["55"] = 65,["56"] = 65,["57"] = 65,["58"] = 65,["59"] = 65,["60"] = 64,["61"] = 68,["62"] = 69,["63"] = 69,["64"] = 69,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 68,["72"] = 73,["73"] = 74,["74"] = 74,["76"] = 75,["77"] = 73});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 9,["9"] = 12,["10"] = 17,["15"] = 27,["16"] = 33,["20"] = 40,["22"] = 46,["23"] = 52,["24"] = 54,["25"] = 56,["26"] = 54,["27"] = 59,["28"] = 60,["29"] = 60,["31"] = 61,["32"] = 59,["34"] = 65,["35"] = 66,["36"] = 66,["38"] = 67,["39"] = 68,["40"] = 68,["42"] = 69,["43"] = 65,["44"] = 72,["45"] = 73,["46"] = 73,["47"] = 73,["48"] = 73,["49"] = 73,["50"] = 73,["51"] = 73,["52"] = 73,["53"] = 73,["54"] = 73,["55"] = 73,["56"] = 72,["57"] = 83,["58"] = 84,["59"] = 84,["60"] = 84,["61"] = 84,["62"] = 84,["63"] = 84,["64"] = 84,["65"] = 84,["66"] = 83,["67"] = 87,["68"] = 88,["69"] = 88,["70"] = 88,["71"] = 88,["72"] = 88,["73"] = 88,["74"] = 88,["75"] = 88,["76"] = 87,["78"] = 92,["79"] = 93,["80"] = 92,["81"] = 96,["82"] = 97,["83"] = 97,["84"] = 97,["85"] = 97,["86"] = 97,["87"] = 97,["88"] = 97,["89"] = 96,["90"] = 100,["91"] = 101,["92"] = 101,["93"] = 101,["94"] = 101,["95"] = 101,["96"] = 101,["97"] = 101,["98"] = 101,["99"] = 101,["100"] = 101,["101"] = 101,["102"] = 101,["103"] = 100,["105"] = 113,["106"] = 114,["107"] = 114,["109"] = 115,["110"] = 113});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -14,6 +14,12 @@ ____exports.MONITORS_SQL = "SELECT id, COALESCE(assigned_node, node_id, '') AS o
 -- return do). The sync reads the monitors only when these rows move.
 ____exports.MONITOR_GROUPS_SQL = (("SELECT COALESCE(assigned_node, node_id, '') AS owner, COUNT(*) AS monitors, " .. "HEX(BIT_XOR(CAST(CONV(LEFT(MD5(CONCAT_WS('/', id, COALESCE(assigned_node, node_id, ''), ") .. "COALESCE(push_token, ''))), 16), 16, 10) AS UNSIGNED))) AS digest ") .. "FROM monitor WHERE active = 1 GROUP BY owner ORDER BY owner"
 ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
+--- Per node, the active monitors the router moved away from it and that still carry the owner
+-- it wrote (a record an operator overtook counts for nothing). Read with the monitors: a move
+-- record changes only together with its monitor's owner.
+____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node ") .. "GROUP BY r.from_node ORDER BY r.from_node"
+--- What the nodes' agents last reported; ages by the database clock, as for last_seen.
+____exports.AGENTS_SQL = (("SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " .. "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, ") .. "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, ") .. "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id"
 local MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor"
 function ____exports.monitorByIdSql(id)
     return ((MONITOR_COLUMNS .. " WHERE id = ") .. tostring(math.floor(id))) .. " LIMIT 1"
@@ -65,6 +71,33 @@ function ____exports.monitorGroups(res)
             owner = db.text(r.owner),
             monitors = db.num(r.monitors, 0),
             digest = db.text(r.digest)
+        } end
+    )
+end
+--- A router table that an older database lacks reads as empty.
+local function orEmpty(res, map)
+    return res.errno == db.NO_SUCH_TABLE and ({}) or mapped(res, map)
+end
+function ____exports.awayRows(res)
+    return orEmpty(
+        res,
+        function(r) return {
+            node_id = db.text(r.node_id),
+            away = db.num(r.away, 0)
+        } end
+    )
+end
+function ____exports.agentRows(res)
+    return orEmpty(
+        res,
+        function(r) return {
+            node_id = db.text(r.node_id),
+            handover = db.text(r.handover),
+            detail = db.text(r.detail),
+            agent_version = db.text(r.agent_version),
+            seen_age = db.num(r.seen_age, 0),
+            reconcile_age = db.num(r.reconcile_age, -1),
+            reconcile_ms = db.num(r.reconcile_ms, -1)
         } end
     )
 end

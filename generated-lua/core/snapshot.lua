@@ -3,7 +3,7 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 71,["16"] = 72,["17"] = 73,["18"] = 74,["20"] = 76,["21"] = 77,["22"] = 77,["24"] = 78,["25"] = 79,["26"] = 71,["27"] = 110,["28"] = 111,["29"] = 112,["30"] = 113,["32"] = 115,["33"] = 115,["35"] = 116,["36"] = 116,["37"] = 116,["38"] = 116,["39"] = 116,["40"] = 116,["41"] = 116,["42"] = 116,["43"] = 116,["44"] = 116,["45"] = 126,["46"] = 127,["50"] = 129,["51"] = 129,["52"] = 129,["53"] = 129,["54"] = 131,["55"] = 132,["56"] = 133,["57"] = 134,["58"] = 135,["59"] = 136,["60"] = 137,["61"] = 137,["63"] = 138,["64"] = 139,["65"] = 139,["67"] = 140,["69"] = 142,["70"] = 142,["71"] = 142,["72"] = 142,["73"] = 142,["74"] = 142,["75"] = 142,["76"] = 110,["80"] = 58,["81"] = 59,["82"] = 60,["83"] = 58,["85"] = 64,["86"] = 65,["87"] = 66,["88"] = 66,["89"] = 66,["92"] = 67,["93"] = 64,["95"] = 91,["96"] = 92,["97"] = 92,["98"] = 92,["99"] = 92,["100"] = 92,["101"] = 92,["102"] = 92,["103"] = 91,["106"] = 99,["107"] = 100,["108"] = 100,["109"] = 101,["110"] = 102,["111"] = 102,["113"] = 103,["114"] = 104,["115"] = 105,["116"] = 105,["119"] = 107,["120"] = 99});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 90,["16"] = 91,["17"] = 92,["18"] = 93,["20"] = 95,["21"] = 96,["22"] = 96,["24"] = 97,["25"] = 98,["26"] = 90,["27"] = 129,["28"] = 129,["29"] = 129,["31"] = 130,["32"] = 131,["33"] = 132,["35"] = 134,["36"] = 134,["38"] = 135,["39"] = 135,["40"] = 135,["41"] = 135,["42"] = 135,["43"] = 135,["44"] = 135,["45"] = 135,["46"] = 135,["47"] = 135,["48"] = 145,["49"] = 146,["53"] = 148,["54"] = 148,["55"] = 148,["56"] = 148,["57"] = 150,["58"] = 151,["59"] = 152,["60"] = 153,["61"] = 154,["62"] = 155,["63"] = 156,["64"] = 156,["66"] = 157,["67"] = 158,["68"] = 158,["70"] = 159,["72"] = 161,["73"] = 162,["74"] = 163,["75"] = 164,["76"] = 165,["78"] = 167,["79"] = 167,["80"] = 167,["81"] = 167,["82"] = 167,["83"] = 167,["84"] = 167,["85"] = 167,["86"] = 167,["87"] = 129,["89"] = 67,["90"] = 68,["91"] = 68,["92"] = 68,["94"] = 68,["96"] = 68,["97"] = 69,["98"] = 67,["102"] = 77,["103"] = 78,["104"] = 79,["105"] = 77,["107"] = 83,["108"] = 84,["109"] = 85,["110"] = 85,["111"] = 85,["114"] = 86,["115"] = 83,["117"] = 110,["118"] = 111,["119"] = 111,["120"] = 111,["121"] = 111,["122"] = 111,["123"] = 111,["124"] = 111,["125"] = 110,["128"] = 118,["129"] = 119,["130"] = 119,["131"] = 120,["132"] = 121,["133"] = 121,["135"] = 122,["136"] = 123,["137"] = 124,["138"] = 124,["141"] = 126,["142"] = 118});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -24,13 +24,16 @@ function ____exports.nodeAddress(row, rules)
     local parsed = parseHostPort(built, rules.port)
     return parsed.ok and parsed.value or nil
 end
-function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
+function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows)
+    if awayRows == nil then
+        awayRows = {}
+    end
     local nodeById = {}
     local nodes = {}
     for ____, row in ipairs(nodeRows) do
         do
             if not isValidNodeId(row.node_id) then
-                goto __continue19
+                goto __continue20
             end
             local info = {
                 id = row.node_id,
@@ -45,7 +48,7 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
             nodeById[info.id] = info
             nodes[#nodes + 1] = info
         end
-        ::__continue19::
+        ::__continue20::
     end
     __TS__ArraySort(
         nodes,
@@ -66,13 +69,32 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules)
         end
         monitorCount = monitorCount + 1
     end
+    local awayFrom = {}
+    local moved = 0
+    for ____, a in ipairs(awayRows) do
+        awayFrom[a.node_id] = a.away
+        moved = moved + a.away
+    end
     return {
         nodes = nodes,
         ownerOf = ownerOf,
         monitorOfToken = monitorOfToken,
         setupComplete = setupComplete,
-        monitorCount = monitorCount
+        monitorCount = monitorCount,
+        awayFrom = awayFrom,
+        moved = moved
     }
+end
+--- Monitors the router moved away from the node (0 when none; any string is a safe key).
+function ____exports.awayFrom(snapshot, id)
+    local ____temp_0
+    if snapshot.awayFrom == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = snapshot.awayFrom[id]
+    end
+    local n = ____temp_0
+    return type(n) == "number" and n or 0
 end
 --- The node with this id, for ids taken from requests (a cookie, a path). The index holds valid
 -- ids only, so any string is a safe key; a key such as "constructor" finds no node's own id in
@@ -104,8 +126,8 @@ end
 --- The node list when the monitors did not change: owned counts come from the summary rather
 -- than from reading every monitor (the same counts buildSnapshot takes from the rows).
 function ____exports.buildNodes(nodeRows, groups, rules)
-    local ____exports_buildSnapshot_result_0 = ____exports.buildSnapshot(nodeRows, {}, false, rules)
-    local nodes = ____exports_buildSnapshot_result_0.nodes
+    local ____exports_buildSnapshot_result_1 = ____exports.buildSnapshot(nodeRows, {}, false, rules)
+    local nodes = ____exports_buildSnapshot_result_1.nodes
     local byId = {}
     for ____, n in ipairs(nodes) do
         byId[n.id] = n

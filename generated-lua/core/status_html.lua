@@ -6,7 +6,7 @@ local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
 local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
 local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["11"] = 52,["12"] = 52,["13"] = 52,["14"] = 52,["15"] = 52,["16"] = 52,["17"] = 52,["19"] = 55,["20"] = 56,["21"] = 57,["23"] = 58,["24"] = 58,["25"] = 59,["26"] = 60,["27"] = 61,["28"] = 62,["30"] = 58,["33"] = 65,["34"] = 55,["36"] = 69,["37"] = 70,["38"] = 70,["40"] = 71,["41"] = 71,["43"] = 72,["44"] = 72,["46"] = 73,["47"] = 73,["49"] = 74,["50"] = 69,["51"] = 77,["52"] = 78,["53"] = 77,["54"] = 81,["55"] = 81,["56"] = 81,["57"] = 81,["58"] = 81,["59"] = 81,["60"] = 81,["61"] = 81,["62"] = 81,["63"] = 81,["64"] = 81,["65"] = 81,["66"] = 81,["67"] = 81,["68"] = 81,["69"] = 81,["70"] = 81,["71"] = 81,["72"] = 81,["73"] = 81,["74"] = 81,["75"] = 81,["76"] = 104,["77"] = 105,["78"] = 104,["79"] = 108,["80"] = 109,["81"] = 110,["82"] = 110,["83"] = 110,["84"] = 110,["85"] = 110,["87"] = 111,["88"] = 112,["89"] = 112,["90"] = 112,["91"] = 112,["92"] = 112,["93"] = 112,["94"] = 112,["95"] = 108,["96"] = 115,["97"] = 116,["98"] = 117,["99"] = 118,["100"] = 119,["101"] = 120,["102"] = 121,["103"] = 122,["105"] = 124,["106"] = 124,["108"] = 125,["109"] = 125,["111"] = 126,["112"] = 115,["113"] = 129,["114"] = 130,["115"] = 131,["116"] = 132,["117"] = 133,["118"] = 134,["119"] = 134,["120"] = 134,["121"] = 134,["122"] = 134,["123"] = 134,["124"] = 134,["125"] = 134,["126"] = 134,["127"] = 134,["128"] = 134,["129"] = 134,["130"] = 134,["131"] = 134,["132"] = 134,["133"] = 134,["134"] = 129,["135"] = 149,["136"] = 150,["137"] = 151,["138"] = 152,["139"] = 153,["140"] = 153,["142"] = 154,["143"] = 154,["146"] = 156,["147"] = 157,["148"] = 158,["149"] = 158,["150"] = 158,["151"] = 158,["152"] = 159,["153"] = 159,["156"] = 161,["157"] = 162,["158"] = 163,["159"] = 164,["160"] = 165,["161"] = 166,["162"] = 167,["163"] = 168,["164"] = 169,["165"] = 169,["166"] = 169,["167"] = 169,["168"] = 169,["169"] = 169,["170"] = 169,["171"] = 170,["172"] = 170,["173"] = 170,["174"] = 170,["175"] = 171,["176"] = 172,["177"] = 172,["178"] = 172,["179"] = 172,["180"] = 173,["181"] = 174,["185"] = 175,["186"] = 176,["190"] = 177,["191"] = 178,["192"] = 179,["193"] = 180,["194"] = 181,["195"] = 182,["197"] = 160,["198"] = 160,["199"] = 160,["200"] = 160,["201"] = 149});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["11"] = 64,["12"] = 64,["13"] = 64,["14"] = 64,["15"] = 64,["16"] = 64,["17"] = 64,["19"] = 67,["20"] = 68,["21"] = 69,["23"] = 70,["24"] = 70,["25"] = 71,["26"] = 72,["27"] = 73,["28"] = 74,["30"] = 70,["33"] = 77,["34"] = 67,["36"] = 81,["37"] = 82,["38"] = 82,["40"] = 83,["41"] = 83,["43"] = 84,["44"] = 84,["46"] = 85,["47"] = 85,["49"] = 86,["50"] = 81,["51"] = 89,["52"] = 90,["53"] = 89,["54"] = 93,["55"] = 93,["56"] = 93,["57"] = 93,["58"] = 93,["59"] = 93,["60"] = 93,["61"] = 93,["62"] = 93,["63"] = 93,["64"] = 93,["65"] = 93,["66"] = 93,["67"] = 93,["68"] = 93,["69"] = 93,["70"] = 93,["71"] = 93,["72"] = 93,["73"] = 93,["74"] = 93,["75"] = 93,["76"] = 116,["77"] = 117,["78"] = 116,["79"] = 120,["80"] = 121,["81"] = 122,["82"] = 122,["83"] = 122,["84"] = 122,["85"] = 122,["87"] = 123,["88"] = 124,["89"] = 124,["90"] = 124,["91"] = 124,["92"] = 124,["93"] = 124,["94"] = 124,["95"] = 120,["96"] = 127,["97"] = 128,["98"] = 129,["99"] = 130,["100"] = 131,["101"] = 132,["102"] = 133,["103"] = 134,["105"] = 136,["106"] = 136,["108"] = 137,["109"] = 137,["111"] = 138,["112"] = 139,["114"] = 141,["115"] = 127,["116"] = 144,["117"] = 145,["118"] = 146,["119"] = 147,["120"] = 148,["121"] = 149,["122"] = 150,["123"] = 150,["124"] = 150,["125"] = 150,["126"] = 150,["127"] = 150,["128"] = 150,["129"] = 150,["130"] = 150,["131"] = 150,["132"] = 150,["133"] = 150,["134"] = 150,["135"] = 150,["136"] = 150,["137"] = 150,["138"] = 150,["139"] = 150,["140"] = 144,["141"] = 167,["142"] = 168,["143"] = 169,["144"] = 170,["145"] = 171,["146"] = 171,["148"] = 172,["149"] = 172,["152"] = 174,["153"] = 175,["154"] = 176,["155"] = 177,["156"] = 177,["157"] = 177,["158"] = 177,["159"] = 178,["160"] = 178,["163"] = 180,["164"] = 181,["165"] = 182,["166"] = 183,["167"] = 184,["168"] = 185,["169"] = 186,["170"] = 187,["171"] = 188,["172"] = 188,["173"] = 188,["174"] = 188,["175"] = 188,["176"] = 188,["177"] = 188,["178"] = 189,["179"] = 189,["180"] = 189,["181"] = 189,["182"] = 190,["183"] = 190,["184"] = 190,["185"] = 190,["186"] = 191,["187"] = 192,["188"] = 192,["189"] = 192,["190"] = 192,["191"] = 193,["192"] = 194,["196"] = 195,["197"] = 196,["201"] = 197,["202"] = 198,["203"] = 199,["204"] = 200,["205"] = 201,["206"] = 202,["207"] = 203,["209"] = 179,["210"] = 179,["211"] = 179,["212"] = 179,["213"] = 167});
 local ____exports = {}
 local HTML_ESCAPES = {
     ["&"] = "&amp;",
@@ -108,6 +108,9 @@ local function banners(v)
     if s.setupComplete == false then
         out[#out + 1] = "<div class=\"banner warn\">Setup is not finished: every request goes to the primary.</div>"
     end
+    if v.agents.lastError ~= nil then
+        out[#out + 1] = ("<div class=\"banner warn\">The agents' reports cannot be read: " .. ____exports.escapeHtml(v.agents.lastError)) .. ". Hand-over is shown as last read.</div>"
+    end
     return out
 end
 local function nodeRow(n, maxOwned)
@@ -115,6 +118,7 @@ local function nodeRow(n, maxOwned)
     local primary = n.primary and " " .. pill("primary", "muted") or ""
     local width = maxOwned > 0 and math.floor(n.owned * 100 / maxOwned) or 0
     local seen = n.lastSeenAgeS < 0 and "never" or ____exports.formatAge(n.lastSeenAgeS) .. " ago"
+    local handover = n.handover == "trigger" and pill("trigger", "good") or pill("timer", "warn")
     return table.concat(
         {
             "<tr>",
@@ -122,6 +126,8 @@ local function nodeRow(n, maxOwned)
             ("<td>" .. (n.healthUp and pill("up", "good") or pill("down", "bad"))) .. "</td>",
             ("<td>" .. (n.registryOnline and pill("online", "good") or pill("offline", "warn"))) .. "</td>",
             ((("<td class=\"num\">" .. tostring(n.owned)) .. "<div class=\"bar\"><i style=\"width:") .. tostring(width)) .. "%\"></i></div></td>",
+            ("<td class=\"num\">" .. tostring(n.away)) .. "</td>",
+            ((("<td>" .. handover) .. "<div class=\"sub\">") .. ____exports.escapeHtml(n.handoverReason)) .. "</div></td>",
             ("<td class=\"num\">" .. tostring(n.pinnedLastMinute or "off")) .. "</td>",
             ("<td class=\"num\">" .. tostring(n.websockets or "off")) .. "</td>",
             ("<td>" .. ____exports.escapeHtml(n.lastProbe or "not probed yet")) .. "</td>",
@@ -145,12 +151,13 @@ function ____exports.renderStatusPage(v)
     end
     local nodesTone = up == 0 and "bad" or (up < v.expectedNodes and "warn" or "good")
     local monitors = v.snapshot.monitors == nil and "?" or tostring(v.snapshot.monitors)
+    local moved = v.snapshot.moved == nil and "?" or tostring(v.snapshot.moved)
     local rows = __TS__ArrayMap(
         v.nodes,
         function(____, n) return nodeRow(n, maxOwned) end
     )
     if #rows == 0 then
-        rows[#rows + 1] = "<tr><td colspan=\"9\">No node is registered.</td></tr>"
+        rows[#rows + 1] = "<tr><td colspan=\"11\">No node is registered.</td></tr>"
     end
     local ____array_0 = __TS__SparseArrayNew(
         "<!DOCTYPE html>",
@@ -172,6 +179,10 @@ function ____exports.renderStatusPage(v)
             ____exports.escapeHtml(monitors),
             "active monitors"
         ),
+        card(
+            ____exports.escapeHtml(moved),
+            "moved by the router"
+        ),
         snapshotCard(v),
         card(
             v.snapshot.setupComplete == false and pill("not finished", "warn") or pill("complete", "good"),
@@ -182,13 +193,14 @@ function ____exports.renderStatusPage(v)
     )
     __TS__SparseArrayPush(
         ____array_0,
-        "<table><thead><tr><th>Node</th><th>Health</th><th>Registry</th><th>Monitors</th><th>Pinned/min</th><th>WebSockets</th><th>Last probe</th><th>Last seen</th><th>Host</th></tr></thead><tbody>",
+        "<table><thead><tr><th>Node</th><th>Health</th><th>Registry</th><th>Monitors</th><th>Away</th><th>Hand-over</th><th>Pinned/min</th><th>WebSockets</th><th>Last probe</th><th>Last seen</th><th>Host</th></tr></thead><tbody>",
         unpack(rows)
     )
     __TS__SparseArrayPush(
         ____array_0,
         "</tbody></table>",
         ((("<footer>Generated " .. ____exports.escapeHtml(v.generatedAt)) .. " UTC by this router, refreshed every ") .. tostring(v.refreshS)) .. " s. Health: this router's checks; registry: node.status. ",
+        "Away: monitors the router moved off the node, back once it is confirmed up. Hand-over: \"trigger\" when the node's agent starts a change of owner at once, \"timer\" when the node's one-minute reconcile timer does. ",
         "Pinned/min: requests that kept their KUMA_FIXED_NODE node, about the last minute. ",
         "Also as <a href=\"/lb/status.json\">JSON</a> and <a href=\"/metrics\">Prometheus metrics</a>.</footer>",
         "</body></html>",

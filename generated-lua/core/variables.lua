@@ -325,8 +325,8 @@ ____exports.VARIABLES = {
         fallback = "30",
         min = 1,
         max = 3600,
-        side = "node",
-        doc = "Seconds between node heartbeats (last_seen)"
+        side = "both",
+        doc = "Seconds between node heartbeats (last_seen, and the agent's kuma_cluster_agent.seen_at); the router counts an agent unseen for 3 of them as gone"
     }
 }
 function ____exports.variableSpec(name)

@@ -1,12 +1,18 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 14,["16"] = 15,["17"] = 17,["18"] = 17,["19"] = 17,["20"] = 17,["21"] = 17,["22"] = 18,["23"] = 18,["24"] = 19,["25"] = 19,["26"] = 20,["27"] = 20,["28"] = 21,["29"] = 22,["30"] = 22,["31"] = 23,["32"] = 23,["33"] = 24,["34"] = 24,["36"] = 27,["37"] = 28,["38"] = 29,["39"] = 30,["40"] = 31,["41"] = 32,["42"] = 32,["45"] = 34,["46"] = 35,["47"] = 35,["49"] = 36,["50"] = 27,["51"] = 39,["52"] = 40,["53"] = 41,["54"] = 42,["55"] = 43,["56"] = 44,["57"] = 45,["58"] = 46,["59"] = 47,["60"] = 49,["62"] = 51,["63"] = 52,["64"] = 53,["65"] = 54,["66"] = 55,["67"] = 55,["69"] = 56,["70"] = 56,["71"] = 56,["72"] = 56,["73"] = 56,["74"] = 56,["75"] = 39,["76"] = 59,["77"] = 60,["78"] = 60,["80"] = 61,["81"] = 62,["82"] = 63,["83"] = 64,["84"] = 65,["85"] = 59});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 29,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 37,["53"] = 39,["54"] = 40,["55"] = 40,["57"] = 41,["58"] = 32,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 56,["71"] = 57,["72"] = 57,["73"] = 57,["74"] = 57,["75"] = 57,["76"] = 57,["77"] = 58,["78"] = 58,["79"] = 58,["80"] = 58,["81"] = 58,["82"] = 59,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 65,["91"] = 66,["92"] = 66,["93"] = 66,["94"] = 66,["95"] = 66,["96"] = 66,["97"] = 44,["98"] = 69,["99"] = 70,["100"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 69});
 local ____exports = {}
 local config = require("config")
+local agents = require("cluster.agents")
 local store = require("cluster.snapshot_store")
+local ____handover = require("core.handover")
+local agentOf = ____handover.agentOf
+local handoverOf = ____handover.handoverOf
 local ____metrics_catalog = require("core.metrics_catalog")
 local DNS_NAMES = ____metrics_catalog.DNS_NAMES
 local EXPECTED_NODES = ____metrics_catalog.EXPECTED_NODES
+local HANDOVER_TRIGGER = ____metrics_catalog.HANDOVER_TRIGGER
+local MONITORS_AWAY = ____metrics_catalog.MONITORS_AWAY
 local MONITOR_COUNT = ____metrics_catalog.MONITOR_COUNT
 local NODE_REGISTRY_ONLINE = ____metrics_catalog.NODE_REGISTRY_ONLINE
 local NODE_STATUS = ____metrics_catalog.NODE_STATUS
@@ -19,6 +25,8 @@ local CONTENT_TYPE = ____metrics_text.CONTENT_TYPE
 local addSample = ____metrics_text.addSample
 local collect = ____metrics_text.collect
 local render = ____metrics_text.render
+local ____snapshot = require("core.snapshot")
+local awayFrom = ____snapshot.awayFrom
 local ____dicts = require("dicts")
 local dict = ____dicts.metricsDict
 local ____resolve = require("dns.resolve")
@@ -52,12 +60,26 @@ local function addStateGauges(c)
     local snapshot = store.current()
     local nodes = snapshot == nil and ({}) or snapshot.nodes
     local down = downSet(nodes)
+    local reports = agents.current()
+    local heartbeatS = config.get().cluster.heartbeatS
     for ____, n in ipairs(nodes) do
         local labels = {n.id}
         addSample(c, NODE_STATUS, labels, n.address ~= nil and down[n.id] ~= true and 1 or 0)
         addSample(c, NODE_REGISTRY_ONLINE, labels, n.online and 1 or 0)
         addSample(c, MONITOR_COUNT, labels, n.owned)
         addSample(c, WEBSOCKETS, labels, 0)
+        addSample(
+            c,
+            MONITORS_AWAY,
+            labels,
+            snapshot == nil and 0 or awayFrom(snapshot, n.id)
+        )
+        local handover = handoverOf(
+            agentOf(reports.byNode, n.id),
+            reports.sinceReadS or 0,
+            heartbeatS
+        )
+        addSample(c, HANDOVER_TRIGGER, labels, handover.mode == "trigger" and 1 or 0)
     end
     local s = store.status()
     addSample(c, SNAPSHOT_AGE, {}, s.ageS or -1)

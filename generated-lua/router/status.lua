@@ -2,16 +2,22 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 6,["11"] = 7,["12"] = 7,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 11,["19"] = 11,["20"] = 12,["21"] = 12,["22"] = 13,["23"] = 13,["24"] = 14,["25"] = 15,["26"] = 15,["27"] = 16,["28"] = 18,["29"] = 20,["30"] = 21,["31"] = 22,["32"] = 23,["33"] = 24,["34"] = 25,["35"] = 26,["36"] = 27,["37"] = 28,["38"] = 28,["39"] = 28,["40"] = 28,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 32,["49"] = 32,["50"] = 28,["51"] = 28,["52"] = 43,["53"] = 43,["54"] = 43,["55"] = 44,["56"] = 45,["57"] = 46,["58"] = 46,["59"] = 46,["61"] = 46,["63"] = 47,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 55,["71"] = 56,["72"] = 56,["73"] = 56,["74"] = 56,["76"] = 56,["78"] = 43,["79"] = 43,["80"] = 43,["81"] = 43,["82"] = 43,["83"] = 43,["84"] = 43,["85"] = 43,["86"] = 43,["87"] = 43,["88"] = 43,["89"] = 43,["90"] = 43,["91"] = 43,["92"] = 43,["93"] = 28,["94"] = 28,["95"] = 28,["96"] = 28,["97"] = 20,["99"] = 64,["100"] = 64,["101"] = 64,["102"] = 66,["103"] = 67,["104"] = 68,["105"] = 68,["106"] = 69,["107"] = 70,["108"] = 71,["109"] = 72,["110"] = 73,["111"] = 74,["112"] = 74,["113"] = 68,["114"] = 68,["115"] = 68,["116"] = 68,["117"] = 68,["118"] = 68,["119"] = 68,["120"] = 68,["121"] = 68,["122"] = 75,["123"] = 75,["124"] = 75,["125"] = 75,["126"] = 75,["127"] = 75,["128"] = 75,["129"] = 75,["130"] = 75,["131"] = 75,["132"] = 75,["133"] = 75,["134"] = 75,["135"] = 75,["136"] = 75,["137"] = 68,["138"] = 68,["139"] = 68,["140"] = 66,["141"] = 91,["142"] = 92,["143"] = 93,["144"] = 94,["145"] = 95,["146"] = 96,["147"] = 98,["148"] = 99,["149"] = 100,["150"] = 91});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 63,["86"] = 63,["87"] = 63,["89"] = 63,["91"] = 50,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 48,["110"] = 32,["111"] = 32,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 23,["117"] = 77,["118"] = 77,["119"] = 77,["120"] = 79,["121"] = 80,["122"] = 81,["123"] = 81,["124"] = 82,["125"] = 83,["126"] = 84,["127"] = 85,["128"] = 86,["129"] = 87,["130"] = 87,["131"] = 81,["132"] = 81,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 89,["142"] = 89,["143"] = 89,["144"] = 89,["145"] = 89,["146"] = 89,["147"] = 89,["148"] = 89,["149"] = 89,["150"] = 89,["151"] = 89,["152"] = 89,["153"] = 89,["154"] = 89,["155"] = 89,["156"] = 89,["157"] = 89,["158"] = 89,["159"] = 89,["160"] = 81,["161"] = 81,["162"] = 81,["163"] = 79,["164"] = 109,["165"] = 110,["166"] = 111,["167"] = 112,["168"] = 113,["169"] = 114,["170"] = 116,["171"] = 117,["172"] = 118,["173"] = 109});
 local ____exports = {}
 local config = require("config")
+local agents = require("cluster.agents")
 local store = require("cluster.snapshot_store")
 local ____anomaly = require("core.anomaly")
 local staleAfterS = ____anomaly.staleAfterS
+local ____handover = require("core.handover")
+local agentOf = ____handover.agentOf
+local handoverOf = ____handover.handoverOf
 local ____metrics_catalog = require("core.metrics_catalog")
 local WEBSOCKETS = ____metrics_catalog.WEBSOCKETS
 local ____route = require("core.route")
 local candidatesOf = ____route.candidatesOf
+local ____snapshot = require("core.snapshot")
+local awayFrom = ____snapshot.awayFrom
 local ____status_html = require("core.status_html")
 local renderStatusPage = ____status_html.renderStatusPage
 local state = require("health.state")
@@ -34,6 +40,7 @@ function ____exports.view()
     local websockets = ENABLED and sharedSeries()[WEBSOCKETS] or ({})
     local now = ngx.now()
     local settings = config.get()
+    local reports = agents.current()
     return {
         generatedAt = ngx.utctime(),
         environment = settings.environment,
@@ -46,51 +53,62 @@ function ____exports.view()
             lastError = s.lastError,
             failingSinceS = s.failingSinceS,
             setupComplete = snapshot and snapshot.setupComplete,
-            monitors = snapshot and snapshot.monitorCount
+            monitors = snapshot and snapshot.monitorCount,
+            moved = snapshot and snapshot.moved
         },
         staleAfterS = staleAfterS(settings.router.syncIntervalS),
         nodes = __TS__ArrayMap(
             nodes,
             function(____, n)
-                local ____n_id_8 = n.id
-                local ____n_name_9 = n.name
-                local ____temp_4
+                local handover = handoverOf(
+                    agentOf(reports.byNode, n.id),
+                    reports.sinceReadS or 0,
+                    settings.cluster.heartbeatS
+                )
+                local ____n_id_10 = n.id
+                local ____n_name_11 = n.name
+                local ____temp_6
                 if n.address == nil then
-                    ____temp_4 = nil
+                    ____temp_6 = nil
                 else
-                    ____temp_4 = (n.address.host .. ":") .. tostring(n.address.port)
+                    ____temp_6 = (n.address.host .. ":") .. tostring(n.address.port)
                 end
-                local ____n_online_10 = n.online
-                local ____temp_11 = n.address ~= nil and down[n.id] ~= true
-                local ____n_isPrimary_12 = n.isPrimary
-                local ____n_index_13 = n.index
-                local ____n_owned_14 = n.owned
-                local ____n_lastSeenAge_15 = n.lastSeenAge
-                local ____state_lastProbe_result_16 = state.lastProbe(n.id)
-                local ____temp_17 = ENABLED and pins.lastMinute(n.id, now) or nil
-                local ____ENABLED_7
+                local ____n_online_12 = n.online
+                local ____temp_13 = n.address ~= nil and down[n.id] ~= true
+                local ____n_isPrimary_14 = n.isPrimary
+                local ____n_index_15 = n.index
+                local ____n_owned_16 = n.owned
+                local ____n_lastSeenAge_17 = n.lastSeenAge
+                local ____state_lastProbe_result_18 = state.lastProbe(n.id)
+                local ____temp_19 = ENABLED and pins.lastMinute(n.id, now) or nil
+                local ____ENABLED_9
                 if ENABLED then
-                    local ____opt_5 = websockets[n.id]
-                    ____ENABLED_7 = ____opt_5 and ____opt_5.value or 0
+                    local ____opt_7 = websockets[n.id]
+                    ____ENABLED_9 = ____opt_7 and ____opt_7.value or 0
                 else
-                    ____ENABLED_7 = nil
+                    ____ENABLED_9 = nil
                 end
                 return {
-                    id = ____n_id_8,
-                    name = ____n_name_9,
-                    host = ____temp_4,
-                    registryOnline = ____n_online_10,
-                    healthUp = ____temp_11,
-                    primary = ____n_isPrimary_12,
-                    index = ____n_index_13,
-                    owned = ____n_owned_14,
-                    lastSeenAgeS = ____n_lastSeenAge_15,
-                    lastProbe = ____state_lastProbe_result_16,
-                    pinnedLastMinute = ____temp_17,
-                    websockets = ____ENABLED_7
+                    id = ____n_id_10,
+                    name = ____n_name_11,
+                    host = ____temp_6,
+                    registryOnline = ____n_online_12,
+                    healthUp = ____temp_13,
+                    primary = ____n_isPrimary_14,
+                    index = ____n_index_15,
+                    owned = ____n_owned_16,
+                    lastSeenAgeS = ____n_lastSeenAge_17,
+                    lastProbe = ____state_lastProbe_result_18,
+                    pinnedLastMinute = ____temp_19,
+                    websockets = ____ENABLED_9,
+                    away = snapshot == nil and 0 or awayFrom(snapshot, n.id),
+                    handover = handover.mode,
+                    handoverReason = handover.reason,
+                    agent = handover.agent
                 }
             end
         ),
+        agents = {sinceReadS = reports.sinceReadS, lastError = reports.lastError},
         allDownFallback = snapshot ~= nil and candidatesOf(snapshot, down)[2],
         refreshS = REFRESH_S
     }
@@ -101,24 +119,25 @@ local function statusCode()
 end
 function ____exports.serveJson()
     local v = ____exports.view()
-    local ____respond_json_27 = respond.json
-    local ____statusCode_result_26 = statusCode()
-    local ____v_environment_21 = v.environment
-    local ____v_generatedAt_22 = v.generatedAt
-    local ____v_expectedNodes_23 = v.expectedNodes
-    local ____TS__ObjectAssign_result_24 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
-    local ____v_allDownFallback_25 = v.allDownFallback
-    local ____healthDetails_20 = healthDetails
-    local ____opt_18 = store.current()
-    ____respond_json_27(
-        ____statusCode_result_26,
+    local ____respond_json_29 = respond.json
+    local ____statusCode_result_28 = statusCode()
+    local ____v_environment_23 = v.environment
+    local ____v_generatedAt_24 = v.generatedAt
+    local ____v_expectedNodes_25 = v.expectedNodes
+    local ____TS__ObjectAssign_result_26 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
+    local ____v_allDownFallback_27 = v.allDownFallback
+    local ____healthDetails_22 = healthDetails
+    local ____opt_20 = store.current()
+    ____respond_json_29(
+        ____statusCode_result_28,
         {
-            environment = ____v_environment_21,
-            generatedAt = ____v_generatedAt_22,
-            expectedNodes = ____v_expectedNodes_23,
-            snapshot = ____TS__ObjectAssign_result_24,
-            allDownFallback = ____v_allDownFallback_25,
-            checks = ____healthDetails_20(____opt_18 and ____opt_18.nodes or ({})),
+            environment = ____v_environment_23,
+            generatedAt = ____v_generatedAt_24,
+            expectedNodes = ____v_expectedNodes_25,
+            snapshot = ____TS__ObjectAssign_result_26,
+            allDownFallback = ____v_allDownFallback_27,
+            checks = ____healthDetails_22(____opt_20 and ____opt_20.nodes or ({})),
+            agents = v.agents,
             nodes = respond.list(__TS__ArrayMap(
                 v.nodes,
                 function(____, n) return {
@@ -132,7 +151,11 @@ function ____exports.serveJson()
                     owned = n.owned,
                     lastSeenAgeS = n.lastSeenAgeS,
                     pinnedLastMinute = n.pinnedLastMinute,
-                    websockets = n.websockets
+                    websockets = n.websockets,
+                    away = n.away,
+                    handover = n.handover,
+                    handoverReason = n.handoverReason,
+                    agent = n.agent
                 } end
             ))
         }

@@ -123,6 +123,70 @@ describe("cluster.sync", function()
     assert(ok, err)
   end)
 
+  it("counts the monitors the router moved away per node, with the monitors; no move table reads as none", function()
+    db.exec("INSERT INTO kuma_cluster_move VALUES (2, 'node1', 'node2', 'failover', UTC_TIMESTAMP(3))")
+    db.exec("INSERT INTO kuma_cluster_move VALUES (3, 'node2', 'node3', 'failover', UTC_TIMESTAMP(3))") -- 3 is not on node3: overtaken
+    db.exec("INSERT INTO kuma_cluster_move VALUES (4, 'node3', 'node1', 'failover', UTC_TIMESTAMP(3))") -- inactive
+    assert(sync.syncOnce())
+    local s = store.current()
+    assert.same({ node1 = 1 }, s.awayFrom)
+    assert.equals(1, s.moved)
+    -- The owner changes with the record, in one transaction: the summary moves, both are read.
+    db.exec("UPDATE monitor SET assigned_node = 'node3' WHERE id = 3")
+    assert(sync.syncOnce())
+    assert.same({ node1 = 1, node2 = 1 }, store.current().awayFrom)
+    db.exec("DROP TABLE kuma_cluster_move")
+    local ok, err = pcall(function()
+      db.exec("UPDATE monitor SET assigned_node = NULL WHERE id = 3")
+      local version, sync_err = sync.syncOnce()
+      assert.is_nil(sync_err)
+      assert.is_not_nil(version)
+      assert.same({}, store.current().awayFrom)
+      assert.equals(0, store.current().moved)
+    end)
+    db.exec(require("core.router_tables").MOVE_TABLE_DDL)
+    assert(ok, err)
+  end)
+
+  it("reads the agents' reports every few seconds; no agent table reads as none", function()
+    local agents = require("cluster.agents")
+    local cdb = require("cluster.db")
+    local queries = require("cluster.queries")
+    db.exec("INSERT INTO kuma_cluster_agent (node_id, handover, detail, agent_version, seen_at, last_reconcile_at, last_reconcile_ms) " ..
+      "VALUES ('node1', 'trigger', 'POST /api/v1/reconcile-monitors', '0.9.0', UTC_TIMESTAMP(3) - INTERVAL 2 SECOND, UTC_TIMESTAMP(3), 41)")
+    dicts.snapshotDict:delete("agents_tried_at")
+    agents.refresh()
+    local a = agents.current()
+    local row = a.byNode.node1
+    assert.equals("trigger", row.handover)
+    assert.equals("0.9.0", row.agent_version)
+    assert.equals(41, row.reconcile_ms)
+    assert.is_true(row.seen_age >= 1.9 and row.seen_age < 5, tostring(row.seen_age))
+    assert.is_true(row.reconcile_age >= 0 and row.reconcile_age < 3)
+    assert.is_nil(a.byNode.node2)
+    assert.is_nil(a.lastError)
+    -- Within READ_EVERY_S: no query.
+    local original = cdb.query
+    local reads = 0
+    cdb.query = function(sql, ...)
+      if sql == queries.AGENTS_SQL then reads = reads + 1 end
+      return original(sql, ...)
+    end
+    local ok, err = pcall(function()
+      agents.refresh()
+      assert.equals(0, reads)
+      db.exec("DROP TABLE kuma_cluster_agent")
+      dicts.snapshotDict:delete("agents_tried_at")
+      agents.refresh()
+      assert.equals(1, reads)
+      assert.is_nil(agents.current().lastError)
+      assert.is_nil(agents.current().byNode.node1)
+    end)
+    cdb.query = original
+    db.exec(require("core.router_tables").AGENT_TABLE_DDL)
+    assert(ok, err)
+  end)
+
   it("reports the snapshot's age and a database error without losing the snapshot", function()
     sync.syncOnce()
     assert.is_true(store.status().ageS < 1)

@@ -1,8 +1,10 @@
-// Every SQL statement the router sends, and the decoding of its rows. The sync statements are constants; the two lookups
-// take a monitor id that parsed as an integer, or a push token that passed its charset check
-// and is quoted by ngx.quote_sql_str on top of it.
+// The statements the sync and the lookups send, and the decoding of their rows (the writer's
+// are in health/registry_sql.ts and health/move_sql.ts). The sync statements are constants; the
+// two lookups take a monitor id that parsed as an integer, or a push token that passed its
+// charset check and is quoted by ngx.quote_sql_str on top of it.
 import { isValidPushToken } from "../core/keys";
-import { MonitorGroup, MonitorRow, NodeRow } from "../core/snapshot";
+import { AgentRow } from "../core/handover";
+import { AwayRow, MonitorGroup, MonitorRow, NodeRow } from "../core/snapshot";
 import type { MysqlRow } from "resty.mysql";
 import * as db from "./db";
 
@@ -29,6 +31,23 @@ export const MONITOR_GROUPS_SQL =
   "FROM monitor WHERE active = 1 GROUP BY owner ORDER BY owner";
 
 export const SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete";
+
+/**
+ * Per node, the active monitors the router moved away from it and that still carry the owner
+ * it wrote (a record an operator overtook counts for nothing). Read with the monitors: a move
+ * record changes only together with its monitor's owner.
+ */
+export const AWAY_SQL =
+  "SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " +
+  "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node " +
+  "GROUP BY r.from_node ORDER BY r.from_node";
+
+/** What the nodes' agents last reported; ages by the database clock, as for last_seen. */
+export const AGENTS_SQL =
+  "SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " +
+  "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, " +
+  "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, " +
+  "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id";
 
 const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
 
@@ -67,6 +86,27 @@ export function monitorRows(res: db.Result): MonitorRow[] | undefined {
 
 export function monitorGroups(res: db.Result): MonitorGroup[] | undefined {
   return mapped(res, (r) => ({ owner: db.text(r.owner), monitors: db.num(r.monitors, 0), digest: db.text(r.digest) }));
+}
+
+/** A router table that an older database lacks reads as empty. */
+function orEmpty<T>(res: db.Result, map: (r: MysqlRow) => T): T[] | undefined {
+  return res.errno === db.NO_SUCH_TABLE ? [] : mapped(res, map);
+}
+
+export function awayRows(res: db.Result): AwayRow[] | undefined {
+  return orEmpty(res, (r) => ({ node_id: db.text(r.node_id), away: db.num(r.away, 0) }));
+}
+
+export function agentRows(res: db.Result): AgentRow[] | undefined {
+  return orEmpty(res, (r) => ({
+    node_id: db.text(r.node_id),
+    handover: db.text(r.handover),
+    detail: db.text(r.detail),
+    agent_version: db.text(r.agent_version),
+    seen_age: db.num(r.seen_age, 0),
+    reconcile_age: db.num(r.reconcile_age, -1),
+    reconcile_ms: db.num(r.reconcile_ms, -1),
+  }));
 }
 
 /** Setup is complete once the user table has a row. */

@@ -33,7 +33,7 @@ const NODES: Part = { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes
 const MONITORS: Part = { data: "monitors", digest: "monitors_digest", bytes: "monitors_bytes" };
 
 type NodesPart = Pick<StoredSnapshot, "nodes" | "setupComplete">;
-type MonitorsPart = Pick<StoredSnapshot, "ownerOf" | "monitorOfToken" | "monitorCount">;
+type MonitorsPart = Pick<StoredSnapshot, "ownerOf" | "monitorOfToken" | "monitorCount" | "awayFrom" | "moved">;
 
 let local: Snapshot | undefined;
 let localVersion = 0;
@@ -118,6 +118,8 @@ export function publish(stored: StoredSnapshot, source: string): LuaMultiReturn<
     ownerOf: stored.ownerOf,
     monitorOfToken: stored.monitorOfToken,
     monitorCount: stored.monitorCount,
+    awayFrom: stored.awayFrom,
+    moved: stored.moved,
   });
   if (monitorsChanged === undefined) return $multi(undefined, monitorsErr);
   dict.set(MONITORS_SOURCE, source);

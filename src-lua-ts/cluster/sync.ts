@@ -1,6 +1,7 @@
 // Reads the cluster from MariaDB into the shared snapshot: one worker per nginx instance (by
-// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync (a fourth when the
-// monitors changed), none per request.
+// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync (two more when the
+// monitors changed: them, and the router's moves of them), none per request; the nodes' agents
+// every few seconds (cluster/agents.ts).
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
 import * as config from "../config";
@@ -9,7 +10,8 @@ import { snapshotDict } from "../dicts";
 import { guard } from "../hooks/guard";
 import { holdLease } from "../lease";
 import * as db from "./db";
-import { MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
+import * as agents from "./agents";
+import { AWAY_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, awayRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = "snapshot-sync";
@@ -43,7 +45,9 @@ export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefin
   }
   const monitors = read(MONITORS_SQL, monitorRows, "monitors");
   if (monitors.value === undefined) return $multi(undefined, monitors.error);
-  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules), source);
+  const away = read(AWAY_SQL, awayRows, "moved monitors");
+  if (away.value === undefined) return $multi(undefined, away.error);
+  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules, away.value), source);
 }
 
 /** One statement's rows, mapped; or what went wrong, named after `what`. */
@@ -83,6 +87,7 @@ function tick(premature: boolean): void {
     let err: string | undefined;
     try {
       [version, err] = syncOnce();
+      if (version !== undefined) agents.refresh();
     } finally {
       syncing = false;
     }

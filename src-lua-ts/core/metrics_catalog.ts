@@ -40,6 +40,8 @@ export const SNAPSHOT_VERSION = "kuma_router_snapshot_version";
 export const SYNC_FAILING = "kuma_router_snapshot_sync_failing";
 export const DNS_NAMES = "kuma_router_dns_names";
 export const EXPECTED_NODES = "kuma_router_expected_nodes";
+export const MONITORS_AWAY = "kuma_router_monitors_moved_away";
+export const HANDOVER_TRIGGER = "kuma_router_node_handover_trigger";
 
 export const FAMILIES: Family[] = [
   { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down", labels: ["node_id"] },
@@ -57,6 +59,8 @@ export const FAMILIES: Family[] = [
   { name: SYNC_FAILING, type: "gauge", help: "1 while the latest registry read failed (routing continues from the last snapshot)", labels: [] },
   { name: DNS_NAMES, type: "gauge", help: "Host names (nodes, database) in the router's DNS cache by state: fresh answer, stale (resolver failing, last good address served), failed", labels: ["dns_state"], zeroes: DNS_STATES },
   { name: EXPECTED_NODES, type: "gauge", help: "CLUSTER_NODE_COUNT: the number of nodes the cluster is meant to run", labels: [] },
+  { name: MONITORS_AWAY, type: "gauge", help: "Active monitors the router moved away from the node (failover); they return once it is confirmed up", labels: ["node_id"] },
+  { name: HANDOVER_TRIGGER, type: "gauge", help: "1 when the node's agent triggers its reconcile after a change of owner, 0 when the node's one-minute reconcile timer applies", labels: ["node_id"] },
 ];
 
 /** The Prometheus label name of a source. */

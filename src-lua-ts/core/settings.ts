@@ -14,7 +14,8 @@ export interface RouterSettings {
   db: { host: string; port: number; user: string; password: string; database: string; timeoutMs: number };
   hostRules: HostRules;
   dns: { servers: HostPort[]; source: string };
-  cluster: { nodeCount: number; monitorLimitPerNode: number };
+  /** heartbeatS: the nodes' HEARTBEAT_INTERVAL (their agents report that often). */
+  cluster: { nodeCount: number; monitorLimitPerNode: number; heartbeatS: number };
   health: {
     intervalS: number;
     timeoutMs: number;
@@ -320,7 +321,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
     db: readDb(r),
     hostRules: hostRules(r, environment, "CLUSTER_DEFAULT_PORT"),
     dns: dnsServers(r, resolvConf),
-    cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE") },
+    cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE"), heartbeatS: r.seconds("HEARTBEAT_INTERVAL") },
     health: {
       intervalS: r.seconds("HEALTH_CHECK_INTERVAL"),
       timeoutMs: r.int("HEALTH_CHECK_TIMEOUT"),

@@ -22,6 +22,12 @@ export interface MonitorRow {
   push_token: string;
 }
 
+/** Monitors the router moved away from a node, still where it moved them (cluster/queries.ts). */
+export interface AwayRow {
+  node_id: string;
+  away: number;
+}
+
 export interface NodeInfo {
   id: string;
   name: string;
@@ -44,10 +50,23 @@ export interface StoredSnapshot {
   monitorOfToken: Record<string, string>;
   setupComplete: boolean;
   monitorCount: number;
+  /**
+   * node id -> active monitors the router moved away from it that return once it is confirmed
+   * up (its move record; read with the monitors, so it changes only when they change).
+   */
+  awayFrom: Record<string, number>;
+  /** Their sum: the monitors the router holds moved right now. */
+  moved: number;
 }
 
 export interface Snapshot extends StoredSnapshot {
   nodeById: Record<string, NodeInfo>;
+}
+
+/** Monitors the router moved away from the node (0 when none; any string is a safe key). */
+export function awayFrom(snapshot: StoredSnapshot, id: string): number {
+  const n = snapshot.awayFrom === undefined ? undefined : snapshot.awayFrom[id];
+  return typeof n === "number" ? n : 0;
 }
 
 /**
@@ -107,7 +126,7 @@ export function buildNodes(nodeRows: NodeRow[], groups: MonitorGroup[], rules: H
   return nodes;
 }
 
-export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules): StoredSnapshot {
+export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules, awayRows: AwayRow[] = []): StoredSnapshot {
   const nodeById: Record<string, NodeInfo> = {};
   const nodes: NodeInfo[] = [];
   for (const row of nodeRows) {
@@ -139,5 +158,11 @@ export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], se
     if (owner !== undefined) owner.owned++;
     monitorCount++;
   }
-  return { nodes, ownerOf, monitorOfToken, setupComplete, monitorCount };
+  const awayFrom: Record<string, number> = {};
+  let moved = 0;
+  for (const a of awayRows) {
+    awayFrom[a.node_id] = a.away;
+    moved += a.away;
+  }
+  return { nodes, ownerOf, monitorOfToken, setupComplete, monitorCount, awayFrom, moved };
 }

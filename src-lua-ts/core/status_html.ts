@@ -1,6 +1,7 @@
 // /lb/status as a page a person reads at a glance, pure: a view of the cluster in, HTML out.
 // Every value goes through escapeHtml (node names and errors come from the database). The
 // same fixture renders byte for byte alike from Lua and from JavaScript (test/metrics).
+import type { Handover, HandoverMode } from "./handover";
 
 export interface StatusNodeView {
   id: string;
@@ -21,6 +22,13 @@ export interface StatusNodeView {
   pinnedLastMinute: number | undefined;
   /** Open WebSockets through this router (undefined: not counted, ROUTER_METRICS=false). */
   websockets: number | undefined;
+  /** Active monitors the router moved away from this node; they return once it is confirmed up. */
+  away: number;
+  /** How the node takes up a change of owner (core/handover.ts), and why. */
+  handover: HandoverMode;
+  handoverReason: string;
+  /** The agent's last report, when there is one; not shown on the page beyond the reason. */
+  agent?: Handover["agent"];
 }
 
 export interface StatusView {
@@ -39,10 +47,14 @@ export interface StatusView {
     failingSinceS: number | undefined;
     setupComplete: boolean | undefined;
     monitors: number | undefined;
+    /** Monitors the router holds moved (its move record, in force). */
+    moved: number | undefined;
   };
   /** Seconds after which the snapshot counts as stale. */
   staleAfterS: number;
   nodes: StatusNodeView[];
+  /** The last read of the agents' reports; not shown on the page unless it failed. */
+  agents: { sinceReadS: number | undefined; lastError: string | undefined };
   /** Every node fails the checks: requests go to the registry's online nodes. */
   allDownFallback: boolean;
   /** Seconds between page refreshes. */
@@ -123,6 +135,9 @@ function banners(v: StatusView): string[] {
   }
   if (v.allDownFallback) out.push('<div class="banner bad">Every node fails the router\'s health checks: requests go to the registry\'s online nodes.</div>');
   if (s.setupComplete === false) out.push('<div class="banner warn">Setup is not finished: every request goes to the primary.</div>');
+  if (v.agents.lastError !== undefined) {
+    out.push(`<div class="banner warn">The agents' reports cannot be read: ${escapeHtml(v.agents.lastError)}. Hand-over is shown as last read.</div>`);
+  }
   return out;
 }
 
@@ -131,12 +146,15 @@ function nodeRow(n: StatusNodeView, maxOwned: number): string {
   const primary = n.primary ? ` ${pill("primary", "muted")}` : "";
   const width = maxOwned > 0 ? Math.floor((n.owned * 100) / maxOwned) : 0;
   const seen = n.lastSeenAgeS < 0 ? "never" : `${formatAge(n.lastSeenAgeS)} ago`;
+  const handover = n.handover === "trigger" ? pill("trigger", "good") : pill("timer", "warn");
   return [
     "<tr>",
     `<td><span class="id">${escapeHtml(n.id)}</span>${primary}${name}</td>`,
     `<td>${n.healthUp ? pill("up", "good") : pill("down", "bad")}</td>`,
     `<td>${n.registryOnline ? pill("online", "good") : pill("offline", "warn")}</td>`,
     `<td class="num">${n.owned}<div class="bar"><i style="width:${width}%"></i></div></td>`,
+    `<td class="num">${n.away}</td>`,
+    `<td>${handover}<div class="sub">${escapeHtml(n.handoverReason)}</div></td>`,
     `<td class="num">${n.pinnedLastMinute ?? "off"}</td>`,
     `<td class="num">${n.websockets ?? "off"}</td>`,
     `<td>${escapeHtml(n.lastProbe ?? "not probed yet")}</td>`,
@@ -155,8 +173,9 @@ export function renderStatusPage(v: StatusView): string {
   }
   const nodesTone = up === 0 ? "bad" : up < v.expectedNodes ? "warn" : "good";
   const monitors = v.snapshot.monitors === undefined ? "?" : `${v.snapshot.monitors}`;
+  const moved = v.snapshot.moved === undefined ? "?" : `${v.snapshot.moved}`;
   const rows = v.nodes.map((n) => nodeRow(n, maxOwned));
-  if (rows.length === 0) rows.push('<tr><td colspan="9">No node is registered.</td></tr>');
+  if (rows.length === 0) rows.push('<tr><td colspan="11">No node is registered.</td></tr>');
   return [
     "<!DOCTYPE html>",
     '<html lang="en"><head><meta charset="utf-8">',
@@ -168,14 +187,16 @@ export function renderStatusPage(v: StatusView): string {
     '<div class="summary">',
     card(pill(`${up} of ${v.nodes.length} up`, nodesTone), `nodes (${v.expectedNodes} expected)`),
     card(escapeHtml(monitors), "active monitors"),
+    card(escapeHtml(moved), "moved by the router"),
     snapshotCard(v),
     card(v.snapshot.setupComplete === false ? pill("not finished", "warn") : pill("complete", "good"), "setup"),
     "</div>",
     ...banners(v),
-    "<table><thead><tr><th>Node</th><th>Health</th><th>Registry</th><th>Monitors</th><th>Pinned/min</th><th>WebSockets</th><th>Last probe</th><th>Last seen</th><th>Host</th></tr></thead><tbody>",
+    "<table><thead><tr><th>Node</th><th>Health</th><th>Registry</th><th>Monitors</th><th>Away</th><th>Hand-over</th><th>Pinned/min</th><th>WebSockets</th><th>Last probe</th><th>Last seen</th><th>Host</th></tr></thead><tbody>",
     ...rows,
     "</tbody></table>",
     `<footer>Generated ${escapeHtml(v.generatedAt)} UTC by this router, refreshed every ${v.refreshS} s. Health: this router's checks; registry: node.status. `,
+    'Away: monitors the router moved off the node, back once it is confirmed up. Hand-over: "trigger" when the node\'s agent starts a change of owner at once, "timer" when the node\'s one-minute reconcile timer does. ',
     'Pinned/min: requests that kept their KUMA_FIXED_NODE node, about the last minute. ',
     'Also as <a href="/lb/status.json">JSON</a> and <a href="/metrics">Prometheus metrics</a>.</footer>',
     "</body></html>",

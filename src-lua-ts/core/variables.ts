@@ -79,7 +79,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: "UPTIME_KUMA_NODE_HOST", aliases: [], kind: "string", fallback: "", side: "node", doc: "host:port the router uses; built from the id when unset" },
   { name: "UPTIME_KUMA_PRIMARY", aliases: [], kind: "bool", fallback: "", side: "node", doc: "Mark this node primary; unset means index 0 is primary" },
   { name: "UPTIME_KUMA_PORT", aliases: [], kind: "int", fallback: "3001", min: 1, max: 65535, side: "node", doc: "Port the node listens on" },
-  { name: "HEARTBEAT_INTERVAL", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "node", doc: "Seconds between node heartbeats (last_seen)" },
+  { name: "HEARTBEAT_INTERVAL", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "both", doc: "Seconds between node heartbeats (last_seen, and the agent's kuma_cluster_agent.seen_at); the router counts an agent unseen for 3 of them as gone" },
 ];
 
 export function variableSpec(name: string): VariableSpec | undefined {

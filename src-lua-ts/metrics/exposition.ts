@@ -1,11 +1,15 @@
 // GET /metrics on the internal listener: the counters every worker flushed into kuma_metrics,
 // plus gauges read at scrape time from state the router already keeps (the snapshot, the
-// health verdicts, the DNS cache), which cost requests nothing.
+// health verdicts, the DNS cache, the agents' reports), which cost requests nothing.
 import * as config from "../config";
+import * as agents from "../cluster/agents";
 import * as store from "../cluster/snapshot_store";
+import { agentOf, handoverOf } from "../core/handover";
 import {
   DNS_NAMES,
   EXPECTED_NODES,
+  HANDOVER_TRIGGER,
+  MONITORS_AWAY,
   MONITOR_COUNT,
   NODE_REGISTRY_ONLINE,
   NODE_STATUS,
@@ -15,6 +19,7 @@ import {
   WEBSOCKETS,
 } from "../core/metrics_catalog";
 import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/metrics_text";
+import { awayFrom } from "../core/snapshot";
 import { metricsDict as dict } from "../dicts";
 import { cacheEntries } from "../dns/resolve";
 import { downSet } from "../health/view";
@@ -40,6 +45,8 @@ function addStateGauges(c: Collected): void {
   const snapshot = store.current();
   const nodes = snapshot === undefined ? [] : snapshot.nodes;
   const down = downSet(nodes);
+  const reports = agents.current();
+  const heartbeatS = config.get().cluster.heartbeatS;
   for (const n of nodes) {
     const labels = [n.id];
     addSample(c, NODE_STATUS, labels, n.address !== undefined && down[n.id] !== true ? 1 : 0);
@@ -47,6 +54,9 @@ function addStateGauges(c: Collected): void {
     addSample(c, MONITOR_COUNT, labels, n.owned);
     // Every registered node gets a series, so "no connections" reads 0 rather than absent.
     addSample(c, WEBSOCKETS, labels, 0);
+    addSample(c, MONITORS_AWAY, labels, snapshot === undefined ? 0 : awayFrom(snapshot, n.id));
+    const handover = handoverOf(agentOf(reports.byNode, n.id), reports.sinceReadS ?? 0, heartbeatS);
+    addSample(c, HANDOVER_TRIGGER, labels, handover.mode === "trigger" ? 1 : 0);
   }
   const s = store.status();
   addSample(c, SNAPSHOT_AGE, [], s.ageS ?? -1);

@@ -2,10 +2,13 @@
 // router's verdicts, pins and WebSockets), answered as JSON for scripts or as the page of
 // core/status_html.ts for a person. Both come from view(), so they cannot tell different stories.
 import * as config from "../config";
+import * as agents from "../cluster/agents";
 import * as store from "../cluster/snapshot_store";
 import { staleAfterS } from "../core/anomaly";
+import { agentOf, handoverOf } from "../core/handover";
 import { WEBSOCKETS } from "../core/metrics_catalog";
 import { candidatesOf } from "../core/route";
+import { awayFrom } from "../core/snapshot";
 import { StatusView, renderStatusPage } from "../core/status_html";
 import * as state from "../health/state";
 import { details as healthDetails } from "../health/status";
@@ -25,6 +28,7 @@ export function view(): StatusView {
   const websockets = ENABLED ? sharedSeries()[WEBSOCKETS] : {};
   const now = ngx.now();
   const settings = config.get();
+  const reports = agents.current();
   return {
     generatedAt: ngx.utctime(),
     environment: settings.environment,
@@ -38,23 +42,32 @@ export function view(): StatusView {
       failingSinceS: s.failingSinceS,
       setupComplete: snapshot?.setupComplete,
       monitors: snapshot?.monitorCount,
+      moved: snapshot?.moved,
     },
     staleAfterS: staleAfterS(settings.router.syncIntervalS),
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      name: n.name,
-      host: n.address === undefined ? undefined : `${n.address.host}:${n.address.port}`,
-      registryOnline: n.online,
-      // A node without an address cannot take a request, whatever the probes said last.
-      healthUp: n.address !== undefined && down[n.id] !== true,
-      primary: n.isPrimary,
-      index: n.index,
-      owned: n.owned,
-      lastSeenAgeS: n.lastSeenAge,
-      lastProbe: state.lastProbe(n.id),
-      pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
-      websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
-    })),
+    nodes: nodes.map((n) => {
+      const handover = handoverOf(agentOf(reports.byNode, n.id), reports.sinceReadS ?? 0, settings.cluster.heartbeatS);
+      return {
+        id: n.id,
+        name: n.name,
+        host: n.address === undefined ? undefined : `${n.address.host}:${n.address.port}`,
+        registryOnline: n.online,
+        // A node without an address cannot take a request, whatever the probes said last.
+        healthUp: n.address !== undefined && down[n.id] !== true,
+        primary: n.isPrimary,
+        index: n.index,
+        owned: n.owned,
+        lastSeenAgeS: n.lastSeenAge,
+        lastProbe: state.lastProbe(n.id),
+        pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
+        websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
+        away: snapshot === undefined ? 0 : awayFrom(snapshot, n.id),
+        handover: handover.mode,
+        handoverReason: handover.reason,
+        agent: handover.agent,
+      };
+    }),
+    agents: { sinceReadS: reports.sinceReadS, lastError: reports.lastError },
     allDownFallback: snapshot !== undefined && candidatesOf(snapshot, down)[1],
     refreshS: REFRESH_S,
   };
@@ -72,6 +85,7 @@ export function serveJson(): void {
     snapshot: { ...v.snapshot, staleAfterS: v.staleAfterS },
     allDownFallback: v.allDownFallback,
     checks: healthDetails(store.current()?.nodes ?? []),
+    agents: v.agents,
     nodes: respond.list(v.nodes.map((n) => ({
       id: n.id,
       name: n.name,
@@ -84,6 +98,10 @@ export function serveJson(): void {
       lastSeenAgeS: n.lastSeenAgeS,
       pinnedLastMinute: n.pinnedLastMinute,
       websockets: n.websockets,
+      away: n.away,
+      handover: n.handover,
+      handoverReason: n.handoverReason,
+      agent: n.agent,
     }))),
   });
 }

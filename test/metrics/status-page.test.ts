@@ -43,6 +43,16 @@ test("what a person reads first: nodes up, the stale snapshot, each node's state
   assert.match(rows[2], /no address/);
 });
 
+test("moved monitors and each node's hand-over, reasons escaped", () => {
+  const html = renderStatusPage(fixture());
+  assert.match(html, /<b>3<\/b><small>moved by the router/);
+  const rows = html.split("<tr>").slice(2);
+  assert.match(rows[0], /class="num">0<\/td><td><span class="pill good">trigger<\/span><div class="sub">POST \/api\/v1\/reconcile-monitors/);
+  assert.match(rows[1], /class="num">1<\/td><td><span class="pill warn">timer<\/span><div class="sub">no kuma-cluster-node agent seen/);
+  assert.match(rows[2], /&lt;i&gt;no API key&lt;\/i&gt; &amp; &#39;co&#39;/);
+  assert.match(html, /The agents' reports cannot be read: read &lt;timeout&gt;/);
+});
+
 test("counts switched off read as off, and an empty registry says so", () => {
   const v = fixture();
   v.nodes = v.nodes.map((n) => ({ ...n, pinnedLastMinute: undefined, websockets: undefined }));

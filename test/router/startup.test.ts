@@ -89,6 +89,7 @@ test("every router variable set in the shell reaches the Lua; the password is re
     ROUTER_TRUSTED_PROXIES: "10.1.0.0/16,fd00::1",
     ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
+    HEARTBEAT_INTERVAL: "45",
   };
   const router = await startRouter(values);
   t.after(() => router.stop());
