@@ -44,16 +44,7 @@ export function describeDbError(err: unknown, settings: DbSettings): DbError {
  * DATETIMEs are read as UTC because every write uses UTC_TIMESTAMP().
  */
 export async function openDb(settings: DbSettings): Promise<Pool> {
-  const pool = createPool({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    password: settings.password,
-    database: settings.database,
-    connectTimeout: settings.timeoutMs,
-    connectionLimit: 2,
-    timezone: "Z",
-  });
+  const pool = createDbPool(settings);
   try {
     const conn = await pool.getConnection();
     try {
@@ -66,6 +57,20 @@ export async function openDb(settings: DbSettings): Promise<Pool> {
     throw describeDbError(err, settings);
   }
   return pool;
+}
+
+/** The same pool without the check: it connects when first used (a supervisor must not wait for it). */
+export function createDbPool(settings: DbSettings): Pool {
+  return createPool({
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password,
+    database: settings.database,
+    connectTimeout: settings.timeoutMs,
+    connectionLimit: 2,
+    timezone: "Z",
+  });
 }
 
 /** openDb with the settings of an environment (DB_HOST/UPTIME_KUMA_DB_HOSTNAME, ...). */
