@@ -21,7 +21,10 @@ export const START_SPACING_MS = 300;
 export const STOP_SPACING_MS = 150;
 /** Added to every expected run: the reconciler's query and the HTTP round trip. */
 export const RUN_MARGIN_MS = 1_000;
-/** How long a new monitor waits for the node's own "Resume Monitor" line before it counts as moved. */
+/**
+ * How long a new monitor waits for the node's own "Resume Monitor" line before it counts as
+ * moved, and how long after that line a monitor the node started without owning it is stopped.
+ */
 export const ANNOUNCE_GRACE_MS = 500;
 
 export function minuteStart(nowMs: number): number {

@@ -18,7 +18,7 @@ export const POLL_MS = 1_000;
 /** startMonitors pauses up to 1 s after each monitor it starts at boot. */
 const BOOT_SPACING_MS = 1_000;
 const BOOT_GRACE_MS = 2_000;
-const CREDENTIALS_RETRY_MS = 5_000;
+const CREDENTIALS_RETRY_MS = 2_000;
 const NO_TRIGGER_RETRY_MS = 10 * 60_000;
 const REFUSED_RETRY_MS = 30_000;
 const RATE_LIMITED_RETRY_MS = 60_000;
@@ -53,6 +53,8 @@ interface Pending {
   /** New monitors and the time until which they wait for the node's own "Resume Monitor" line. */
   created: Map<number, number>;
   stops: Set<number>;
+  /** Not before: a monitor the node started without owning it is stopped once its start is done. */
+  notBeforeMs: number;
   /** The first reading after start: one reconcile, even for no visible change. */
   initial: boolean;
 }
@@ -68,7 +70,7 @@ interface Answer {
 }
 
 function emptyPending(observedMs: number): Pending {
-  return { observedMs, starts: new Set(), created: new Map(), stops: new Set(), initial: false };
+  return { observedMs, starts: new Set(), created: new Map(), stops: new Set(), notBeforeMs: 0, initial: false };
 }
 
 function mergePending(into: Pending | undefined, from: Pending): Pending {
@@ -77,6 +79,7 @@ function mergePending(into: Pending | undefined, from: Pending): Pending {
   for (const id of from.starts) into.starts.add(id);
   for (const [id, until] of from.created) into.created.set(id, Math.max(until, into.created.get(id) ?? 0));
   for (const id of from.stops) into.stops.add(id);
+  into.notBeforeMs = Math.max(into.notBeforeMs, from.notBeforeMs);
   into.initial ||= from.initial;
   return into;
 }
@@ -240,8 +243,13 @@ export class Handover {
     for (const id of change.created) pending.created.set(id, observedMs + ANNOUNCE_GRACE_MS);
     for (const id of change.stops) {
       pending.stops.add(id);
-      // A stray start is handled once.
-      if (this.announced.get(id)?.started === true) this.announced.delete(id);
+      const stray = this.announced.get(id);
+      if (stray?.started !== true) continue;
+      // Handled once, and only after Uptime Kuma's start is done: it logs "Resume Monitor" before
+      // it puts the monitor in its running list, and a reconcile that ran in between would not
+      // see it there.
+      this.announced.delete(id);
+      pending.notBeforeMs = Math.max(pending.notBeforeMs, stray.atMs + ANNOUNCE_GRACE_MS);
     }
     this.pending = mergePending(this.pending, pending);
   }
@@ -262,7 +270,8 @@ export class Handover {
       this.pending = undefined;
       return this.pollMs;
     }
-    if (waitCreated > 0) return Math.min(waitCreated, this.pollMs);
+    const wait = Math.max(waitCreated, pending.notBeforeMs - now);
+    if (wait > 0) return Math.min(wait, this.pollMs);
     if (coveredByMinuteRun(pending.observedMs, now, this.cronSinceMs)) {
       this.pending = undefined;
       return this.pollMs;
