@@ -1,6 +1,6 @@
 // The MariaDB connection of a node-side process, with failures turned into one-line messages
 // that name host:port (never the password, never a stack trace).
-import { createPool, Pool } from "mysql2/promise";
+import { createPool, Pool, type ConnectionOptions } from "mysql2/promise";
 import { DbSettings, loadDbSettings } from "../../src-lua-ts/core/node_settings";
 import { formatHostPort } from "../../src-lua-ts/core/host";
 import { Env, getenvOf, unwrap } from "./cluster-env";
@@ -59,18 +59,22 @@ export async function openDb(settings: DbSettings): Promise<Pool> {
   return pool;
 }
 
-/** The same pool without the check: it connects when first used (a supervisor must not wait for it). */
-export function createDbPool(settings: DbSettings): Pool {
-  return createPool({
+/** mysql2's options for one connection to the configured database. */
+export function connectionOptions(settings: DbSettings): ConnectionOptions {
+  return {
     host: settings.host,
     port: settings.port,
     user: settings.user,
     password: settings.password,
     database: settings.database,
     connectTimeout: settings.timeoutMs,
-    connectionLimit: 2,
     timezone: "Z",
-  });
+  };
+}
+
+/** The same pool without the check: it connects when first used (a supervisor must not wait for it). */
+export function createDbPool(settings: DbSettings): Pool {
+  return createPool({ ...connectionOptions(settings), connectionLimit: 2 });
 }
 
 /** openDb with the settings of an environment (DB_HOST/UPTIME_KUMA_DB_HOSTNAME, ...). */

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
 import type { DbSettings } from "./db";
-import { describeDbError, DbError } from "./db";
+import { connectionOptions, describeDbError, DbError } from "./db";
 import { HOST_LENGTH, OWNED_TABLES, WIDEN_NODE_HOST } from "./schema";
 
 /** Columns the router and this package read from `node`; a table without them is not a registry. */
@@ -85,14 +85,7 @@ async function apply(conn: Connection): Promise<Omit<MigrateResult, "waitedMs">>
 export async function migrate(settings: DbSettings, lockWaitS = 60): Promise<MigrateResult> {
   let conn: Connection;
   try {
-    conn = await createConnection({
-      host: settings.host,
-      port: settings.port,
-      user: settings.user,
-      password: settings.password,
-      database: settings.database,
-      connectTimeout: settings.timeoutMs,
-    });
+    conn = await createConnection(connectionOptions(settings));
   } catch (err) {
     throw describeDbError(err, settings);
   }
