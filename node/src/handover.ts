@@ -272,7 +272,8 @@ export class Handover {
     }
     const wait = Math.max(waitCreated, pending.notBeforeMs - now);
     if (wait > 0) return Math.min(wait, this.pollMs);
-    if (coveredByMinuteRun(pending.observedMs, now, this.cronSinceMs)) {
+    // The first call also finds out whether the node has a trigger at all: never left to the timer.
+    if (!pending.initial && coveredByMinuteRun(pending.observedMs, now, this.cronSinceMs)) {
       this.pending = undefined;
       return this.pollMs;
     }

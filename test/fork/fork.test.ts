@@ -166,8 +166,9 @@ for (const setting of SETTINGS) {
     step("hand-over by trigger on every node (kuma_cluster_agent)", 30_000, async () => {
       // The supervisors look for the user every 2 s and then call each node's trigger once.
       await until("every node's supervisor reporting 'trigger'", 20_000, async () => {
-        const agents = await rows(c.db, "SELECT node_id, handover FROM kuma_cluster_agent WHERE handover = 'trigger'");
-        return agents.length === c.nodes.length ? true : undefined;
+        const agents = await rows(c.db, "SELECT node_id, handover, detail FROM kuma_cluster_agent");
+        if (agents.filter((a) => a.handover === "trigger").length === c.nodes.length) return true;
+        throw new Error(JSON.stringify(agents.map((a) => `${a.node_id}: ${a.handover}: ${a.detail}`)));
       });
       const agents = await rows(c.db, "SELECT node_id, detail, agent_version FROM kuma_cluster_agent ORDER BY node_id");
       assert.deepEqual(agents.map((a) => a.node_id), plan.nodes.map((p) => p.id).sort());
