@@ -23,9 +23,12 @@ export const STOP_SPACING_MS = 150;
 export const RUN_MARGIN_MS = 1_000;
 /**
  * How long a new monitor waits for the node's own "Resume Monitor" line before it counts as
- * moved, and how long after that line a monitor the node started without owning it is stopped.
+ * moved: Uptime Kuma's add writes the row, then the monitor's notifications and the browser's
+ * list, and only then starts it and says so.
  */
-export const ANNOUNCE_GRACE_MS = 500;
+export const ANNOUNCE_GRACE_MS = 1_000;
+/** How long after its "Resume Monitor" line a monitor the node started without owning it is stopped. */
+export const STRAY_GRACE_MS = 500;
 
 export function minuteStart(nowMs: number): number {
   return nowMs - (((nowMs % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);

@@ -8,7 +8,7 @@ import type { Pool } from "mysql2/promise";
 import { recordReconcile, touchAgent, writeAgent, type HandoverMode } from "./agent";
 import { assignedMonitors, assignmentFingerprint, readCredentials, type Credentials } from "./assignment";
 import type { NodeEvent } from "./child-output";
-import { ANNOUNCE_GRACE_MS, changeBetween, coveredByMinuteRun, expectedRunMs, holdMs } from "./handover-rules";
+import { ANNOUNCE_GRACE_MS, changeBetween, coveredByMinuteRun, expectedRunMs, holdMs, STRAY_GRACE_MS } from "./handover-rules";
 import { mintToken } from "./jwt";
 
 export const TRIGGER_PATH = "/api/v1/reconcile-monitors";
@@ -249,7 +249,7 @@ export class Handover {
       // it puts the monitor in its running list, and a reconcile that ran in between would not
       // see it there.
       this.announced.delete(id);
-      pending.notBeforeMs = Math.max(pending.notBeforeMs, stray.atMs + ANNOUNCE_GRACE_MS);
+      pending.notBeforeMs = Math.max(pending.notBeforeMs, stray.atMs + STRAY_GRACE_MS);
     }
     this.pending = mergePending(this.pending, pending);
   }
