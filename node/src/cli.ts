@@ -7,10 +7,21 @@ import { loadNodeAgentSettings, NodeAgentSettings } from "../../src-lua-ts/core/
 import { ClusterEnv, ClusterEnvError, Env, getenvOf, unwrap } from "./cluster-env";
 import { DbError, describeDbError, openDb, where } from "./db";
 import { cleanupStaleNodes, deregisterNode, heartbeat, InitResult, initializeFromEnv } from "./registry";
+import { supervise } from "./exec";
+import { describeMigrate, migrate } from "./migrate";
+
+/** How long `migrate` waits for another one holding the lock (every pod's init container runs it). */
+const MIGRATE_LOCK_WAIT_S = 60;
 
 export const USAGE = `usage: kuma-cluster-node <command>
 
 commands:
+  migrate [--lock-wait S]  create the node registry and the router's tables (before the first
+                         node starts; idempotent, several at once take turns, S default 60)
+  exec -- <command...>   run the node with the identity the router expects (exported as
+                         UPTIME_KUMA_NODE_ID, UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY),
+                         heartbeat, mark it offline on SIGTERM before passing the signal on,
+                         have it take over moved monitors at once, exit with its status
   run                    register, heartbeat every HEARTBEAT_INTERVAL seconds, and mark the
                          node offline on SIGTERM or SIGINT
   register               register this node once (without UPTIME_KUMA_NODE_ID: the default
@@ -20,10 +31,12 @@ commands:
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
   show                   print the identity and settings read from the environment
 
-Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID), UPTIME_KUMA_NODE_NAME,
-UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY, UPTIME_KUMA_PORT, DB_HOST, DB_PORT, DB_USER,
-DB_PASSWORD, DB_NAME (or their UPTIME_KUMA_DB_* names), DB_TIMEOUT, HEARTBEAT_INTERVAL.
-Exit status: 0 done, 1 database failure, 2 bad usage or environment.`;
+Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID; in Kubernetes else
+HOSTNAME), UPTIME_KUMA_NODE_NAME, UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY, UPTIME_KUMA_HOST,
+UPTIME_KUMA_PORT, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME (or their UPTIME_KUMA_DB_*
+names), DB_TIMEOUT, HEARTBEAT_INTERVAL.
+Exit status: 0 done, 1 database failure, 2 bad usage or environment; exec: the node's own
+status (128 + n when a signal n ended it, 127 when it could not start).`;
 
 export interface Io {
   out(line: string): void;
@@ -52,15 +65,25 @@ function reportInit(init: InitResult, io: Io): void {
   else io.out(`${PROGRAM}: no node id set and the node table is not empty; nothing registered`);
 }
 
-function parseTimeout(args: string[], fallback: number): number {
+/** The only option of a command: `--NAME S` or `--NAME=S`, seconds above 0. */
+function parseSecondsOption(args: string[], option: string, fallback: number): number {
   if (args.length === 0) return fallback;
   let value: string | undefined;
-  if (args.length === 2 && args[0] === "--timeout") value = args[1];
-  else if (args.length === 1 && args[0].startsWith("--timeout=")) value = args[0].substring("--timeout=".length);
+  if (args.length === 2 && args[0] === option) value = args[1];
+  else if (args.length === 1 && args[0].startsWith(`${option}=`)) value = args[0].substring(option.length + 1);
   if (value === undefined) throw new UsageError(`unexpected arguments: ${args.join(" ")}`);
   const seconds = parseSeconds(value);
-  if (seconds === undefined || seconds <= 0) throw new UsageError(`--timeout ${value}: expected seconds above 0, like 600 or 1.5`);
+  if (seconds === undefined || seconds <= 0) throw new UsageError(`${option} ${value}: expected seconds above 0, like 600 or 1.5`);
   return seconds;
+}
+
+const parseTimeout = (args: string[], fallback: number): number => parseSecondsOption(args, "--timeout", fallback);
+
+/** The node's command line after `exec` (and its optional `--`). */
+function execCommand(args: string[]): string[] {
+  const command = args[0] === "--" ? args.slice(1) : args;
+  if (command.length === 0 || command[0] === "") throw new UsageError(`exec needs the node's command, e.g. \`${PROGRAM} exec -- node server/server.js\``);
+  return command;
 }
 
 /** The running loop of `run`: resolves with the exit code once a signal has been handled. */
@@ -179,7 +202,9 @@ function show(ctx: Context): number {
   return 0;
 }
 
-const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "show"];
+const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "show", "migrate", "exec"];
+/** Commands that take arguments of their own. */
+const WITH_ARGUMENTS = ["cleanup", "migrate", "exec"];
 
 /** The whole command; never throws, never prints a stack trace. */
 export async function main(argv: string[], env: Env, io: Io): Promise<number> {
@@ -194,11 +219,18 @@ export async function main(argv: string[], env: Env, io: Io): Promise<number> {
   }
   try {
     if (COMMANDS.indexOf(command) < 0) throw new UsageError(`unknown command: ${command}`);
-    if (command !== "cleanup" && args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(" ")}`);
+    if (!WITH_ARGUMENTS.includes(command) && args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(" ")}`);
     const settings = unwrap(loadNodeAgentSettings(getenvOf(env)));
     let cached: ClusterEnv | undefined;
     const ctx: Context = { settings, io, clusterEnv: () => (cached ??= new ClusterEnv(env)) };
     if (command === "show") return show(ctx);
+    // Both check everything before they start: a bad environment never reaches the node.
+    if (command === "exec") return await supervise({ command: execCommand(args), env, settings, identity: ctx.clusterEnv().identity() });
+    if (command === "migrate") {
+      const result = await migrate(settings.db, parseSecondsOption(args, "--lock-wait", MIGRATE_LOCK_WAIT_S));
+      io.out(`${PROGRAM}: migrate ${where(settings.db)}: ${describeMigrate(result)}`);
+      return 0;
+    }
     // A bad identity is reported before any connection attempt; cleanup needs none.
     if (command !== "cleanup") ctx.clusterEnv().identity();
     else parseTimeout(args, settings.staleAfterS);

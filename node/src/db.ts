@@ -1,6 +1,6 @@
 // The MariaDB connection of a node-side process, with failures turned into one-line messages
 // that name host:port (never the password, never a stack trace).
-import { createPool, Pool } from "mysql2/promise";
+import { createPool, Pool, type ConnectionOptions } from "mysql2/promise";
 import { DbSettings, loadDbSettings } from "../../src-lua-ts/core/node_settings";
 import { formatHostPort } from "../../src-lua-ts/core/host";
 import { Env, getenvOf, unwrap } from "./cluster-env";
@@ -44,16 +44,7 @@ export function describeDbError(err: unknown, settings: DbSettings): DbError {
  * DATETIMEs are read as UTC because every write uses UTC_TIMESTAMP().
  */
 export async function openDb(settings: DbSettings): Promise<Pool> {
-  const pool = createPool({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    password: settings.password,
-    database: settings.database,
-    connectTimeout: settings.timeoutMs,
-    connectionLimit: 2,
-    timezone: "Z",
-  });
+  const pool = createDbPool(settings);
   try {
     const conn = await pool.getConnection();
     try {
@@ -66,6 +57,24 @@ export async function openDb(settings: DbSettings): Promise<Pool> {
     throw describeDbError(err, settings);
   }
   return pool;
+}
+
+/** mysql2's options for one connection to the configured database. */
+export function connectionOptions(settings: DbSettings): ConnectionOptions {
+  return {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password,
+    database: settings.database,
+    connectTimeout: settings.timeoutMs,
+    timezone: "Z",
+  };
+}
+
+/** The same pool without the check: it connects when first used (a supervisor must not wait for it). */
+export function createDbPool(settings: DbSettings): Pool {
+  return createPool({ ...connectionOptions(settings), connectionLimit: 2 });
 }
 
 /** openDb with the settings of an environment (DB_HOST/UPTIME_KUMA_DB_HOSTNAME, ...). */

@@ -3,6 +3,8 @@
 export { ClusterEnv, ClusterEnvError, getenvOf, unwrap, RESOLV_CONF } from "./cluster-env";
 export type { Env, Environment, HostPort, NodeIdFormat, NodeIdentity } from "./cluster-env";
 export { DbError, describeDbError, openDb, openDbFromEnv } from "./db";
+export { migrate, describeMigrate } from "./migrate";
+export type { MigrateResult } from "./migrate";
 export type { DbSettings } from "./db";
 export {
   registerNode,

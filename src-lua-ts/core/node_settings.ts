@@ -2,7 +2,7 @@
 // database, its heartbeat and stale-node timings, and the DNS servers. Pure like settings.ts and
 // read through the same Reader and variable table, so aliases, defaults and error messages are
 // the router's own.
-import { detectEnvironment, dnsServers, Getenv, Loaded, Reader, RouterSettings, readDb } from "./settings";
+import { detectEnvironment, dnsServers, Getenv, Loaded, nodeIdVariable, Reader, RouterSettings, readDb } from "./settings";
 
 export type DbSettings = RouterSettings["db"];
 export type DnsSettings = RouterSettings["dns"];
@@ -13,6 +13,8 @@ export interface NodeAgentSettings {
   heartbeatIntervalS: number;
   /** STALE_NODE_TIMEOUT: a node unseen this long is stale (the `cleanup` default). */
   staleAfterS: number;
+  /** UPTIME_KUMA_HOST and UPTIME_KUMA_PORT: where the node listens (exec calls it there). */
+  nodeListen: { host: string; port: number };
 }
 
 /** Reads through a Reader for the detected environment (Kubernetes has its own defaults). */
@@ -34,6 +36,7 @@ export function loadNodeAgentSettings(get: Getenv): Loaded<NodeAgentSettings> {
     db: readDb(r),
     heartbeatIntervalS: r.seconds("HEARTBEAT_INTERVAL"),
     staleAfterS: r.seconds("STALE_NODE_TIMEOUT"),
+    nodeListen: { host: r.string("UPTIME_KUMA_HOST"), port: r.int("UPTIME_KUMA_PORT") },
   }));
 }
 
@@ -43,10 +46,11 @@ export function loadDnsServers(get: Getenv, resolvConf: string): Loaded<DnsSetti
 }
 
 /**
- * Whether the environment names this node (UPTIME_KUMA_NODE_ID or its alias NODE_ID). Without
- * one, loadNodeIdentity describes the default local node, which is registered only into an
- * empty node table.
+ * Whether the environment names this node (UPTIME_KUMA_NODE_ID or its alias NODE_ID; in
+ * Kubernetes also the pod name in HOSTNAME). Without one, loadNodeIdentity describes the default
+ * local node, which is registered only into an empty node table.
  */
 export function hasNodeId(get: Getenv): boolean {
-  return new Reader(get, false).isSet("UPTIME_KUMA_NODE_ID");
+  const env = detectEnvironment(get);
+  return nodeIdVariable(get, env.ok ? env.value : "local") !== undefined;
 }

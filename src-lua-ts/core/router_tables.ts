@@ -1,7 +1,7 @@
 // The router's own tables beside the fork's (whose tables are never altered): the record of the
 // monitors the router moved, and what each node's agent (`kuma-cluster-node exec`) reports about
-// hand-over. One text, used by the router's writer (which creates them when missing), by
-// `kuma-cluster-node migrate` and by db/schema.sql (a test keeps the three alike).
+// hand-over. One text, used by the router's writer (which creates them when missing) and by
+// `kuma-cluster-node migrate` (node/src/schema.ts).
 // Timestamps are UTC by the database clock (UTC_TIMESTAMP(3)), like node.last_seen.
 
 export const MOVE_TABLE = "kuma_cluster_move";

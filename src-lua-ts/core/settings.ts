@@ -349,12 +349,25 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
  * The node's own identity (the plan's cluster-env helper and initializeFromEnv): id, name,
  * host and primary flag. Without an id the node is the default local node.
  */
+/**
+ * Where this node's id comes from: UPTIME_KUMA_NODE_ID (or NODE_ID); in Kubernetes without it,
+ * HOSTNAME, which Kubernetes sets to the pod name. undefined: no id (the default local node).
+ */
+export function nodeIdVariable(get: Getenv, environment: Environment): "UPTIME_KUMA_NODE_ID" | "HOSTNAME" | undefined {
+  const r = new Reader(get, environment === "kubernetes");
+  if (r.isSet("UPTIME_KUMA_NODE_ID")) return "UPTIME_KUMA_NODE_ID";
+  if (environment === "kubernetes" && r.isSet("HOSTNAME")) return "HOSTNAME";
+  return undefined;
+}
+
 export function loadNodeIdentity(get: Getenv): Loaded<NodeIdentity> {
   const env = detectEnvironment(get);
   if (!env.ok) return env;
   const environment = env.value;
   const r = new Reader(get, environment === "kubernetes");
-  const nodeId = r.checked("UPTIME_KUMA_NODE_ID", parseNodeId, "local-node");
+  const idFrom = nodeIdVariable(get, environment);
+  const named = idFrom !== undefined;
+  const nodeId = r.checked(idFrom ?? "UPTIME_KUMA_NODE_ID", parseNodeId, "local-node");
   const primaryFlag = r.bool("UPTIME_KUMA_PRIMARY");
   const rules = hostRules(r, environment, "UPTIME_KUMA_PORT");
   const index = nodeIndex(nodeId);
@@ -362,9 +375,9 @@ export function loadNodeIdentity(get: Getenv): Loaded<NodeIdentity> {
   if (host !== "") {
     if (!parseHostPort(host, rules.port).ok) r.errors.push(`UPTIME_KUMA_NODE_HOST=${host}: expected host, host:port or [ipv6]:port`);
   } else {
-    const built = r.isSet("UPTIME_KUMA_NODE_ID") ? buildNodeHost(nodeId, rules) : `127.0.0.1:${rules.port}`;
+    const built = named ? buildNodeHost(nodeId, rules) : `127.0.0.1:${rules.port}`;
     if (built === undefined) {
-      r.errors.push(`UPTIME_KUMA_NODE_ID=${nodeId}: cannot build a ${environment} host from it; set UPTIME_KUMA_NODE_HOST`);
+      r.errors.push(`${idFrom ?? "UPTIME_KUMA_NODE_ID"}=${nodeId}: cannot build a ${environment} host from it; set UPTIME_KUMA_NODE_HOST`);
     }
     host = built ?? "";
   }
@@ -372,10 +385,10 @@ export function loadNodeIdentity(get: Getenv): Loaded<NodeIdentity> {
   const identity: NodeIdentity = {
     environment,
     nodeId,
-    nodeName: name !== "" ? name : r.isSet("UPTIME_KUMA_NODE_ID") ? nodeId : "Local Node",
+    nodeName: name !== "" ? name : named ? nodeId : "Local Node",
     host,
     // An explicit flag wins either way; without one, index 0 is the primary.
-    isPrimary: primaryFlag !== undefined ? primaryFlag : r.isSet("UPTIME_KUMA_NODE_ID") ? index === 0 : true,
+    isPrimary: primaryFlag !== undefined ? primaryFlag : named ? index === 0 : true,
     format: nodeIdFormat(nodeId),
     index,
   };

@@ -75,9 +75,11 @@ export const VARIABLES: VariableSpec[] = [
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.
   { name: "UPTIME_KUMA_NODE_ID", aliases: ["NODE_ID"], kind: "node_id", fallback: "", side: "node", doc: "This node's id (Kubernetes: the pod name via the Downward API)" },
+  { name: "HOSTNAME", aliases: [], kind: "node_id", fallback: "", side: "node", doc: "Kubernetes sets it to the pod name: the node id there when UPTIME_KUMA_NODE_ID is unset; ignored elsewhere" },
   { name: "UPTIME_KUMA_NODE_NAME", aliases: [], kind: "string", fallback: "", side: "node", doc: "Display name; defaults to the node id" },
   { name: "UPTIME_KUMA_NODE_HOST", aliases: [], kind: "string", fallback: "", side: "node", doc: "host:port the router uses; built from the id when unset" },
   { name: "UPTIME_KUMA_PRIMARY", aliases: [], kind: "bool", fallback: "", side: "node", doc: "Mark this node primary; unset means index 0 is primary" },
+  { name: "UPTIME_KUMA_HOST", aliases: [], kind: "string", fallback: "", side: "node", doc: "Address the node listens on (Uptime Kuma's own setting); `kuma-cluster-node exec` calls the node there, at 127.0.0.1 when unset or a wildcard" },
   { name: "UPTIME_KUMA_PORT", aliases: [], kind: "int", fallback: "3001", min: 1, max: 65535, side: "node", doc: "Port the node listens on" },
   { name: "HEARTBEAT_INTERVAL", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "both", doc: "Seconds between node heartbeats (last_seen, and the agent's kuma_cluster_agent.seen_at); the router counts an agent unseen for 3 of them as gone" },
 ];

@@ -3,6 +3,7 @@
 import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
 import { Getenv, loadNodeIdentity, loadRouterSettings } from "../../src-lua-ts/core/settings";
 import { isCredentialName, Json } from "./support";
+import { copyStepProblems, supervisedProblems } from "./node-package-checks";
 
 export const ROUTER_SERVICE = "router";
 export const DB_SERVICE = "mariadb";
@@ -53,7 +54,8 @@ function healthcheckPath(service: Json): string | undefined {
   return /https?:\/\/[^/'"\s]+(\/[^'"\s)]*)/.exec(test)?.[1];
 }
 
-export function composeProblems(doc: Json, env: Record<string, string>): string[] {
+/** `root`: where Dockerfile.node keeps the package (node-package-checks.ts packageRoot). */
+export function composeProblems(doc: Json, env: Record<string, string>, root: string): string[] {
   const p: string[] = [];
   const services = doc?.services ?? {};
   const db = services[DB_SERVICE];
@@ -87,7 +89,9 @@ export function composeProblems(doc: Json, env: Record<string, string>): string[
   const nodes = nodeServices(doc);
   if (nodes.length < 2) p.push(`only ${nodes.length} node service(s)`);
   let primaries = 0;
-  const identityVars = VARIABLES.filter((v) => v.side === "node" && v.fallback === "").map((v) => v.name);
+  // What a Compose node must name itself; HOSTNAME is Docker's (the container id), UPTIME_KUMA_HOST stays unset.
+  const identityVars = VARIABLES.filter((v) => v.side === "node" && v.fallback === "" && !["HOSTNAME", "UPTIME_KUMA_HOST"].includes(v.name)).map((v) => v.name);
+  const pkg = nodePackage(doc, root, p);
   nodes.forEach((name, i) => {
     const svc = services[name];
     const nenv = serviceEnv(svc, env);
@@ -109,6 +113,13 @@ export function composeProblems(doc: Json, env: Record<string, string>): string[
     if (v.isPrimary !== (i === 0)) p.push(`${name}: primary=${v.isPrimary}; only node1 is the primary`);
     if (i > 0 && nenv.has("UPTIME_KUMA_PRIMARY") && nenv.get("UPTIME_KUMA_PRIMARY") !== "false") p.push(`${name}: sets UPTIME_KUMA_PRIMARY`);
     if (!(svc.depends_on?.[DB_SERVICE]?.condition === "service_healthy")) p.push(`${name}: does not wait for a healthy mariadb`);
+    for (const oneShot of [PACKAGE_SERVICE, MIGRATE_SERVICE]) {
+      if (svc.depends_on?.[oneShot]?.condition !== "service_completed_successfully") p.push(`${name}: does not wait for ${oneShot} to complete`);
+    }
+    if (nenv.has("UPTIME_KUMA_HOST")) p.push(`${name}: sets UPTIME_KUMA_HOST; the router reaches the container on its network address`);
+    const mount = (svc.volumes ?? []).map(String).find((v: string) => v.startsWith(`${pkg.volume}:`));
+    if (mount !== undefined && !mount.endsWith(":ro")) p.push(`${name}: mounts the package volume writable`);
+    p.push(...supervisedProblems(name, svc.command, mount?.split(":")[1]));
     if (i > 0 && !(svc.depends_on?.[nodes[0]]?.condition === "service_healthy")) p.push(`${name}: does not wait for the primary ${nodes[0]}`);
     if (!/^\$\{UPTIME_KUMA_IMAGE(:-[^}]+)?\}$/.test(String(doc.services[name].image ?? ""))) p.push(`${name}: image is not configurable through \${UPTIME_KUMA_IMAGE}`);
     const hp = healthcheckPath(svc);
@@ -128,7 +139,41 @@ export function composeProblems(doc: Json, env: Record<string, string>): string[
   const pairs: [string, string][] = [["MARIADB_USER", "DB_USER"], ["MARIADB_PASSWORD", "DB_PASSWORD"], ["MARIADB_DATABASE", "DB_NAME"]];
   for (const [mariadb, routerVar] of pairs) if (denv.get(mariadb) !== (renv.get(routerVar) ?? variableSpec(routerVar)?.fallback)) p.push(`mariadb ${mariadb} differs from the router's ${routerVar}`);
   if (s.db.host !== DB_SERVICE) p.push(`router DB_HOST=${s.db.host}, the database service is ${DB_SERVICE}`);
+
+  // --- migrate: the router's database, after MariaDB is healthy
+  const migrate = services[MIGRATE_SERVICE];
+  if (migrate) {
+    const menv = serviceEnv(migrate, env);
+    for (const dbVar of ["DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME"]) {
+      if ((menv.get(dbVar) ?? variableSpec(dbVar)?.fallback) !== (renv.get(dbVar) ?? variableSpec(dbVar)?.fallback)) p.push(`${MIGRATE_SERVICE}: ${dbVar} differs from the router's`);
+    }
+    if (JSON.stringify(migrate.command) !== JSON.stringify(["migrate"])) p.push(`${MIGRATE_SERVICE}: runs ${JSON.stringify(migrate.command)}, expected ["migrate"] (the image's entrypoint is kuma-cluster-node)`);
+    if (migrate.depends_on?.[DB_SERVICE]?.condition !== "service_healthy") p.push(`${MIGRATE_SERVICE}: does not wait for a healthy mariadb`);
+  }
   return p;
+}
+
+export const PACKAGE_SERVICE = "node-package";
+export const MIGRATE_SERVICE = "migrate";
+
+/** The one-shot that copies the package into a volume: which volume, and its problems. */
+function nodePackage(doc: Json, root: string, p: string[]): { volume: string } {
+  const services = doc?.services ?? {};
+  for (const name of [PACKAGE_SERVICE, MIGRATE_SERVICE]) {
+    const svc = services[name];
+    if (!svc) {
+      p.push(`no ${name} service`);
+      continue;
+    }
+    if (svc.build?.dockerfile !== "Dockerfile.node") p.push(`${name}: not built from Dockerfile.node`);
+    if (svc.restart !== "no") p.push(`${name}: a one-shot service must not restart`);
+  }
+  const copy = services[PACKAGE_SERVICE];
+  const [volume, mountPath] = String((copy?.volumes ?? [])[0] ?? ":").split(":");
+  if (!(volume in (doc?.volumes ?? {}))) p.push(`${PACKAGE_SERVICE}: copies into ${volume || "nothing"}, not a named volume`);
+  if (copy) p.push(...copyStepProblems(PACKAGE_SERVICE, copy.command, root, mountPath || undefined));
+  if (copy && JSON.stringify(copy.entrypoint) !== "[]") p.push(`${PACKAGE_SERVICE}: keeps the image's entrypoint; cp must run instead`);
+  return { volume };
 }
 
 /**

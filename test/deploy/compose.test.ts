@@ -7,7 +7,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Json, parseYamlDocuments, ROOT } from "./support";
-import { composePasswordProblems, composeProblems, interpolate } from "./compose-checks";
+import { composePasswordProblems, composeProblems as checkCompose, interpolate } from "./compose-checks";
+import { packageRoot } from "./node-package-checks";
+
+const PACKAGE_ROOT = packageRoot(readFileSync(join(ROOT, "Dockerfile.node"), "utf8"));
+const composeProblems = (doc: Json, env: Record<string, string>): string[] => checkCompose(doc, env, PACKAGE_ROOT);
 
 const FILE = join(ROOT, "docker-compose-cluster.yaml");
 // What an operator exports before `docker compose up` (the file has no password defaults).
@@ -22,7 +26,7 @@ const load = (): Json => {
 describe("compose: docker-compose-cluster.yaml", () => {
   test("parses, with its YAML anchors merged", () => {
     const doc = load();
-    assert.deepEqual(Object.keys(doc.services).sort(), ["mariadb", "router", "uptime-kuma-node1", "uptime-kuma-node2", "uptime-kuma-node3"]);
+    assert.deepEqual(Object.keys(doc.services).sort(), ["mariadb", "migrate", "node-package", "router", "uptime-kuma-node1", "uptime-kuma-node2", "uptime-kuma-node3"]);
     assert.equal(doc.services["uptime-kuma-node2"].environment.UPTIME_KUMA_DB_TYPE, "mariadb");
   });
 
@@ -62,6 +66,11 @@ const BROKEN: [string, Mutation, RegExp][] = [
   ["database without a healthcheck", (d) => delete d.services.mariadb.healthcheck, /no healthcheck/],
   ["node healthcheck on another path", (d) => (d.services["uptime-kuma-node1"].healthcheck = { test: ["CMD", "wget", "http://127.0.0.1:3001/"] }), /healthcheck requests \/; the router probes/],
   ["node image hard-coded", (d) => (d.services["uptime-kuma-node1"].image = "louislam/uptime-kuma:2"), /not configurable/],
+  ["node started without the supervisor", (d) => (d.services["uptime-kuma-node2"].command = ["node", "server/server.js"]), /uptime-kuma-node2: runs \["node","server\/server.js"\], expected/],
+  ["node not waiting for migrate", (d) => delete d.services["uptime-kuma-node3"].depends_on.migrate, /uptime-kuma-node3: does not wait for migrate to complete/],
+  ["node without the package volume", (d) => (d.services["uptime-kuma-node1"].volumes = ["node1-data:/app/data"]), /uptime-kuma-node1: does not mount the package volume/],
+  ["package copied from the wrong folder", (d) => (d.services["node-package"].command = ["cp", "-a", "/app/.", "/kuma-cluster-node/"]), /node-package: runs .*expected \["cp","-a","\/opt\/kuma-cluster-node\/."/],
+  ["migrate on another database", (d) => (d.services.migrate.environment.DB_NAME = "other"), /migrate: DB_NAME differs from the router's/],
 ];
 
 describe("compose: each check catches a file broken on purpose", () => {

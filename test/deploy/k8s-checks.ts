@@ -7,6 +7,7 @@ import * as ts from "typescript";
 import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
 import { loadNodeIdentity, loadRouterSettings, Getenv } from "../../src-lua-ts/core/settings";
 import { Json, K8sObject, ROOT } from "./support";
+import { copyStepProblems, deregisterProblems, packageRoot, supervisedProblems } from "./node-package-checks";
 
 // The names the manifests and the router agree on (docs/deployment.md).
 export const NAMES = {
@@ -441,6 +442,13 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
       case "UPTIME_KUMA_PRIMARY":
         if (e) p.push(`nodes set ${v.name}: one value for every pod (built from the pod name / index 0 when unset)`);
         break;
+      case "HOSTNAME":
+        if (e) p.push("nodes set HOSTNAME: Kubernetes sets it to the pod name");
+        break;
+      case "UPTIME_KUMA_HOST":
+        // Unset: Uptime Kuma listens on every address, the pod IP included.
+        if (e && !(e.from === "literal" && ["0.0.0.0", "::"].includes(String(e.value)))) p.push("nodes set UPTIME_KUMA_HOST: the router reaches them at the pod IP, so they must listen on every address");
+        break;
       default:
         p.push(`node identity variable ${v.name} is new: decide in test/deploy/k8s-checks.ts how the StatefulSet sets it`);
     }
@@ -481,10 +489,11 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
       if (e.name === "NODE_HEALTH_PATH" && e.value !== s.health.path) p.push(`init container ${init.name} waits on ${e.value}; the health path is ${s.health.path}`);
     }
   }
-  const inits: string[] = (sts.spec.template.spec.initContainers ?? []).map((x: Json) => x.name);
-  for (const want of ["wait-for-db", "wait-for-primary"]) if (!inits.includes(want)) p.push(`nodes lack the init container ${want}`);
-  const preStop = node.lifecycle?.preStop?.exec?.command;
-  if (JSON.stringify(preStop) !== JSON.stringify(["kuma-cluster-node", "deregister"])) p.push(`node preStop is ${JSON.stringify(preStop)}, expected kuma-cluster-node deregister`);
+  const initContainers: Json[] = sts.spec.template.spec.initContainers ?? [];
+  const inits: string[] = initContainers.map((x: Json) => x.name);
+  for (const want of ["node-package", "wait-for-db", "migrate", "wait-for-primary"]) if (!inits.includes(want)) p.push(`nodes lack the init container ${want}`);
+  if (inits.indexOf("migrate") > inits.indexOf("wait-for-primary") || inits.indexOf("migrate") < inits.indexOf("wait-for-db")) p.push("migrate must run after wait-for-db and before wait-for-primary (before any node starts)");
+  p.push(...nodePackageProblems(objects, sts, node, initContainers, nget));
   const claims: string[] = (sts.spec.volumeClaimTemplates ?? []).map((x: Json) => x.metadata.name);
   if (claims.length === 0) p.push("nodes have no volumeClaimTemplates");
   for (const claim of claims) if (!(node.volumeMounts ?? []).some((m: Json) => m.name === claim)) p.push(`node volume ${claim} is not mounted`);
@@ -530,6 +539,37 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     if (targets.length === 0) p.push(`ServiceMonitor ${sm.metadata.name} selects no Service`);
     for (const ep of sm.spec.endpoints ?? []) {
       for (const svc of targets) if (!(svc.spec.ports ?? []).some((x: Json) => x.name === ep.port)) p.push(`ServiceMonitor ${sm.metadata.name} scrapes port ${ep.port}, which Service ${svc.metadata.name} lacks`);
+    }
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The node package in the StatefulSet (test/deploy/node-package-checks.ts).
+
+function nodePackageProblems(objects: K8sObject[], sts: K8sObject, node: Json, initContainers: Json[], nget: Getenv): string[] {
+  const p: string[] = [];
+  const volumes: Json[] = sts.spec.template.spec.volumes ?? [];
+  const root = packageRoot(readFileSync(join(ROOT, "Dockerfile.node"), "utf8"));
+  const copy = initContainers.find((x) => x.name === "node-package");
+  const volume = copy?.volumeMounts?.[0]?.name as string | undefined;
+  if (!volume || !volumes.some((v) => v.name === volume && v.emptyDir !== undefined)) p.push("the node-package init container does not fill an emptyDir volume of the pod");
+  if (copy && !/(^|\/)kuma-cluster-node(:|@)/.test(copy.image)) p.push(`node-package runs ${copy.image}, not the kuma-cluster-node image`);
+  p.push(...copyStepProblems("init container node-package", [...(copy?.command ?? []), ...(copy?.args ?? [])], root, copy?.volumeMounts?.[0]?.mountPath));
+  const mount = (node.volumeMounts ?? []).find((m: Json) => m.name === volume);
+  if (mount && mount.readOnly !== true) p.push("the node mounts the package volume writable");
+  // `args` keeps the image's entrypoint (dumb-init) as the init process.
+  if (node.command !== undefined) p.push("the node container sets `command`: use `args`, so the image's entrypoint stays the init process");
+  p.push(...supervisedProblems("node container", node.args, mount?.mountPath));
+  p.push(...deregisterProblems("node container", node.lifecycle?.preStop?.exec?.command, mount?.mountPath));
+  const migrate = initContainers.find((x) => x.name === "migrate");
+  if (migrate) {
+    if (JSON.stringify([...(migrate.command ?? []), ...(migrate.args ?? [])]) !== JSON.stringify(["kuma-cluster-node", "migrate"])) p.push(`init container migrate runs ${JSON.stringify(migrate.command)}`);
+    if (!/(^|\/)kuma-cluster-node(:|@)/.test(migrate.image)) p.push(`migrate runs ${migrate.image}, not the kuma-cluster-node image`);
+    const menv = resolveEnv(objects, migrate, p, "migrate");
+    const mget = podGetenv(menv, `${sts.metadata.name}-0`, sts.metadata.namespace ?? "default");
+    for (const name of ["DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME"]) {
+      if (variableValue(mget, name) !== variableValue(nget, name)) p.push(`migrate's ${name} is not the nodes' (another database)`);
     }
   }
   return p;

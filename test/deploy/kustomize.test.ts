@@ -111,6 +111,16 @@ type Mutation = (objects: K8sObject[]) => void;
 const routerOf = (o: K8sObject[]): Json => find(o, "Deployment", NAMES.routerDeployment)?.spec.template.spec.containers[0];
 const nodeOf = (o: K8sObject[]): Json => find(o, "StatefulSet", NAMES.nodeStatefulSet)?.spec.template.spec.containers[0];
 const routerConfig = (o: K8sObject[]): Json => findGenerated(o, "ConfigMap", "kuma-router-config");
+const podOf = (o: K8sObject[]): Json => find(o, "StatefulSet", NAMES.nodeStatefulSet)?.spec.template.spec;
+const initOf = (o: K8sObject[], name: string): Json => podOf(o).initContainers.find((c: Json) => c.name === name);
+const dropInit = (o: K8sObject[], name: string): void => {
+  podOf(o).initContainers = podOf(o).initContainers.filter((c: Json) => c.name !== name);
+};
+const moveInitLast = (o: K8sObject[], name: string): void => {
+  const moved = initOf(o, name);
+  dropInit(o, name);
+  podOf(o).initContainers.push(moved);
+};
 const dropEnv = (c: Json, name: string): void => {
   c.env = c.env.filter((e: Json) => e.name !== name);
 };
@@ -141,6 +151,13 @@ const BROKEN: [string, (o: K8sObject[]) => string[], Mutation, RegExp][] = [
   ["nodes without a database host", crossCheckProblems, (o) => (nodeOf(o).env.find((e: Json) => e.name === "UPTIME_KUMA_DB_HOSTNAME").valueFrom = undefined), /nodes do not set DB_HOST/],
   ["nodes on another database", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_DB_HOSTNAME", value: "other-db" }), /DB_HOST: the router uses mariadb, the nodes other-db/],
   ["no preStop deregistration", crossCheckProblems, (o) => delete nodeOf(o).lifecycle, /preStop is undefined/],
+  ["the fork started without the supervisor", crossCheckProblems, (o) => (nodeOf(o).args = ["node", "server/server.js"]), /runs \["node","server\/server.js"\], expected \["node","\/kuma-cluster-node\/node\/bin\/kuma-cluster-node","exec"/],
+  ["the supervisor as `command` (bypassing the image's init process)", crossCheckProblems, (o) => (nodeOf(o).command = nodeOf(o).args), /sets `command`: use `args`/],
+  ["the package mounted where it was not copied", crossCheckProblems, (o) => (initOf(o, "node-package").volumeMounts[0].mountPath = "/pkg"), /expected \["cp","-a","\/opt\/kuma-cluster-node\/.","\/pkg\/"\]|runs .*expected/],
+  ["no migrate init container", crossCheckProblems, (o) => dropInit(o, "migrate"), /lack the init container migrate/],
+  ["migrate after the primary wait", crossCheckProblems, (o) => moveInitLast(o, "migrate"), /migrate must run after wait-for-db and before wait-for-primary/],
+  ["migrate on another database", crossCheckProblems, (o) => (initOf(o, "migrate").env.find((e: Json) => e.name === "DB_NAME").valueFrom = undefined), /migrate's DB_NAME is not the nodes'/],
+  ["nodes listening on loopback only", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_HOST", value: "127.0.0.1" }), /nodes set UPTIME_KUMA_HOST/],
   ["Parallel pod management", crossCheckProblems, (o) => (find(o, "StatefulSet", NAMES.nodeStatefulSet)!.spec.podManagementPolicy = "Parallel"), /OrderedReady/],
   ["node count out of step", crossCheckProblems, (o) => (routerConfig(o).data.CLUSTER_NODE_COUNT = "7"), /CLUSTER_NODE_COUNT 7 but the StatefulSet runs 2/],
   ["HPA floor above the replicas", crossCheckProblems, (o) => (find(o, "HorizontalPodAutoscaler", NAMES.hpa)!.spec.minReplicas = 4), /excludes the StatefulSet's 2 replicas/],

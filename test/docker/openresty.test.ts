@@ -1,11 +1,12 @@
 // The router image end to end, with testcontainers: builds Dockerfile.openresty, starts MariaDB
-// (db/schema.sql plus a seeded registry), three stand-in nodes that answer with their own id,
+// (`kuma-cluster-node migrate`, the stand-in tables and a seeded registry), three stand-in nodes that answer with their own id,
 // and the router, all on one Docker network under Compose-style names; then checks routing from
 // outside as a browser would. Also runs the resty.mysql contract spec inside real OpenResty
 // (docker/Dockerfile.spec) against the same MariaDB.
 // Needs a Docker engine: without one, every test here reports "skipped: no Docker engine".
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GenericContainer, getContainerRuntimeClient, Network, StartedNetwork, StartedTestContainer, Wait } from "testcontainers";
@@ -111,14 +112,21 @@ describe("router image against real OpenResty", async () => {
     mariadb = await new GenericContainer(MARIADB_IMAGE)
       .withNetwork(network)
       .withNetworkAliases("mariadb")
+      .withExposedPorts(3306)
       .withEnvironment({ MARIADB_ROOT_PASSWORD: DB.rootPassword, MARIADB_DATABASE: DB.name, MARIADB_USER: DB.user, MARIADB_PASSWORD: DB.password })
-      .withCopyFilesToContainer([{ source: join(ROOT, "db", "schema.sql"), target: "/e2e/schema.sql" }])
+      .withCopyFilesToContainer([{ source: join(ROOT, "test", "fixtures", "stand-in-tables.sql"), target: "/e2e/stand-in-tables.sql" }])
       .withCopyContentToContainer([{ content: SEED, target: "/e2e/seed.sql" }])
       .withHealthCheck({ test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"], interval: 1000, timeout: 5000, retries: 60, startPeriod: 1000 })
       .withWaitStrategy(Wait.forHealthCheck())
       .withStartupTimeout(STARTUP_MS)
       .start();
-    const load = await mariadb.exec(["sh", "-c", `cat /e2e/schema.sql /e2e/seed.sql | mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name}`]);
+    // The cluster's tables as production makes them: `kuma-cluster-node migrate`, from here.
+    const migrated = spawnSync(process.execPath, [join(ROOT, "node", "bin", "kuma-cluster-node"), "migrate"], {
+      env: { PATH: process.env.PATH, DB_HOST: mariadb.getHost(), DB_PORT: String(mariadb.getMappedPort(3306)), DB_USER: DB.user, DB_PASSWORD: DB.password, DB_NAME: DB.name },
+      encoding: "utf8",
+    });
+    assert.equal(migrated.status, 0, migrated.stderr);
+    const load = await mariadb.exec(["sh", "-c", `cat /e2e/stand-in-tables.sql /e2e/seed.sql | mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name}`]);
     assert.equal(load.exitCode, 0, load.output);
 
     for (const id of NODES) {

@@ -1,13 +1,14 @@
 // Shared by the node-side tests: a throwaway database on the real MariaDB (127.0.0.1:3306,
-// root, empty password) with db/schema.sql applied, and a way to run the CLI as a child process.
+// root, empty password) with the test schema (test/support/schema.ts), and a way to run the CLI
+// as a child process.
 import { spawn, ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, beforeEach } from "node:test";
 import { createConnection, Pool, RowDataPacket } from "mysql2/promise";
 import { openDb } from "../../node/src/db";
+import { applyTestSchema } from "../support/schema";
 import type { DbSettings } from "../../node/src/db";
 
 /** The repository root, from build/js/test/node-side. */
@@ -25,18 +26,18 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/** A database with the test schema; `empty`: without any table (what migrate starts from). */
+export async function createTestDb(options: { empty?: boolean } = {}): Promise<TestDb> {
   const name = `kcn_test_${randomBytes(6).toString("hex")}`;
-  const admin = await createConnection({ ...SERVER, multipleStatements: true });
+  const admin = await createConnection(SERVER);
   try {
     await admin.query(`CREATE DATABASE \`${name}\``);
-    await admin.query(`USE \`${name}\``);
-    await admin.query(readFileSync(join(ROOT, "db", "schema.sql"), "utf8"));
   } finally {
     await admin.end();
   }
   const settings: DbSettings = { ...SERVER, database: name, timeoutMs: 5000 };
   const pool = await openDb(settings);
+  if (options.empty !== true) await applyTestSchema(settings, pool);
   return {
     name,
     settings,

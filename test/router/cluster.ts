@@ -5,10 +5,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Pool } from "mysql2/promise";
 import { loadNodeIdentity } from "../../src-lua-ts/core/settings";
-import { readFileSync } from "node:fs";
 import { openDb, type DbSettings } from "../../node/src/db";
 import { deregisterNode, registerNode } from "../../node/src/registry";
 import { DnsServer } from "../support/dns-server";
+import { applyTestSchema } from "../support/schema";
 import { StandInNode, startStandInNode } from "../support/stand-in-node";
 import { ROOT, Router, startRouter } from "./harness";
 
@@ -74,12 +74,6 @@ function dnsName(host: string): string {
   return host.substring(0, host.lastIndexOf(":"));
 }
 
-/** db/schema.sql, statement by statement (it is idempotent). */
-async function applySchema(db: Pool): Promise<void> {
-  const sql = readFileSync(join(ROOT, "db", "schema.sql"), "utf8").replace(/^--.*$/gm, "");
-  for (const statement of sql.split(";").map((x) => x.trim()).filter((x) => x !== "")) await db.query(statement);
-}
-
 /**
  * Router environment for suites about routing rules rather than health checks: no node is taken
  * down by the checks. A suite that stops a node's process for a moment would otherwise race its
@@ -102,7 +96,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     timeoutMs: 5000,
   };
   const db = await openDb(dbSettings);
-  if (!own) await applySchema(db);
+  if (!own) await applyTestSchema(dbSettings, db);
   if (options.setupComplete !== false) await db.execute("INSERT INTO `user` (username) SELECT 'admin' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM `user`)");
 
   const dns = new DnsServer();

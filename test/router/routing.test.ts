@@ -111,6 +111,15 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal(proxied["x-real-ip"], TRUSTED_PROXY);
   });
 
+  test("Host reaches the node as the client sent it, port included, directly and from a trusted proxy", async () => {
+    const publicHost = new URL(c.router.publicUrl).host;
+    assert.equal((await get(c, "/host-direct", { cookie: "KUMA_FIXED_NODE=node1" })).node, "node1");
+    assert.equal(receivedBy(c, "node1", "/host-direct").host, publicHost);
+    // An Ingress passes the browser's Host through; Uptime Kuma compares it with Origin.
+    assert.equal((await fromTrustedProxy(c, "/host-proxied", { Host: "kuma.example.com:8443", Cookie: "KUMA_FIXED_NODE=node1" })).status, 200);
+    assert.equal(receivedBy(c, "node1", "/host-proxied").host, "kuma.example.com:8443");
+  });
+
   test("§3.5 a cookie naming a healthy node keeps the browser there", async () => {
     for (let i = 0; i < 5; i++) {
       const r = await get(c, "/socket.io/?EIO=4&transport=polling", { cookie: "KUMA_FIXED_NODE=node1" });

@@ -222,6 +222,29 @@ describe("socket.io through the router (three stand-in nodes)", () => {
     assert.deepEqual([...perNode.keys()].sort(), [...ids].sort(), `sessions per node: ${JSON.stringify([...perNode])}`);
   });
 
+  test("WebSocket first with a browser's Origin: the node gets Host with the router's port, so Uptime Kuma's origin check passes", async () => {
+    const origin = c.router.publicUrl;
+    const port = new URL(origin).port;
+    assert.notEqual(port, "", "the router listens on a non-default port");
+    const connect = (originHeader: string): Promise<string> =>
+      new Promise((resolve) => {
+        const socket: Socket = io(origin, { transports: ["websocket"], extraHeaders: { Origin: originHeader }, forceNew: true, reconnection: false, timeout: SESSION_TIMEOUT_MS });
+        const done = (outcome: string): void => {
+          socket.disconnect();
+          resolve(outcome);
+        };
+        socket.on("node", (data: { nodeId: string }) => done(`served by ${data.nodeId}`));
+        socket.on("connect_error", (error: Error) => done(`refused: ${error.message}`));
+      });
+    for (const node of c.nodes.values()) node.resetCounts();
+    const served = await connect(origin);
+    assert.match(served, /^served by /);
+    const upgrades = [...c.nodes.values()].flatMap((n) => n.requests()).filter((r) => r.headers.upgrade === "websocket");
+    assert.deepEqual(upgrades.map((r) => r.headers.host), [new URL(origin).host], "the Host each node received");
+    // The check is the node's: another page's Origin is refused, as Uptime Kuma refuses it.
+    assert.match(await connect(`http://127.0.0.1:${Number(port) + 1}`), /^refused: /);
+  });
+
   test("WebSockets get long timeouts and the Upgrade/Connection headers; nothing overrides them", () => {
     const conf = (name: string): string =>
       readFileSync(join(c.router.prefix, "conf", name), "utf8")

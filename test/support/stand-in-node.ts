@@ -174,7 +174,7 @@ export class StandInNode {
   }
 
   private attachSocketIo(server: http.Server): SocketIoServer {
-    const io = new SocketIoServer(server);
+    const io = new SocketIoServer(server, { allowRequest: (request, callback) => callback(null, originAllowed(request)) });
     io.on("connection", (socket) => {
       socket.emit("node", { nodeId: this.nodeId });
       socket.on("echo", (data: unknown, ack?: unknown) => {
@@ -253,6 +253,22 @@ export class StandInNode {
       case "hang":
         return; // handled before the body is read
     }
+  }
+}
+
+/**
+ * Uptime Kuma's WebSocket origin check (its socket.io allowRequest): polling is left to CORS; a
+ * WebSocket without Origin passes (not a browser); otherwise the Origin's host:port must equal
+ * the Host header the node received, port included. Refused requests get socket.io's 403.
+ */
+export function originAllowed(request: http.IncomingMessage): boolean {
+  const transport = new URL(request.url ?? "/", "http://node").searchParams.get("transport");
+  const origin = request.headers.origin;
+  if (transport !== "websocket" || origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,40 @@
+// How the deployments bring the node package to an unmodified fork image: Dockerfile.node puts
+// it in one folder; Kubernetes (an init container) and Compose (a one-shot service) copy that
+// folder into a volume; the node's container runs the fork's command under
+// `kuma-cluster-node exec` from the mounted copy. These checks keep the three in agreement.
+import { parseDockerfile } from "./image-checks";
+
+export const BIN = "node/bin/kuma-cluster-node";
+
+/** The folder the image keeps the package in: its last WORKDIR. */
+export function packageRoot(dockerfile: string): string {
+  return parseDockerfile(dockerfile).filter((i) => i.op === "WORKDIR").pop()?.args ?? "";
+}
+
+/** Problems of a copy step: `cp -a <root>/. <mount>/` into the volume mounted at `mount`. */
+export function copyStepProblems(where: string, argv: readonly string[] | undefined, root: string, mount: string | undefined): string[] {
+  if (mount === undefined) return [`${where}: does not mount the package volume`];
+  const expected = ["cp", "-a", `${root}/.`, `${mount}/`];
+  return JSON.stringify(argv) === JSON.stringify(expected) ? [] : [`${where}: runs ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
+}
+
+/** Problems of the node's command: `node <mount>/node/bin/kuma-cluster-node exec -- <command...>`. */
+export function supervisedProblems(where: string, argv: readonly string[] | undefined, mount: string | undefined): string[] {
+  if (mount === undefined) return [`${where}: does not mount the package volume`];
+  const head = ["node", `${mount}/${BIN}`, "exec", "--"];
+  if (argv === undefined || argv.length <= head.length || head.some((x, i) => argv[i] !== x)) {
+    return [`${where}: runs ${JSON.stringify(argv)}, expected ${JSON.stringify([...head, "node", "server/server.js"])}`];
+  }
+  return [];
+}
+
+/** The node's preStop: the package's `deregister`, from the same mount. */
+export function deregisterProblems(where: string, argv: readonly string[] | undefined, mount: string | undefined): string[] {
+  const expected = ["node", `${mount}/${BIN}`, "deregister"];
+  return JSON.stringify(argv) === JSON.stringify(expected) ? [] : [`${where}: preStop is ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
+}
+
+/** The fork's command line inside a supervised one (what follows `exec --`). */
+export function forkCommand(argv: readonly string[]): string[] {
+  return argv.slice(argv.indexOf("--") + 1);
+}
