@@ -283,7 +283,7 @@ for (const setting of SETTINGS) {
       const theirs = owned.get(victim.id) ?? [];
       const ids = theirs.map((m) => m.id);
       // Off the minute: the fork's own reconcile runs at second 00 (see handover.ts).
-      await atSecond(2, 30);
+      await atSecond(2, 20);
       let away = 0;
       let pushed = 0;
       const round = await failoverRound(c.db, c.nodes, victim, ids, figures, async () => {
@@ -389,7 +389,7 @@ for (const setting of SETTINGS) {
         // At the minute: the kill at 56.3 s puts the moves (three failed probes 0.5 s apart,
         // then a writer step) at about 57.5-58.5 s, where the trigger leaves them to the fork.
         if (round % 2 === 1) await atSecond(56.3, 56.6);
-        else await atSecond(2, 30);
+        else await atSecond(2, 20);
         const away = await failoverRound(c.db, c.nodes, victim, ids, figures);
         await returnRound(c.db, c.nodes, victim, away.awayTo, figures);
       }
