@@ -359,10 +359,14 @@ for (const setting of SETTINGS) {
         assert.equal(edited.ok, true, edited.msg);
       },
       moveTimeoutMs: 90_000,
-      runs: async (id, nodeId, since) => {
+      // The fork's logs, read from each node's last start: the owner runs it, no other node does.
+      runs: async (id, nodeId) => {
         const n = c.nodes.find((x) => x.id === nodeId) as ForkNode;
-        const started = await n.waitForLine(new RegExp(`Reconciling: starting monitor .*\\(ID: ${id}\\)\\s*$|Resume Monitor: ${id} User ID`), HANDOVER_MS, since);
-        assert.equal(n.reconciled("stopping", id, started.at), undefined, `${nodeId} stopped monitor ${id} again`);
+        await until(`${nodeId} running monitor ${id}, and no other node (their logs)`, HANDOVER_MS, async () => {
+          const others = c.nodes.filter((x) => x !== n && x.running && x.runs(id)).map((x) => x.id);
+          if (n.runs(id) && others.length === 0) return true;
+          throw new Error(`${nodeId} runs it: ${n.runs(id)}; other nodes running it: ${others.join(", ") || "none"}`);
+        }, 100);
       },
     });
     /** A logged-in browser pinned to node i; a new one when the node was restarted. */
@@ -370,6 +374,8 @@ for (const setting of SETTINGS) {
       const known = sessions.get(node(i).id);
       if (known?.socket.connected) return known;
       known?.close();
+      // A restarted node gets browsers once the router counts it up again.
+      await until(`the router counting ${node(i).id} up`, 60_000, async () => ((await lbNodes(c.router)).some((l) => l.id === node(i).id && l.health === "up") ? true : undefined), 100);
       const browser = await connect(c.router.publicUrl, { transports: ["websocket"], pinTo: node(i).id });
       assert.equal(browser.info.currentNodeId, node(i).id);
       await login(browser, ADMIN.username, ADMIN.password);
