@@ -1,7 +1,10 @@
 // The real nodes behind the router: three nodes of the cluster fork of Uptime Kuma, started as
 // the manifests start them (world.ts), on a private MariaDB database, behind the real router, in
 // both worlds; Kubernetes with both fork commits. Each step below runs in every world; the
-// table of steps and the failover figures is printed at the end. Without the fork's source
+// table of steps and the failover figures is printed at the end. The steps include the
+// ownership scenarios of test/health/ownership-scenarios.ts with fork nodes, and the hand-over
+// target (gap and overlap per moved monitor, handover.ts); KUMA_FORK_FIGURE_ROUNDS adds rounds
+// for the figures in docs/health.md (scripts/fork-figures.sh). Without the fork's source
 // (KUMA_FORK_DIR, or `shared/fork` beside the checkout) every test reports "skipped: no fork
 // source".
 import { after, before, describe, test } from "node:test";
