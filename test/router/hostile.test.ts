@@ -78,6 +78,16 @@ function exchange(port: number, request: Buffer, timeoutMs = 5_000): Promise<Ans
 
 type HeaderValue = string | Buffer;
 
+/** The router's own JSON answer ({error, message}), or undefined when the body is not one. */
+function routerJsonBody(body: string): { error?: unknown; message?: unknown } | undefined {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === "object" && parsed !== null ? (parsed as { error?: unknown; message?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One request as bytes: Host (unless given) and Connection: close are added. */
 function request(method: string, target: string, headers: [string, HeaderValue][] = [], body?: string): Buffer {
   const parts: Buffer[] = [Buffer.from(`${method} ${target} HTTP/1.1\r\n`, "latin1")];
@@ -95,6 +105,8 @@ interface Case {
   via?: string;
   /** The exact status, when one is certain. */
   status?: number;
+  /** The router answers itself: JSON with this `error` and a `message`. */
+  error?: string;
 }
 
 const cookie = (value: string | Buffer): [string, HeaderValue] => ["Cookie", typeof value === "string" ? `${COOKIE}=${value}` : Buffer.concat([Buffer.from(`${COOKIE}=`), value])];
@@ -200,6 +212,11 @@ function cases(world: World, ids: string[]): Case[] {
     out.push({ name: `path ${target.slice(0, 60)}`, bytes: get(target, [cookie(CANARY_IP)]) });
   }
 
+  // The router's own answers are JSON, 404s included: internal endpoints and unknown /lb/ paths.
+  for (const target of ["/lb/config", "/lb/status", "/lb/status.html", "/lb/", "/lb/nothing-here", "/lb/health/x", "/lb/%2e%2e/etc", "/metrics", "/metrics?x=1"]) {
+    out.push({ name: `JSON 404 ${target}`, bytes: get(target, [cookie(ids[0])]), status: 404, error: "not_found" });
+  }
+
   // Headers: Host and absolute-form targets naming elsewhere, spoofed forwarding headers.
   for (const host of ["evil.example.com", `${CANARY_IP}:3001`, world === "compose" ? "uptime-kuma-node2:3001" : "uptime-kuma-1.uptime-kuma-headless.kuma-test.svc.cluster.local:3001", "canary"]) {
     out.push({ name: `Host ${host}`, bytes: get("/", [["Host", host]]), via: "least-loaded", status: 200 });
@@ -298,16 +315,15 @@ for (const world of ["compose", "kubernetes"] as const) {
         const fail = (what: string): void => {
           problems.push(`${k.name}: ${what} (status ${a.status}, routed ${routedTo}/${via}, body ${a.body.slice(0, 120)})`);
         };
-        const routerJson = (): boolean => {
-          try {
-            return typeof (JSON.parse(a.body) as { error?: unknown }).error === "string";
-          } catch {
-            return false;
-          }
-        };
+        const routerJson = (): boolean => typeof routerJsonBody(a.body)?.error === "string";
         if (a.status >= 500 && !((a.status === 502 || a.status === 503) && routerJson())) fail("5xx");
         if (k.status !== undefined && a.status !== k.status) fail(`expected status ${k.status}`);
         if (k.via !== undefined && via !== k.via) fail(`expected X-Routed-Via ${k.via}`);
+        if (k.error !== undefined) {
+          if (!/^application\/json/.test(header(a, "content-type") ?? "")) fail(`Content-Type ${header(a, "content-type")}, not JSON`);
+          const body = routerJsonBody(a.body);
+          if (body?.error !== k.error || typeof body.message !== "string") fail(`expected JSON with error ${k.error} and a message`);
+        }
         if (routedTo !== undefined && !ids.includes(routedTo)) fail("X-Routed-To outside the registry");
         if (node !== undefined && node !== routedTo) fail(`served by ${node}, routed to ${routedTo}`);
         for (const setCookie of headersNamed(a, "set-cookie")) {
