@@ -258,7 +258,7 @@ ____exports.VARIABLES = {
         kind = "cidr_list",
         fallback = "",
         side = "router",
-        doc = "Proxies in front of the router (addresses or CIDRs) whose X-Forwarded-For and X-Forwarded-Proto are kept; anyone else's are replaced"
+        doc = "Proxies in front of the router (addresses or CIDRs) whose X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Forwarded-Port and Forwarded are kept; anyone else's are replaced or removed"
     },
     {
         name = "ROUTER_METRICS",
