@@ -10,7 +10,8 @@ check_listen() { # NAME VALUE
 }
 
 # ROUTER_TRUSTED_PROXIES as nginx config: trusted-proxies.conf (http level) defines
-# $kuma_forwarded_for, $kuma_forwarded_proto and $kuma_over_tls; forwarded-headers.conf (in
+# $kuma_forwarded_for, $kuma_forwarded_proto, $kuma_over_tls and the trusted proxy's
+# X-Forwarded-Host, X-Forwarded-Port and Forwarded; forwarded-headers.conf (in
 # nginx/proxy.conf) sends them. With no trusted proxy, which is the default, the headers are
 # the connection's own: the geo lookup and maps of the trusted form cost about 1,700 nginx
 # instructions per request, so they are rendered only when some proxy is trusted. Checked here,
@@ -56,6 +57,20 @@ map $kuma_trusted_proxy $kuma_forwarded_proto {
     default $scheme;
 }
 map $kuma_forwarded_proto $kuma_over_tls { https on; default ""; }
+# X-Forwarded-Host, X-Forwarded-Port and Forwarded: a trusted proxy's as it sent them; anyone
+# else's removed (an empty value drops the header).
+map $kuma_trusted_proxy $kuma_forwarded_host {
+    1 $http_x_forwarded_host;
+    default "";
+}
+map $kuma_trusted_proxy $kuma_forwarded_port {
+    1 $http_x_forwarded_port;
+    default "";
+}
+map $kuma_trusted_proxy $kuma_forwarded {
+    1 $http_forwarded;
+    default "";
+}
 CONF
 }
 
@@ -64,9 +79,15 @@ forwarded_headers_conf() { # VALUE (checked by trusted_proxies_conf)
   if [ -z "$1" ]; then
     echo 'proxy_set_header X-Forwarded-For $remote_addr;'
     echo 'proxy_set_header X-Forwarded-Proto $scheme;'
+    echo 'proxy_set_header X-Forwarded-Host "";'
+    echo 'proxy_set_header X-Forwarded-Port "";'
+    echo 'proxy_set_header Forwarded "";'
   else
     echo 'proxy_set_header X-Forwarded-For $kuma_forwarded_for;'
     echo 'proxy_set_header X-Forwarded-Proto $kuma_forwarded_proto;'
+    echo 'proxy_set_header X-Forwarded-Host $kuma_forwarded_host;'
+    echo 'proxy_set_header X-Forwarded-Port $kuma_forwarded_port;'
+    echo 'proxy_set_header Forwarded $kuma_forwarded;'
   fi
 }
 

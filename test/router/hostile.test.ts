@@ -182,7 +182,12 @@ function cases(world: World, ids: string[]): Case[] {
   out.push({ name: "50 Cookie headers", bytes: get("/", manyHeaders), via: "least-loaded", status: 200 });
   out.push({ name: "valid cookie after a bad one", bytes: get("/", [["Cookie", `${COOKIE}=evil.example.com; ${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
   out.push({ name: "valid cookie first, bad one after", bytes: get("/", [["Cookie", `${COOKIE}=${ids[1]}; ${COOKIE}=evil.example.com`]]), via: "fixed-node", status: 200 });
-  out.push({ name: "cookie name in lower case", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]), status: 200 });
+  // The cookie's name is matched exactly, as browsers send it: another case pins nothing.
+  out.push({ name: "cookie name in lower case", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name in lower case naming a node", bytes: get("/", [["Cookie", `kuma_fixed_node=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name in mixed case naming a node", bytes: get("/", [["Cookie", `Kuma_Fixed_Node=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name inside another name", bytes: get("/", [["Cookie", `X${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "exact name after a lower-case one", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}; ${COOKIE}=${ids[1]}`]]), via: "fixed-node", status: 200 });
 
   // Paths: traversal, NUL, encodings, overlong and SQL-shaped keys.
   for (const target of [
@@ -213,7 +218,7 @@ function cases(world: World, ids: string[]): Case[] {
   }
 
   // The router's own answers are JSON, 404s included: internal endpoints and unknown /lb/ paths.
-  for (const target of ["/lb/config", "/lb/status", "/lb/status.html", "/lb/", "/lb/nothing-here", "/lb/health/x", "/lb/%2e%2e/etc", "/metrics", "/metrics?x=1"]) {
+  for (const target of ["/lb/config", "/lb/status", "/lb/status.html", "/lb/", "/lb/nothing-here", "/lb/health/x", "/lb/x/%2e%2e/config.json", "/metrics", "/metrics?x=1"]) {
     out.push({ name: `JSON 404 ${target}`, bytes: get(target, [cookie(ids[0])]), status: 404, error: "not_found" });
   }
 
@@ -229,6 +234,7 @@ function cases(world: World, ids: string[]): Case[] {
     ["X-Forwarded-For", CANARY_IP],
     ["X-Real-IP", CANARY_IP],
     ["X-Forwarded-Host", `${CANARY_IP}:3001`],
+    ["X-Forwarded-Port", "3001"],
     ["Forwarded", `for=${CANARY_IP};host=evil.example.com;proto=https`],
     ["X-Forwarded-Proto", "https\r\nX-Injected: 1"],
   ] as const) {
@@ -346,6 +352,11 @@ for (const world of ["compose", "kubernetes"] as const) {
       const realIps = new Set<string>();
       for (const n of c.nodes.values()) for (const r of n.requests()) if (r.path !== HEALTH_PATH) realIps.add(String(r.headers["x-real-ip"]));
       assert.deepEqual([...realIps], ["127.0.0.1"], "X-Real-IP at the nodes");
+      const hostClaims: string[] = [];
+      for (const n of c.nodes.values()) {
+        for (const r of n.requests()) for (const h of ["x-forwarded-host", "x-forwarded-port", "forwarded"]) if (r.headers[h] !== undefined) hostClaims.push(`${r.path} ${h}: ${String(r.headers[h])}`);
+      }
+      assert.deepEqual(hostClaims, [], "forwarded host claims of an untrusted client at the nodes");
       assert.deepEqual(canaryConnections, [], "connections to the canary");
       const registryNames = new Set(
         world === "compose"
@@ -395,8 +406,15 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.deepEqual(luaErrors(c.router.errorLog()), []);
     });
 
-    test("spoofed forwarded headers: with no trusted proxy (the default) a node sees the connection's own", { skip: world === "compose" ? false : "the same in both worlds: run once" }, async () => {
-      const claims = { "X-Forwarded-For": CANARY_IP, "X-Forwarded-Proto": "https", "X-Real-IP": CANARY_IP };
+    test("spoofed forwarded headers: with no trusted proxy (the default) a node sees the connection's own", async () => {
+      const claims = {
+        "X-Forwarded-For": CANARY_IP,
+        "X-Forwarded-Proto": "https",
+        "X-Real-IP": CANARY_IP,
+        "X-Forwarded-Host": `${CANARY_IP}:3001`,
+        "X-Forwarded-Port": "443",
+        Forwarded: `for=${CANARY_IP};host=evil.example.com;proto=https`,
+      };
       const pinned = await fetch(`${c.router.publicUrl}/forwarded-claims`, { headers: { ...claims, Cookie: `${COOKIE}=${ids[0]}` } });
       assert.equal(pinned.status, 200);
       const seen = (c.nodes.get(ids[0])?.requests() ?? []).filter((r) => r.path === "/forwarded-claims");
@@ -404,6 +422,8 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.equal(seen[0].headers["x-forwarded-for"], "127.0.0.1");
       assert.equal(seen[0].headers["x-forwarded-proto"], "http");
       assert.equal(seen[0].headers["x-real-ip"], "127.0.0.1");
+      // Host claims are removed, not replaced: the node has the client's Host itself.
+      assert.deepEqual([seen[0].headers["x-forwarded-host"], seen[0].headers["x-forwarded-port"], seen[0].headers.forwarded], [undefined, undefined, undefined]);
       // A new session claiming TLS gets a cookie without Secure: the claim is not believed.
       const fresh = await fetch(`${c.router.publicUrl}/`, { headers: claims });
       assert.match(fresh.headers.get("set-cookie") ?? "", new RegExp(`^${COOKIE}=`));

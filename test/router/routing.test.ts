@@ -98,17 +98,28 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
   });
 
   test("forwarded headers: kept (and appended to) from a trusted proxy, replaced from anyone else", async () => {
-    const claims = { "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https", Cookie: "KUMA_FIXED_NODE=node1" };
+    const claims = {
+      "X-Forwarded-For": "203.0.113.9",
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-Host": "kuma.example.com",
+      "X-Forwarded-Port": "443",
+      Forwarded: "for=203.0.113.9;host=kuma.example.com;proto=https",
+      Cookie: "KUMA_FIXED_NODE=node1",
+    };
     assert.equal((await get(c, "/forwarded-direct", { headers: claims })).node, "node1");
     const direct = receivedBy(c, "node1", "/forwarded-direct");
     assert.equal(direct["x-forwarded-for"], "127.0.0.1");
     assert.equal(direct["x-forwarded-proto"], "http");
     assert.equal(direct["x-real-ip"], "127.0.0.1");
+    assert.deepEqual([direct["x-forwarded-host"], direct["x-forwarded-port"], direct.forwarded], [undefined, undefined, undefined]);
     assert.equal((await fromTrustedProxy(c, "/forwarded-proxied", claims)).status, 200);
     const proxied = receivedBy(c, "node1", "/forwarded-proxied");
     assert.equal(proxied["x-forwarded-for"], `203.0.113.9, ${TRUSTED_PROXY}`);
     assert.equal(proxied["x-forwarded-proto"], "https");
     assert.equal(proxied["x-real-ip"], TRUSTED_PROXY);
+    assert.equal(proxied["x-forwarded-host"], "kuma.example.com");
+    assert.equal(proxied["x-forwarded-port"], "443");
+    assert.equal(proxied.forwarded, "for=203.0.113.9;host=kuma.example.com;proto=https");
   });
 
   test("Host reaches the node as the client sent it, port included, directly and from a trusted proxy", async () => {
