@@ -222,6 +222,31 @@ function cases(world: World, ids: string[]): Case[] {
     out.push({ name: `JSON 404 ${target}`, bytes: get(target, [cookie(ids[0])]), status: 404, error: "not_found" });
   }
 
+  // Endpoints only the cluster calls: refused with a JSON 403 in every spelling Express or nginx
+  // would take for them, whatever Authorization the request carries (the fork takes any).
+  const auth: [string, HeaderValue] = ["Authorization", "anything"];
+  for (const [method, target] of [
+    ["POST", "/api/v1/reconcile-monitors"],
+    ["POST", "/api/v1/reconcile-monitors/"],
+    ["POST", "/API/V1/Reconcile-Monitors"],
+    ["POST", "/api//v1/reconcile-monitors"],
+    ["POST", "/api/v1/%72econcile-monitors"],
+    ["POST", "/api/v1/reconcile-monitors?x=1"],
+    ["POST", "/api/v1/x/../reconcile-monitors"],
+    ["GET", "/api/v1/nodes"],
+    ["POST", "/api/v1/nodes"],
+    ["PUT", `/api/v1/nodes/${ids[0]}`],
+    ["DELETE", `/api/v1/nodes/${ids[1]}`],
+    ["GET", `/api/v1/nodes/${ids[0]}/monitors`],
+    ["GET", "/api/V1/NODES/"],
+    ["PUT", "/api/v1/nodes/evil/.."],
+    ["GET", `http://evil.example.com/api/v1/nodes`],
+  ] as const) {
+    out.push({ name: `node-internal ${method} ${target}`, bytes: request(method, target, [auth, ["Content-Type", "application/json"]], method === "GET" || method === "DELETE" ? undefined : "{}"), status: 403, error: "node_internal" });
+  }
+  // The user's REST API stays reachable (routed by its monitor).
+  out.push({ name: "REST monitor path beside the refused ones", bytes: get("/api/v1/monitors/1", [auth]), via: "owner", status: 200 });
+
   // Headers: Host and absolute-form targets naming elsewhere, spoofed forwarding headers.
   for (const host of ["evil.example.com", `${CANARY_IP}:3001`, world === "compose" ? "uptime-kuma-node2:3001" : "uptime-kuma-1.uptime-kuma-headless.kuma-test.svc.cluster.local:3001", "canary"]) {
     out.push({ name: `Host ${host}`, bytes: get("/", [["Host", host]]), via: "least-loaded", status: 200 });
