@@ -91,6 +91,13 @@ forwarded_headers_conf() { # VALUE (checked by trusted_proxies_conf)
   fi
 }
 
+# ROUTER_WORKER_SHUTDOWN_TIMEOUT (seconds, up to 3 decimals, 1..3600; default in
+# src-lua-ts/core/variables.ts) as nginx's worker_shutdown_timeout in milliseconds.
+shutdown_timeout_ms() { # VALUE
+  printf '%s' "$1" | grep -Eq '^[0-9]{1,4}(\.[0-9]{1,3})?$' || return 1
+  awk -v s="$1" 'BEGIN { ms = int(s * 1000 + 0.5); if (ms < 1000 || ms > 3600000) exit 1; printf "%dms", ms }'
+}
+
 prepare_router_prefix() { # PREFIX
   local prefix=$1
   export PREFIX=$prefix
@@ -98,6 +105,11 @@ prepare_router_prefix() { # PREFIX
   export ROUTER_STATUS_LISTEN=${ROUTER_STATUS_LISTEN:-127.0.0.1:9145}
   check_listen ROUTER_LISTEN "$ROUTER_LISTEN"
   check_listen ROUTER_STATUS_LISTEN "$ROUTER_STATUS_LISTEN"
+  if ! WORKER_SHUTDOWN_TIMEOUT=$(shutdown_timeout_ms "${ROUTER_WORKER_SHUTDOWN_TIMEOUT:-30}"); then
+    echo "router: ROUTER_WORKER_SHUTDOWN_TIMEOUT=${ROUTER_WORKER_SHUTDOWN_TIMEOUT}: expected seconds, like 30 or 0.5, from 1 to 3600" >&2
+    exit 2
+  fi
+  export WORKER_SHUTDOWN_TIMEOUT
   export WORKER_PROCESSES=${WORKER_PROCESSES:-auto}
   export ERROR_LOG=${ERROR_LOG:-stderr}
   export ERROR_LOG_LEVEL=${ERROR_LOG_LEVEL:-notice}

@@ -25,7 +25,7 @@ export interface RouterSettings {
     healthyStatuses: StatusRange[];
     staleAfterS: number;
   };
-  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
+  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[]; workerShutdownTimeoutS: number };
 }
 
 export interface NodeIdentity {
@@ -337,6 +337,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       syncIntervalS: r.seconds("ROUTER_SYNC_INTERVAL"),
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
+      workerShutdownTimeoutS: r.seconds("ROUTER_WORKER_SHUTDOWN_TIMEOUT"),
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {
