@@ -1,10 +1,11 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 11,["11"] = 11,["12"] = 11,["13"] = 11,["14"] = 13,["15"] = 13,["16"] = 14,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 16,["21"] = 17,["22"] = 17,["23"] = 18,["24"] = 19,["26"] = 43,["27"] = 44,["28"] = 46,["29"] = 47,["30"] = 47,["31"] = 47,["33"] = 48,["34"] = 48,["35"] = 48,["37"] = 49,["38"] = 46,["39"] = 52,["40"] = 53,["41"] = 53,["43"] = 54,["44"] = 55,["45"] = 52,["46"] = 58,["47"] = 59,["48"] = 58,["50"] = 63,["51"] = 64,["52"] = 65,["53"] = 65,["55"] = 66,["56"] = 67,["57"] = 68,["59"] = 68,["60"] = 68,["62"] = 68,["63"] = 68,["65"] = 69,["66"] = 69,["67"] = 69,["68"] = 69,["69"] = 69,["70"] = 69,["71"] = 69,["72"] = 76,["73"] = 77,["74"] = 63,["76"] = 81,["77"] = 81,["78"] = 81,["79"] = 81,["80"] = 81,["81"] = 81,["82"] = 81,["83"] = 83,["84"] = 84,["85"] = 85,["86"] = 86,["87"] = 87,["88"] = 88,["89"] = 89,["90"] = 83,["92"] = 93,["93"] = 94,["94"] = 94,["95"] = 94,["96"] = 94,["97"] = 94,["98"] = 94,["99"] = 94,["100"] = 95,["101"] = 96,["102"] = 97,["104"] = 100,["105"] = 101,["106"] = 101,["108"] = 102,["109"] = 103,["110"] = 104,["111"] = 105,["113"] = 107,["114"] = 108,["115"] = 93,["119"] = 116,["120"] = 117,["121"] = 118,["122"] = 119,["123"] = 120,["125"] = 125,["126"] = 127,["127"] = 129,["128"] = 130,["129"] = 131,["130"] = 131,["131"] = 131,["132"] = 131,["133"] = 131,["134"] = 131,["135"] = 131,["136"] = 131,["137"] = 132,["140"] = 134,["141"] = 134,["142"] = 134,["143"] = 134,["144"] = 134,["145"] = 134,["146"] = 134,["147"] = 134,["150"] = 135,["151"] = 116});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 10,["11"] = 11,["12"] = 11,["13"] = 11,["14"] = 11,["15"] = 13,["16"] = 13,["17"] = 14,["18"] = 14,["19"] = 15,["20"] = 16,["21"] = 16,["22"] = 17,["23"] = 17,["24"] = 18,["25"] = 19,["27"] = 45,["28"] = 46,["30"] = 49,["31"] = 50,["32"] = 52,["33"] = 53,["34"] = 53,["36"] = 54,["37"] = 54,["39"] = 55,["40"] = 52,["41"] = 58,["42"] = 59,["43"] = 60,["44"] = 61,["45"] = 62,["47"] = 64,["48"] = 58,["49"] = 67,["50"] = 68,["51"] = 68,["53"] = 69,["54"] = 70,["55"] = 67,["56"] = 73,["57"] = 74,["58"] = 73,["60"] = 78,["61"] = 79,["62"] = 80,["63"] = 80,["65"] = 81,["66"] = 82,["67"] = 83,["69"] = 83,["70"] = 83,["72"] = 83,["73"] = 83,["75"] = 84,["76"] = 84,["77"] = 84,["78"] = 84,["79"] = 84,["80"] = 84,["81"] = 84,["82"] = 91,["83"] = 92,["84"] = 78,["86"] = 96,["87"] = 96,["88"] = 96,["89"] = 96,["90"] = 96,["91"] = 96,["92"] = 96,["93"] = 98,["94"] = 99,["95"] = 100,["96"] = 101,["97"] = 102,["98"] = 103,["99"] = 104,["100"] = 98,["102"] = 108,["103"] = 109,["104"] = 109,["105"] = 109,["106"] = 109,["107"] = 109,["108"] = 109,["109"] = 109,["110"] = 110,["111"] = 111,["112"] = 112,["114"] = 115,["115"] = 116,["116"] = 116,["118"] = 117,["119"] = 118,["120"] = 119,["121"] = 120,["122"] = 121,["124"] = 123,["125"] = 124,["126"] = 108,["130"] = 132,["131"] = 133,["132"] = 134,["133"] = 135,["134"] = 136,["136"] = 141,["137"] = 143,["138"] = 145,["139"] = 146,["140"] = 147,["141"] = 147,["142"] = 147,["143"] = 147,["144"] = 147,["145"] = 147,["146"] = 147,["147"] = 147,["148"] = 148,["151"] = 150,["152"] = 150,["153"] = 150,["154"] = 150,["155"] = 150,["156"] = 150,["157"] = 150,["158"] = 150,["161"] = 151,["162"] = 132});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
 local ____lookup = require("cluster.lookup")
+local SKIPPED = ____lookup.SKIPPED
 local monitorById = ____lookup.monitorById
 local monitorByToken = ____lookup.monitorByToken
 local ____route = require("core.route")
@@ -25,16 +26,25 @@ local respond = require("router.respond")
 --- Routes by decision object (they are kept per snapshot and health view), checked against the addresses.
 local routes = {}
 setmetatable(routes, {__mode = "k"})
-local function ownerOf(snapshot, target)
+--- Routes whose key was not looked up, by the route they copy (rare: built as needed).
+local skippedRoutes = {}
+setmetatable(skippedRoutes, {__mode = "k"})
+local function monitorOf(snapshot, target)
     if target.kind == "push" then
-        local ____opt_0 = monitorByToken(snapshot, target.token)
-        return ____opt_0 and ____opt_0.owner
+        return monitorByToken(snapshot, target.token)
     end
     if target.kind == "badge" or target.kind == "monitor" then
-        local ____opt_2 = monitorById(snapshot, target.id)
-        return ____opt_2 and ____opt_2.owner
+        return monitorById(snapshot, target.id)
     end
     return nil
+end
+local function skippedVariant(route)
+    local variant = skippedRoutes[route]
+    if variant == nil then
+        variant = __TS__ObjectAssign({}, route, {lookupSkipped = true})
+        skippedRoutes[route] = variant
+    end
+    return variant
 end
 local function addressOf(node)
     if node == nil or node.address == nil then
@@ -54,12 +64,12 @@ local function routeOf(d)
     end
     local retryAddress = addressOf(d.retry)
     local known = routes[d]
-    local ____temp_6 = known ~= nil and known.peer.address == address
-    if ____temp_6 then
-        local ____opt_4 = known.retry
-        ____temp_6 = (____opt_4 and ____opt_4.address) == retryAddress
+    local ____temp_2 = known ~= nil and known.peer.address == address
+    if ____temp_2 then
+        local ____opt_0 = known.retry
+        ____temp_2 = (____opt_0 and ____opt_0.address) == retryAddress
     end
-    if ____temp_6 then
+    if ____temp_2 then
         return known
     end
     local route = {
@@ -89,22 +99,23 @@ local function decideNow(snapshot, down, target, owner, upgrade)
     return decide(facts, snapshot, down)
 end
 --- Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve.
-local function routeBy(key, snapshot, down, target, owner, upgrade)
+local function routeBy(key, snapshot, down, target, monitor, upgrade)
     local d = decideNow(
         snapshot,
         down,
         target,
-        owner,
+        monitor and monitor.owner,
         upgrade
     )
     if not d.ok then
         respond.json(d.status, {error = d.error, message = d.message})
         return true
     end
-    local route = routeOf(d)
-    if route == nil then
+    local decided = routeOf(d)
+    if decided == nil then
         return d.node.id
     end
+    local route = monitor == SKIPPED and skippedVariant(decided) or decided
     requestState.setRoute(key, route)
     if upgrade then
         requestState.markUpgraded(key)
@@ -123,7 +134,7 @@ function ____exports.route(monitorPaths, upgrades)
         return respond.json(503, {error = "no_cluster_snapshot", message = "the router has not read the node registry yet: the database is unreachable; it will route once the database answers"})
     end
     local target = monitorPaths and classifyPath(ngx.var.uri or "/") or OTHER_TARGET
-    local owner = ownerOf(snapshot, target)
+    local monitor = monitorOf(snapshot, target)
     local upgrade = upgrades and ngx.var.upstream_upgrade == "websocket"
     local down = downSet(snapshot.nodes)
     local unresolved = routeBy(
@@ -131,7 +142,7 @@ function ____exports.route(monitorPaths, upgrades)
         snapshot,
         down,
         target,
-        owner,
+        monitor,
         upgrade
     )
     if unresolved == true then
@@ -142,7 +153,7 @@ function ____exports.route(monitorPaths, upgrades)
         snapshot,
         __TS__ObjectAssign({}, down, {[unresolved] = true}),
         target,
-        owner,
+        monitor,
         upgrade
     ) == true then
         return
