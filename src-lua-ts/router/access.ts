@@ -15,6 +15,7 @@ import { downSet } from "../health/view";
 import * as record from "../metrics/record";
 import { fixedNodeOf } from "./cookie";
 import { announce } from "./headers";
+import * as newPins from "./new_pins";
 import * as requestState from "./request_state";
 import * as respond from "./respond";
 
@@ -101,6 +102,7 @@ function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner:
   facts.fixedNode = fixedNodeOf();
   facts.upgrade = upgrade;
   facts.owner = owner;
+  facts.recentPins = newPins.recent();
   return decide(facts, snapshot, down);
 }
 
@@ -121,6 +123,7 @@ function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTar
     record.upgradeOpened(route.peer.nodeId);
   }
   announce(route, false);
+  if (route.cookie === "set") newPins.add(route.peer.nodeId);
   return true;
 }
 
