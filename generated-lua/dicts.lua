@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 6,["11"] = 3,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 6,["11"] = 3,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["18"] = 15});
 local ____exports = {}
 local function required(name)
     local dict = ngx.shared[name]
@@ -14,4 +14,6 @@ ____exports.healthDict = required("kuma_health")
 ____exports.locksDict = required("kuma_locks")
 ____exports.dnsDict = required("kuma_dns")
 ____exports.metricsDict = required("kuma_metrics")
+--- Request-caused lookups only: a flood of unknown keys evicts its own entries, never a lease or the snapshot.
+____exports.lookupsDict = required("kuma_lookups")
 return ____exports

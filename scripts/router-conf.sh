@@ -10,7 +10,8 @@ check_listen() { # NAME VALUE
 }
 
 # ROUTER_TRUSTED_PROXIES as nginx config: trusted-proxies.conf (http level) defines
-# $kuma_forwarded_for, $kuma_forwarded_proto and $kuma_over_tls; forwarded-headers.conf (in
+# $kuma_forwarded_for, $kuma_forwarded_proto, $kuma_over_tls and the trusted proxy's
+# X-Forwarded-Host, X-Forwarded-Port and Forwarded; forwarded-headers.conf (in
 # nginx/proxy.conf) sends them. With no trusted proxy, which is the default, the headers are
 # the connection's own: the geo lookup and maps of the trusted form cost about 1,700 nginx
 # instructions per request, so they are rendered only when some proxy is trusted. Checked here,
@@ -56,6 +57,20 @@ map $kuma_trusted_proxy $kuma_forwarded_proto {
     default $scheme;
 }
 map $kuma_forwarded_proto $kuma_over_tls { https on; default ""; }
+# X-Forwarded-Host, X-Forwarded-Port and Forwarded: a trusted proxy's as it sent them; anyone
+# else's removed (an empty value drops the header).
+map $kuma_trusted_proxy $kuma_forwarded_host {
+    1 $http_x_forwarded_host;
+    default "";
+}
+map $kuma_trusted_proxy $kuma_forwarded_port {
+    1 $http_x_forwarded_port;
+    default "";
+}
+map $kuma_trusted_proxy $kuma_forwarded {
+    1 $http_forwarded;
+    default "";
+}
 CONF
 }
 
@@ -64,10 +79,23 @@ forwarded_headers_conf() { # VALUE (checked by trusted_proxies_conf)
   if [ -z "$1" ]; then
     echo 'proxy_set_header X-Forwarded-For $remote_addr;'
     echo 'proxy_set_header X-Forwarded-Proto $scheme;'
+    echo 'proxy_set_header X-Forwarded-Host "";'
+    echo 'proxy_set_header X-Forwarded-Port "";'
+    echo 'proxy_set_header Forwarded "";'
   else
     echo 'proxy_set_header X-Forwarded-For $kuma_forwarded_for;'
     echo 'proxy_set_header X-Forwarded-Proto $kuma_forwarded_proto;'
+    echo 'proxy_set_header X-Forwarded-Host $kuma_forwarded_host;'
+    echo 'proxy_set_header X-Forwarded-Port $kuma_forwarded_port;'
+    echo 'proxy_set_header Forwarded $kuma_forwarded;'
   fi
+}
+
+# ROUTER_WORKER_SHUTDOWN_TIMEOUT (seconds, up to 3 decimals, 1..3600; default in
+# src-lua-ts/core/variables.ts) as nginx's worker_shutdown_timeout in milliseconds.
+shutdown_timeout_ms() { # VALUE
+  printf '%s' "$1" | grep -Eq '^[0-9]{1,4}(\.[0-9]{1,3})?$' || return 1
+  awk -v s="$1" 'BEGIN { ms = int(s * 1000 + 0.5); if (ms < 1000 || ms > 3600000) exit 1; printf "%dms", ms }'
 }
 
 prepare_router_prefix() { # PREFIX
@@ -77,6 +105,11 @@ prepare_router_prefix() { # PREFIX
   export ROUTER_STATUS_LISTEN=${ROUTER_STATUS_LISTEN:-127.0.0.1:9145}
   check_listen ROUTER_LISTEN "$ROUTER_LISTEN"
   check_listen ROUTER_STATUS_LISTEN "$ROUTER_STATUS_LISTEN"
+  if ! WORKER_SHUTDOWN_TIMEOUT=$(shutdown_timeout_ms "${ROUTER_WORKER_SHUTDOWN_TIMEOUT:-30}"); then
+    echo "router: ROUTER_WORKER_SHUTDOWN_TIMEOUT=${ROUTER_WORKER_SHUTDOWN_TIMEOUT}: expected seconds, like 30 or 0.5, from 1 to 3600" >&2
+    exit 2
+  fi
+  export WORKER_SHUTDOWN_TIMEOUT
   export WORKER_PROCESSES=${WORKER_PROCESSES:-auto}
   export ERROR_LOG=${ERROR_LOG:-stderr}
   export ERROR_LOG_LEVEL=${ERROR_LOG_LEVEL:-notice}

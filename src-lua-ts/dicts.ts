@@ -11,3 +11,5 @@ export const healthDict = required("kuma_health");
 export const locksDict = required("kuma_locks");
 export const dnsDict = required("kuma_dns");
 export const metricsDict = required("kuma_metrics");
+/** Request-caused lookups only: a flood of unknown keys evicts its own entries, never a lease or the snapshot. */
+export const lookupsDict = required("kuma_lookups");

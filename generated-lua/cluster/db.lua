@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 17,["16"] = 20,["17"] = 21,["18"] = 22,["19"] = 22,["21"] = 23,["22"] = 26,["23"] = 27,["24"] = 27,["26"] = 28,["27"] = 29,["28"] = 29,["29"] = 29,["30"] = 29,["31"] = 29,["32"] = 29,["33"] = 29,["34"] = 29,["35"] = 29,["36"] = 38,["37"] = 39,["39"] = 41,["40"] = 42,["41"] = 43,["42"] = 44,["43"] = 44,["44"] = 44,["45"] = 44,["47"] = 46,["48"] = 47,["49"] = 20,["51"] = 51,["52"] = 52,["53"] = 52,["54"] = 52,["56"] = 52,["58"] = 52,["59"] = 51,["60"] = 55,["61"] = 56,["62"] = 57,["63"] = 55,["64"] = 60,["65"] = 61,["66"] = 62,["67"] = 62,["69"] = 63,["70"] = 63,["71"] = 63,["73"] = 63,["75"] = 63,["76"] = 64,["77"] = 60});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 17,["16"] = 20,["20"] = 27,["21"] = 27,["22"] = 27,["24"] = 28,["25"] = 29,["26"] = 29,["28"] = 30,["29"] = 33,["30"] = 34,["31"] = 34,["33"] = 35,["34"] = 36,["35"] = 36,["36"] = 36,["37"] = 36,["38"] = 36,["39"] = 36,["40"] = 36,["41"] = 36,["42"] = 36,["43"] = 36,["44"] = 46,["45"] = 47,["47"] = 49,["48"] = 50,["49"] = 51,["50"] = 52,["51"] = 52,["52"] = 52,["53"] = 52,["55"] = 54,["56"] = 54,["58"] = 55,["60"] = 56,["61"] = 27,["63"] = 60,["64"] = 61,["65"] = 61,["66"] = 61,["68"] = 61,["70"] = 61,["71"] = 60,["72"] = 64,["73"] = 65,["74"] = 66,["75"] = 64,["76"] = 69,["77"] = 70,["78"] = 71,["79"] = 71,["81"] = 72,["82"] = 72,["83"] = 72,["85"] = 72,["87"] = 72,["88"] = 73,["89"] = 69});
 local ____exports = {}
 local mysql = require("resty.mysql")
 local config = require("config")
@@ -12,8 +12,15 @@ local KEEPALIVE_MS = 60000
 local POOL_SIZE = 8
 --- MariaDB's "table doesn't exist" (ER_NO_SUCH_TABLE).
 ____exports.NO_SUCH_TABLE = 1146
---- Runs one statement on a pooled connection. Never throws: failures come back as `error`.
-function ____exports.query(sql)
+--- The pool of request-caused lookups: never idle, so it never holds a connection it is not using.
+local LOOKUP_POOL = "kuma-lookup"
+--- Runs one statement on a pooled connection; `oneShot` (lookups, cluster/lookup_budget.ts): on a
+-- connection of its own, closed afterwards, so the router holds only the ones in use. Never
+-- throws: failures come back as `error`.
+function ____exports.query(sql, oneShot)
+    if oneShot == nil then
+        oneShot = false
+    end
     local conn, newErr = mysql.new()
     if conn == nil then
         return {error = "mysql.new: " .. tostring(newErr)}
@@ -31,7 +38,8 @@ function ____exports.query(sql)
         password = db.password,
         database = db.database,
         charset = "utf8mb4",
-        pool_size = POOL_SIZE
+        pool_size = POOL_SIZE,
+        pool = oneShot and LOOKUP_POOL or nil
     })
     if connected == nil then
         return {error = ((((("connect " .. db.host) .. ":") .. tostring(db.port)) .. ": ") .. tostring(connErr)) .. (connErrno ~= nil and (" (" .. tostring(connErrno)) .. ")" or "")}
@@ -44,7 +52,11 @@ function ____exports.query(sql)
             errno = errno
         }
     end
-    conn:set_keepalive(KEEPALIVE_MS, POOL_SIZE)
+    if oneShot then
+        conn:close()
+    else
+        conn:set_keepalive(KEEPALIVE_MS, POOL_SIZE)
+    end
     return res.affected_rows ~= nil and ({ok = res}) or ({rows = res})
 end
 --- ngx.null and missing values become undefined; everything else is kept.

@@ -1,14 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 7,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 9,["14"] = 9,["15"] = 9,["16"] = 9,["18"] = 12,["19"] = 19,["20"] = 20,["21"] = 21,["22"] = 21,["24"] = 22,["25"] = 22,["27"] = 23,["28"] = 24,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 19,["33"] = 27,["34"] = 28,["35"] = 29,["36"] = 29,["38"] = 30,["39"] = 30,["40"] = 30,["41"] = 30,["42"] = 27,["44"] = 34,["45"] = 35,["46"] = 36,["47"] = 36,["49"] = 37,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 41,["54"] = 42,["55"] = 43,["56"] = 44,["58"] = 46,["59"] = 47,["60"] = 48,["61"] = 49,["62"] = 50,["63"] = 50,["66"] = 52,["67"] = 34,["69"] = 56,["70"] = 57,["71"] = 58,["72"] = 58,["74"] = 59,["75"] = 60,["76"] = 61,["77"] = 61,["79"] = 62,["80"] = 62,["81"] = 62,["82"] = 62,["83"] = 56,["85"] = 66,["86"] = 67,["87"] = 68,["88"] = 69,["89"] = 70,["91"] = 72,["92"] = 73,["93"] = 73,["94"] = 73,["96"] = 73,["98"] = 73,["99"] = 66});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 9,["7"] = 10,["8"] = 10,["9"] = 12,["10"] = 12,["11"] = 13,["12"] = 14,["13"] = 15,["14"] = 15,["15"] = 15,["16"] = 15,["18"] = 18,["20"] = 26,["21"] = 28,["22"] = 29,["23"] = 30,["24"] = 30,["26"] = 31,["27"] = 31,["29"] = 32,["30"] = 33,["31"] = 33,["32"] = 33,["33"] = 33,["34"] = 28,["36"] = 37,["37"] = 38,["38"] = 39,["39"] = 39,["41"] = 40,["42"] = 40,["44"] = 41,["45"] = 41,["46"] = 41,["47"] = 41,["48"] = 37,["50"] = 45,["51"] = 46,["52"] = 47,["53"] = 47,["55"] = 48,["56"] = 49,["57"] = 50,["58"] = 50,["60"] = 51,["61"] = 52,["62"] = 52,["64"] = 53,["66"] = 54,["67"] = 45,["69"] = 58,["70"] = 59,["71"] = 60,["72"] = 60,["74"] = 61,["75"] = 62,["76"] = 63,["77"] = 64,["78"] = 65,["79"] = 66,["80"] = 67,["82"] = 69,["83"] = 70,["84"] = 71,["85"] = 72,["86"] = 73,["87"] = 73,["89"] = 75,["90"] = 76,["91"] = 76,["94"] = 78,["95"] = 58,["97"] = 82,["98"] = 83,["99"] = 84,["100"] = 84,["102"] = 85,["103"] = 86,["104"] = 87,["105"] = 87,["107"] = 88,["108"] = 88,["109"] = 88,["110"] = 88,["111"] = 82,["113"] = 92,["114"] = 93,["115"] = 94,["116"] = 95,["117"] = 96,["119"] = 98,["120"] = 99,["121"] = 99,["122"] = 99,["124"] = 99,["126"] = 99,["127"] = 92});
 local ____exports = {}
 local config = require("config")
 local ____keys = require("core.keys")
 local parseMonitorId = ____keys.parseMonitorId
 local ____dicts = require("dicts")
-local locksDict = ____dicts.locksDict
-local snapshotDict = ____dicts.snapshotDict
+local lookupsDict = ____dicts.lookupsDict
+local budget = require("cluster.lookup_budget")
 local db = require("cluster.db")
 local ____queries = require("cluster.queries")
 local monitorByIdSql = ____queries.monitorByIdSql
@@ -16,8 +16,10 @@ local monitorByTokenSql = ____queries.monitorByTokenSql
 local monitorRows = ____queries.monitorRows
 --- How often a waiting request looks for the first request's answer (seconds).
 local WAIT_STEP_S = 0.005
+--- The key was not looked up: the budget was spent, or the database did not answer.
+____exports.SKIPPED = {id = "", owner = ""}
 local function cached(key)
-    local v = snapshotDict:get(key)
+    local v = lookupsDict:get(key)
     if type(v) ~= "string" then
         return false
     end
@@ -30,9 +32,13 @@ local function cached(key)
         owner = __TS__StringSubstring(v, space + 1)
     }
 end
+--- The monitor, undefined when the database has none, SKIPPED when it did not answer.
 local function fetchOne(sql)
-    local rows = monitorRows(db.query(sql))
-    if rows == nil or #rows == 0 then
+    local rows = monitorRows(db.query(sql, true))
+    if rows == nil then
+        return ____exports.SKIPPED
+    end
+    if #rows == 0 then
         return nil
     end
     return {
@@ -40,19 +46,37 @@ local function fetchOne(sql)
         owner = rows[1].owner
     }
 end
---- The cached answer for `key`, asking the database once per interval across all workers.
+--- Asks the database for `key` within the budget; remembers the answer.
+local function lookUp(key, sql)
+    local slot = budget.acquire()
+    if slot == nil then
+        return ____exports.SKIPPED
+    end
+    local ref = fetchOne(sql)
+    budget.release(slot)
+    if ref == ____exports.SKIPPED then
+        return ____exports.SKIPPED
+    end
+    local settings = config.get()
+    if ref == nil then
+        lookupsDict:set(key, "", settings.lookups.negativeTtlS)
+    else
+        lookupsDict:set(key, (ref.id .. " ") .. ref.owner, settings.router.syncIntervalS)
+    end
+    return ref
+end
+--- The remembered answer for `key`, else one lookup across all workers, else SKIPPED.
 local function singleFlight(key, sql)
     local hit = cached(key)
     if hit ~= false then
         return hit
     end
-    local settings = config.get()
-    local waitS = settings.db.timeoutMs / 1000
-    local leader = locksDict:add(key, 1, waitS)
+    local waitS = 2 * config.get().db.timeoutMs / 1000
+    local lock = "lock:" .. key
+    local leader = lookupsDict:add(lock, 1, waitS)
     if leader then
-        local ref = fetchOne(sql)
-        snapshotDict:set(key, ref == nil and "" or (ref.id .. " ") .. ref.owner, settings.router.syncIntervalS)
-        locksDict:delete(key)
+        local ref = lookUp(key, sql)
+        lookupsDict:delete(lock)
         return ref
     end
     local deadline = ngx.now() + waitS
@@ -62,10 +86,14 @@ local function singleFlight(key, sql)
         if answer ~= false then
             return answer
         end
+        local held = lookupsDict:get(lock)
+        if held == nil then
+            return ____exports.SKIPPED
+        end
     end
-    return nil
+    return ____exports.SKIPPED
 end
---- Monitor by id (a path segment): from the snapshot, else one lookup per interval.
+--- Monitor by id (a path segment): from the snapshot, else one lookup within the budget.
 function ____exports.monitorById(snapshot, rawId)
     local id = parseMonitorId(rawId)
     if id == nil then
@@ -77,11 +105,11 @@ function ____exports.monitorById(snapshot, rawId)
         return {id = key, owner = owner}
     end
     return singleFlight(
-        "miss:id:" .. key,
+        "id:" .. key,
         monitorByIdSql(id)
     )
 end
---- Monitor by push token: from the snapshot, else one lookup per interval.
+--- Monitor by push token: from the snapshot, else one lookup within the budget.
 function ____exports.monitorByToken(snapshot, token)
     local id = snapshot.monitorOfToken[token]
     if id ~= nil then
@@ -93,7 +121,7 @@ function ____exports.monitorByToken(snapshot, token)
     if sql == nil then
         ____temp_0 = nil
     else
-        ____temp_0 = singleFlight("miss:token:" .. token, sql)
+        ____temp_0 = singleFlight("token:" .. token, sql)
     end
     return ____temp_0
 end

@@ -1,8 +1,11 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["7"] = 5,["10"] = 11,["11"] = 12,["12"] = 11,["13"] = 15,["14"] = 16,["15"] = 15,["17"] = 20,["18"] = 22,["19"] = 23,["20"] = 24,["21"] = 25,["22"] = 26,["23"] = 27,["24"] = 28,["26"] = 30,["27"] = 22,["28"] = 33,["29"] = 34,["30"] = 36,["31"] = 37,["32"] = 36,["34"] = 41,["35"] = 42,["36"] = 41});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 3,["7"] = 5,["8"] = 6,["10"] = 8,["13"] = 14,["14"] = 15,["15"] = 14,["16"] = 18,["17"] = 19,["18"] = 18,["20"] = 23,["21"] = 25,["22"] = 26,["23"] = 27,["24"] = 28,["25"] = 29,["26"] = 30,["27"] = 31,["29"] = 33,["30"] = 25,["31"] = 36,["32"] = 37,["33"] = 39,["34"] = 40,["35"] = 39,["37"] = 44,["38"] = 45,["39"] = 44});
 local ____exports = {}
+local ____cookie_header = require("core.cookie_header")
+local cookieValue = ____cookie_header.cookieValue
 ____exports.FIXED_NODE_COOKIE = "KUMA_FIXED_NODE"
+local PAIR_PREFIX = ____exports.FIXED_NODE_COOKIE .. "="
 --- Seven days, as the cluster fork's router pinned browsers.
 ____exports.FIXED_NODE_MAX_AGE_S = 7 * 24 * 3600
 --- True when the request reached us over TLS, directly or through a TLS-terminating proxy that
@@ -30,8 +33,8 @@ local CLEAR_SECURE = (____exports.FIXED_NODE_COOKIE .. "=") .. attributes(0, tru
 function ____exports.clearHeader()
     return overTls() and CLEAR_SECURE or CLEAR
 end
---- The raw cookie value (the first one when the header repeats it).
+--- The raw cookie value (the first one when the header repeats it); the name in exactly this case.
 function ____exports.fixedNodeOf()
-    return ngx.var.cookie_KUMA_FIXED_NODE
+    return cookieValue(ngx.var.http_cookie, PAIR_PREFIX)
 end
 return ____exports

@@ -14,7 +14,7 @@ describe("routing case table (Lua build)", function()
       local down = {}
       for _, id in ipairs(c.down) do down[id] = true end
       local f = case_match.denull(c.facts)
-      local facts = { method = f.method, target = route.classifyPath(f.path), fixedNode = f.fixedNode, upgrade = f.upgrade, owner = f.owner }
+      local facts = { method = f.method, target = route.classifyPath(f.path), fixedNode = f.fixedNode, upgrade = f.upgrade, owner = f.owner, recentPins = f.recentPins }
       local problem = case_match.matches(route.summarize(route.decide(facts, snapshot, down)), c.expect)
       assert.is_nil(problem, problem)
     end)

@@ -7,6 +7,7 @@ local snapshot_core = require("core.snapshot")
 local keys = require("core.keys")
 local node_id = require("core.node_id")
 local host = require("core.host")
+local cookie_header = require("core.cookie_header")
 
 local LONG = string.rep("x", 10000)
 
@@ -236,6 +237,31 @@ describe("hostile values against the pure routing rules (Lua build)", function()
     end
     for _, t in ipairs({ 1, 0, true, {}, -1 }) do
       assert.is_false(node_id.isValidNodeId(t))
+    end
+  end)
+
+  it("the fixed-node cookie is read by its exact name only, the first pair when repeated", function()
+    local P = "KUMA_FIXED_NODE="
+    local cases = {
+      { "KUMA_FIXED_NODE=node2", "node2" },
+      { "a=1; KUMA_FIXED_NODE=node2; b=2", "node2" },
+      { "a=1;KUMA_FIXED_NODE= node2 ", "node2" },
+      { "KUMA_FIXED_NODE=node2; KUMA_FIXED_NODE=node3", "node2" },
+      { "KUMA_FIXED_NODE=", "" },
+      { "kuma_fixed_node=node2", nil },
+      { "Kuma_Fixed_Node=node2", nil },
+      { "XKUMA_FIXED_NODE=node2", nil },
+      { "x=KUMA_FIXED_NODE=node2", nil },
+      { "kuma_fixed_node=node1; KUMA_FIXED_NODE=node3", "node3" },
+      { "", nil },
+    }
+    for _, c in ipairs(cases) do
+      assert.are.equal(c[2], cookie_header.cookieValue(c[1], P), show(c[1]))
+    end
+    assert.is_nil(cookie_header.cookieValue(nil, P))
+    for _, v in ipairs(VALUES) do
+      assert.is_true(pcall(cookie_header.cookieValue, v, P), show(v))
+      assert.is_true(pcall(cookie_header.cookieValue, P .. v, P), show(v))
     end
   end)
 end)

@@ -16,8 +16,15 @@ type MysqlResultOrError = { rows?: mysql.MysqlRow[]; ok?: mysql.MysqlOkPacket; e
 /** MariaDB's "table doesn't exist" (ER_NO_SUCH_TABLE). */
 export const NO_SUCH_TABLE = 1146;
 
-/** Runs one statement on a pooled connection. Never throws: failures come back as `error`. */
-export function query(sql: string): Result {
+/** The pool of request-caused lookups: never idle, so it never holds a connection it is not using. */
+const LOOKUP_POOL = "kuma-lookup";
+
+/**
+ * Runs one statement on a pooled connection; `oneShot` (lookups, cluster/lookup_budget.ts): on a
+ * connection of its own, closed afterwards, so the router holds only the ones in use. Never
+ * throws: failures come back as `error`.
+ */
+export function query(sql: string, oneShot = false): Result {
   const [conn, newErr] = mysql.new();
   if (conn === undefined) return { error: `mysql.new: ${newErr}` };
   const db = config.get().db;
@@ -34,6 +41,7 @@ export function query(sql: string): Result {
     database: db.database,
     charset: "utf8mb4",
     pool_size: POOL_SIZE,
+    pool: oneShot ? LOOKUP_POOL : undefined,
   });
   if (connected === undefined) {
     return { error: `connect ${db.host}:${db.port}: ${connErr}${connErrno !== undefined ? ` (${connErrno})` : ""}` };
@@ -43,7 +51,8 @@ export function query(sql: string): Result {
     conn.close();
     return { error: `query failed: ${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
   }
-  conn.set_keepalive(KEEPALIVE_MS, POOL_SIZE);
+  if (oneShot) conn.close();
+  else conn.set_keepalive(KEEPALIVE_MS, POOL_SIZE);
   return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
 }
 

@@ -1,10 +1,16 @@
 // Monitors the snapshot does not know yet (created since the last sync): at most one database
-// lookup per key per sync interval. Concurrent requests for the same key wait for the first
-// one's answer (single flight); the answer, found or not, is cached for one interval.
+// lookup per key, within the router-wide budget of request-caused lookups (lookup_budget.ts).
+// Concurrent requests for the same key wait for the first one's answer (single flight). A
+// monitor found is remembered for one sync interval (the next snapshot has it); a key the
+// database does not know, for ROUTER_LOOKUP_NEGATIVE_TTL. When the budget is spent the key is
+// not looked up: the caller routes without an owner and says so (SKIPPED). A lookup never
+// waits for the budget, so a flood of unknown keys costs the database a bounded amount and
+// slows no request for a known key.
 import * as config from "../config";
 import { parseMonitorId } from "../core/keys";
 import { Snapshot } from "../core/snapshot";
-import { locksDict, snapshotDict } from "../dicts";
+import { lookupsDict } from "../dicts";
+import * as budget from "./lookup_budget";
 import * as db from "./db";
 import { monitorByIdSql, monitorByTokenSql, monitorRows } from "./queries";
 
@@ -16,31 +22,48 @@ export interface MonitorRef {
   owner: string;
 }
 
+/** The key was not looked up: the budget was spent, or the database did not answer. */
+export const SKIPPED: MonitorRef = { id: "", owner: "" };
+
 function cached(key: string): MonitorRef | undefined | false {
-  const [v] = snapshotDict.get(key);
+  const [v] = lookupsDict.get(key);
   if (typeof v !== "string") return false;
   if (v === "") return undefined;
   const space = v.indexOf(" ");
   return { id: v.substring(0, space), owner: v.substring(space + 1) };
 }
 
+/** The monitor, undefined when the database has none, SKIPPED when it did not answer. */
 function fetchOne(sql: string): MonitorRef | undefined {
-  const rows = monitorRows(db.query(sql));
-  if (rows === undefined || rows.length === 0) return undefined;
+  const rows = monitorRows(db.query(sql, true));
+  if (rows === undefined) return SKIPPED;
+  if (rows.length === 0) return undefined;
   return { id: `${rows[0].id}`, owner: rows[0].owner };
 }
 
-/** The cached answer for `key`, asking the database once per interval across all workers. */
+/** Asks the database for `key` within the budget; remembers the answer. */
+function lookUp(key: string, sql: string): MonitorRef | undefined {
+  const slot = budget.acquire();
+  if (slot === undefined) return SKIPPED;
+  const ref = fetchOne(sql);
+  budget.release(slot);
+  if (ref === SKIPPED) return SKIPPED;
+  const settings = config.get();
+  if (ref === undefined) lookupsDict.set(key, "", settings.lookups.negativeTtlS);
+  else lookupsDict.set(key, `${ref.id} ${ref.owner}`, settings.router.syncIntervalS);
+  return ref;
+}
+
+/** The remembered answer for `key`, else one lookup across all workers, else SKIPPED. */
 function singleFlight(key: string, sql: string): MonitorRef | undefined {
   const hit = cached(key);
   if (hit !== false) return hit;
-  const settings = config.get();
-  const waitS = settings.db.timeoutMs / 1000;
-  const [leader] = locksDict.add(key, 1, waitS);
+  const waitS = (2 * config.get().db.timeoutMs) / 1000;
+  const lock = `lock:${key}`;
+  const [leader] = lookupsDict.add(lock, 1, waitS);
   if (leader) {
-    const ref = fetchOne(sql);
-    snapshotDict.set(key, ref === undefined ? "" : `${ref.id} ${ref.owner}`, settings.router.syncIntervalS);
-    locksDict.delete(key);
+    const ref = lookUp(key, sql);
+    lookupsDict.delete(lock);
     return ref;
   }
   const deadline = ngx.now() + waitS;
@@ -48,21 +71,24 @@ function singleFlight(key: string, sql: string): MonitorRef | undefined {
     ngx.sleep(WAIT_STEP_S);
     const answer = cached(key);
     if (answer !== false) return answer;
+    // The first request gave up (budget spent, database silent): so does this one.
+    const [held] = lookupsDict.get(lock);
+    if (held === undefined) return SKIPPED;
   }
-  return undefined;
+  return SKIPPED;
 }
 
-/** Monitor by id (a path segment): from the snapshot, else one lookup per interval. */
+/** Monitor by id (a path segment): from the snapshot, else one lookup within the budget. */
 export function monitorById(snapshot: Snapshot, rawId: string): MonitorRef | undefined {
   const id = parseMonitorId(rawId);
   if (id === undefined) return undefined;
   const key = `${id}`;
   const owner = snapshot.ownerOf[key];
   if (owner !== undefined) return { id: key, owner };
-  return singleFlight(`miss:id:${key}`, monitorByIdSql(id));
+  return singleFlight(`id:${key}`, monitorByIdSql(id));
 }
 
-/** Monitor by push token: from the snapshot, else one lookup per interval. */
+/** Monitor by push token: from the snapshot, else one lookup within the budget. */
 export function monitorByToken(snapshot: Snapshot, token: string): MonitorRef | undefined {
   const id = snapshot.monitorOfToken[token];
   if (id !== undefined) {
@@ -70,5 +96,5 @@ export function monitorByToken(snapshot: Snapshot, token: string): MonitorRef | 
     return owner !== undefined ? { id, owner } : undefined;
   }
   const sql = monitorByTokenSql(token);
-  return sql === undefined ? undefined : singleFlight(`miss:token:${token}`, sql);
+  return sql === undefined ? undefined : singleFlight(`token:${token}`, sql);
 }

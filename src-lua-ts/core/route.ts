@@ -46,6 +46,8 @@ export interface RequestFacts {
   upgrade: boolean;
   /** The effective owner of the request's monitor, when the target names a known monitor. */
   owner: string | undefined;
+  /** node id -> new browsers pinned to it recently (router/new_pins.ts); absent means none. */
+  recentPins?: Record<string, number>;
 }
 
 /** node id -> true when the router's own checks call it down. */
@@ -118,6 +120,42 @@ export function leastLoaded(candidates: NodeInfo[], except?: NodeInfo): NodeInfo
   return best;
 }
 
+/**
+ * How many more owned monitors than the fewest a node may have and still take a new browser
+ * ahead of the least-loaded one: 10% of the fewest, at least 2. Within it, the node with the
+ * fewest recent new pins is chosen, so a burst of new browsers spreads over the nodes while
+ * the monitors (which decide the load) still balance.
+ */
+export function newSessionMargin(fewest: number): number {
+  return Math.max(2, Math.floor(fewest / 10));
+}
+
+/** The candidates within the margin of the least-loaded one, by load then id. */
+function nearLeastOf(candidates: NodeInfo[], least: NodeInfo | undefined): NodeInfo[] {
+  const out: NodeInfo[] = [];
+  if (least === undefined) return out;
+  const limit = least.owned + newSessionMargin(least.owned);
+  for (const n of candidates) if (n.owned <= limit) out.push(n);
+  out.sort((a, b) => (byLoad(a, b) ? -1 : byLoad(b, a) ? 1 : 0));
+  return out;
+}
+
+/** Where a new browser goes: among the near-least nodes, the fewest recent pins, then the least load. */
+function newSessionNode(set: CandidateSet, pins: Record<string, number> | undefined): NodeInfo {
+  const least = set.leastLoaded as NodeInfo;
+  if (pins === undefined || set.nearLeast.length < 2) return least;
+  let best = least;
+  let bestPins = pins[least.id] ?? 0;
+  for (const n of set.nearLeast) {
+    const p = pins[n.id] ?? 0;
+    if (p < bestPins) {
+      best = n;
+      bestPins = p;
+    }
+  }
+  return best;
+}
+
 /** The registry's single is_primary node; with several or none, the lowest index. */
 export function primaryOf(candidates: NodeInfo[]): NodeInfo | undefined {
   let flagged: NodeInfo | undefined;
@@ -150,6 +188,8 @@ export interface CandidateSet {
   /** node id -> true for the nodes above. */
   member: Record<string, boolean>;
   leastLoaded: NodeInfo | undefined;
+  /** Candidates within newSessionMargin of the least-loaded, by load then id: where new browsers may go. */
+  nearLeast: NodeInfo[];
   primary: NodeInfo | undefined;
   /** node id -> the least-loaded other candidate: where a failed first try goes. */
   retryFor: Record<string, NodeInfo | undefined>;
@@ -198,7 +238,8 @@ function computeCandidateSet(snapshot: Snapshot, down: DownSet): CandidateSet {
     retryFor[n.id] = leastLoaded(nodes, n);
     decisions[n.id] = {};
   }
-  return { nodes, fallback, member, leastLoaded: leastLoaded(nodes), primary: primaryOf(nodes), retryFor, decisions };
+  const least = leastLoaded(nodes);
+  return { nodes, fallback, member, leastLoaded: least, nearLeast: nearLeastOf(nodes, least), primary: primaryOf(nodes), retryFor, decisions };
 }
 
 /** `id` names a candidate (and a registry node: the snapshot's ids are valid ones). */
@@ -253,7 +294,7 @@ export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): 
   }
 
   if (pinned !== undefined && set.member[pinned.id] === true) return decision(set, facts, pinned, "fixed-node", "keep");
-  return decision(set, facts, least, pinned !== undefined ? "re-pin" : "least-loaded", "set");
+  return decision(set, facts, newSessionNode(set, facts.recentPins), pinned !== undefined ? "re-pin" : "least-loaded", "set");
 }
 
 /** A decision as flat data: for logs, the status page and the shared case table. */

@@ -25,7 +25,9 @@ export interface RouterSettings {
     healthyStatuses: StatusRange[];
     staleAfterS: number;
   };
-  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
+  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[]; workerShutdownTimeoutS: number };
+  /** The budget of request-caused lookups (cluster/lookup_budget.ts). */
+  lookups: { connections: number; ratePerS: number; negativeTtlS: number };
 }
 
 export interface NodeIdentity {
@@ -337,6 +339,12 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       syncIntervalS: r.seconds("ROUTER_SYNC_INTERVAL"),
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
+      workerShutdownTimeoutS: r.seconds("ROUTER_WORKER_SHUTDOWN_TIMEOUT"),
+    },
+    lookups: {
+      connections: r.int("ROUTER_LOOKUP_CONNECTIONS"),
+      ratePerS: r.int("ROUTER_LOOKUP_RATE"),
+      negativeTtlS: r.seconds("ROUTER_LOOKUP_NEGATIVE_TTL"),
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {

@@ -70,7 +70,11 @@ export const VARIABLES: VariableSpec[] = [
   { name: "ROUTER_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:8084", side: "router", doc: "Public listener (user traffic)" },
   { name: "ROUTER_STATUS_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:9145", side: "router", doc: "Internal listener: status, config, metrics; never exposed" },
   { name: "ROUTER_SYNC_INTERVAL", aliases: [], kind: "seconds", fallback: "1", min: 0.1, max: 60, side: "router", doc: "Seconds between snapshot reads of MariaDB" },
-  { name: "ROUTER_TRUSTED_PROXIES", aliases: [], kind: "cidr_list", fallback: "", side: "router", doc: "Proxies in front of the router (addresses or CIDRs) whose X-Forwarded-For and X-Forwarded-Proto are kept; anyone else's are replaced" },
+  { name: "ROUTER_TRUSTED_PROXIES", aliases: [], kind: "cidr_list", fallback: "", side: "router", doc: "Proxies in front of the router (addresses or CIDRs) whose X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Forwarded-Port and Forwarded are kept; anyone else's are replaced or removed" },
+  { name: "ROUTER_LOOKUP_CONNECTIONS", aliases: [], kind: "int", fallback: "2", min: 1, max: 16, side: "router", doc: "Most database connections that requests (lookups of monitors newer than the snapshot) may use at once, router-wide; the sync and the health writer have their own" },
+  { name: "ROUTER_LOOKUP_RATE", aliases: [], kind: "int", fallback: "50", min: 1, max: 100000, side: "router", doc: "Most such lookups per second, router-wide; past the budget a request is routed without one (X-Routed-Via: <reason>,lookup-skipped)" },
+  { name: "ROUTER_LOOKUP_NEGATIVE_TTL", aliases: [], kind: "seconds", fallback: "10", min: 0.1, max: 3600, side: "router", doc: "Seconds a key the database does not know is remembered as unknown (a push token or monitor id looked up once)" },
+  { name: "ROUTER_WORKER_SHUTDOWN_TIMEOUT", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "router", doc: "Seconds an old nginx worker may keep its connections after a reload or stop; then its WebSockets are closed and socket.io clients reconnect to the new workers" },
   { name: "ROUTER_METRICS", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Count requests for /metrics and the status page; false turns the per-request work off" },
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.

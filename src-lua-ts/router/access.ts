@@ -2,12 +2,12 @@
 // address, leave the route for the balancer and the log phase (request_state.ts), and name the
 // node in the response headers (no header filter phase).
 // All lookups come from the worker's snapshot and caches; only a monitor unknown to the
-// snapshot may cost one database lookup.
+// snapshot may cost one database lookup, within the router-wide budget (cluster/lookup.ts).
 //
 // Per request: no loop and no closure here or below, so LuaJIT compiles it, and nothing is
 // allocated for a request that decides as an earlier one did (docs/benchmarks.md).
 import * as store from "../cluster/snapshot_store";
-import { monitorById, monitorByToken } from "../cluster/lookup";
+import { MonitorRef, SKIPPED, monitorById, monitorByToken } from "../cluster/lookup";
 import { CookieAction, Decision, DownSet, PathTarget, Reason, RequestFacts, OTHER_TARGET, classifyPath, decide } from "../core/route";
 import { NodeInfo, Snapshot } from "../core/snapshot";
 import { resolve } from "../dns/resolve";
@@ -15,6 +15,7 @@ import { downSet } from "../health/view";
 import * as record from "../metrics/record";
 import { fixedNodeOf } from "./cookie";
 import { announce } from "./headers";
+import * as newPins from "./new_pins";
 import * as requestState from "./request_state";
 import * as respond from "./respond";
 
@@ -35,6 +36,8 @@ export interface Route {
   reason: Reason;
   cookie: CookieAction;
   fallback: boolean;
+  /** The request's key was not looked up (the lookup budget was spent): routed without its owner. */
+  lookupSkipped?: boolean;
 }
 
 type OkDecision = Extract<Decision, { ok: true }>;
@@ -43,10 +46,23 @@ type OkDecision = Extract<Decision, { ok: true }>;
 const routes = new LuaTable<OkDecision, Route>();
 setmetatable(routes, { __mode: "k" });
 
-function ownerOf(snapshot: Snapshot, target: PathTarget): string | undefined {
-  if (target.kind === "push") return monitorByToken(snapshot, target.token)?.owner;
-  if (target.kind === "badge" || target.kind === "monitor") return monitorById(snapshot, target.id)?.owner;
+/** Routes whose key was not looked up, by the route they copy (rare: built as needed). */
+const skippedRoutes = new LuaTable<Route, Route>();
+setmetatable(skippedRoutes, { __mode: "k" });
+
+function monitorOf(snapshot: Snapshot, target: PathTarget): MonitorRef | undefined {
+  if (target.kind === "push") return monitorByToken(snapshot, target.token);
+  if (target.kind === "badge" || target.kind === "monitor") return monitorById(snapshot, target.id);
   return undefined;
+}
+
+function skippedVariant(route: Route): Route {
+  let variant = skippedRoutes.get(route);
+  if (variant === undefined) {
+    variant = { ...route, lookupSkipped: true };
+    skippedRoutes.set(route, variant);
+  }
+  return variant;
 }
 
 function addressOf(node: NodeInfo | undefined): string | undefined {
@@ -86,25 +102,28 @@ function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner:
   facts.fixedNode = fixedNodeOf();
   facts.upgrade = upgrade;
   facts.owner = owner;
+  facts.recentPins = newPins.recent();
   return decide(facts, snapshot, down);
 }
 
 /** Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve. */
-function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTarget, owner: string | undefined, upgrade: boolean): true | string {
-  const d = decideNow(snapshot, down, target, owner, upgrade);
+function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTarget, monitor: MonitorRef | undefined, upgrade: boolean): true | string {
+  const d = decideNow(snapshot, down, target, monitor === SKIPPED ? undefined : monitor?.owner, upgrade);
   if (!d.ok) {
     respond.json(d.status, { error: d.error, message: d.message });
     return true;
   }
   // May wait for DNS (another request may decide meanwhile).
-  const route = routeOf(d);
-  if (route === undefined) return d.node.id;
+  const decided = routeOf(d);
+  if (decided === undefined) return d.node.id;
+  const route = monitor === SKIPPED ? skippedVariant(decided) : decided;
   requestState.setRoute(key, route);
   if (upgrade) {
     requestState.markUpgraded(key);
     record.upgradeOpened(route.peer.nodeId);
   }
   announce(route, false);
+  if (route.cookie === "set") newPins.add(route.peer.nodeId);
   return true;
 }
 
@@ -123,14 +142,14 @@ export function route(monitorPaths: boolean, upgrades: boolean): void {
     });
   }
   const target = monitorPaths ? classifyPath(ngx.var.uri ?? "/") : OTHER_TARGET;
-  // May look the monitor up in the database (a monitor newer than the snapshot).
-  const owner = ownerOf(snapshot, target);
+  // May look the monitor up in the database (a monitor newer than the snapshot), or skip it.
+  const monitor = monitorOf(snapshot, target);
   // nginx/http.conf decides which upgrades reach a node.
   const upgrade = upgrades && ngx.var.upstream_upgrade === "websocket";
   const down = downSet(snapshot.nodes);
-  const unresolved = routeBy(key, snapshot, down, target, owner, upgrade);
+  const unresolved = routeBy(key, snapshot, down, target, monitor, upgrade);
   if (unresolved === true) return;
   // A node whose name does not resolve cannot have seen the request: decide once more without it.
-  if (routeBy(key, snapshot, { ...down, [unresolved]: true }, target, owner, upgrade) === true) return;
+  if (routeBy(key, snapshot, { ...down, [unresolved]: true }, target, monitor, upgrade) === true) return;
   return respond.json(502, { error: "node_unresolvable", message: "the chosen nodes' names do not resolve" });
 }

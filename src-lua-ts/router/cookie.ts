@@ -1,6 +1,9 @@
 // The KUMA_FIXED_NODE cookie pins a browser to one node: socket.io's long-polling requests of
 // one session must reach the same node. The value is a node id, only ever used as a key.
+import { cookieValue } from "../core/cookie_header";
+
 export const FIXED_NODE_COOKIE = "KUMA_FIXED_NODE";
+const PAIR_PREFIX = `${FIXED_NODE_COOKIE}=`;
 /** Seven days, as the cluster fork's router pinned browsers. */
 export const FIXED_NODE_MAX_AGE_S = 7 * 24 * 3600;
 
@@ -37,7 +40,7 @@ export function clearHeader(): string {
   return overTls() ? CLEAR_SECURE : CLEAR;
 }
 
-/** The raw cookie value (the first one when the header repeats it). */
+/** The raw cookie value (the first one when the header repeats it); the name in exactly this case. */
 export function fixedNodeOf(): string | undefined {
-  return ngx.var.cookie_KUMA_FIXED_NODE;
+  return cookieValue(ngx.var.http_cookie, PAIR_PREFIX);
 }

@@ -32,6 +32,7 @@ export function configuration(): void {
     dns: s.dns,
     health: s.health,
     router: s.router,
+    lookups: s.lookups,
     cluster: s.cluster,
   });
 }

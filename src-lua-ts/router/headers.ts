@@ -11,10 +11,18 @@ import { servedPeer } from "./request_state";
 const VIA = {} as Record<Reason, string>;
 const VIA_RETRY = {} as Record<Reason, string>;
 const VIA_FALLBACK = {} as Record<Reason, string>;
+const VIA_SKIPPED = {} as Record<Reason, string>;
 for (const r of REASONS) {
   VIA[r] = r;
   VIA_RETRY[r] = `${r},retry`;
   VIA_FALLBACK[r] = `${r},all-down-fallback`;
+  VIA_SKIPPED[r] = `${r},lookup-skipped`;
+}
+
+function via(route: Route, retried: boolean): string {
+  if (retried) return VIA_RETRY[route.reason];
+  if (route.lookupSkipped === true) return VIA_SKIPPED[route.reason];
+  return route.fallback ? VIA_FALLBACK[route.reason] : VIA[route.reason];
 }
 
 /** Access phase (retried false) and the balancer's second try (retried true). */
@@ -22,7 +30,7 @@ export function announce(route: Route, retried: boolean): void {
   const served = servedPeer(route, retried);
   const header = ngx.header;
   header["X-Routed-To"] = served.nodeId;
-  header["X-Routed-Via"] = retried ? VIA_RETRY[route.reason] : route.fallback ? VIA_FALLBACK[route.reason] : VIA[route.reason];
+  header["X-Routed-Via"] = via(route, retried);
   // A pinned browser whose node failed is pinned to the node that answered.
   if (route.cookie === "set" || (retried && route.cookie === "keep" && route.reason === "fixed-node")) {
     header["Set-Cookie"] = pinHeader(served.nodeId);

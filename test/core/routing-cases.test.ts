@@ -18,7 +18,7 @@ interface Fixture {
 interface DecisionCase {
   note: string;
   fixture: Fixture;
-  facts: { method: string; path: string; fixedNode: string | null; upgrade: boolean; owner: string | null };
+  facts: { method: string; path: string; fixedNode: string | null; upgrade: boolean; owner: string | null; recentPins?: Record<string, number> };
   down: string[];
   expect: unknown;
 }
@@ -39,6 +39,7 @@ for (const [i, c] of table.decisions.entries()) {
       fixedNode: c.facts.fixedNode ?? undefined,
       upgrade: c.facts.upgrade,
       owner: c.facts.owner ?? undefined,
+      recentPins: c.facts.recentPins,
     };
     const problem = matches(summarize(decide(facts, snapshot, down)), c.expect);
     assert.equal(problem, undefined, problem);

@@ -78,6 +78,16 @@ function exchange(port: number, request: Buffer, timeoutMs = 5_000): Promise<Ans
 
 type HeaderValue = string | Buffer;
 
+/** The router's own JSON answer ({error, message}), or undefined when the body is not one. */
+function routerJsonBody(body: string): { error?: unknown; message?: unknown } | undefined {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === "object" && parsed !== null ? (parsed as { error?: unknown; message?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One request as bytes: Host (unless given) and Connection: close are added. */
 function request(method: string, target: string, headers: [string, HeaderValue][] = [], body?: string): Buffer {
   const parts: Buffer[] = [Buffer.from(`${method} ${target} HTTP/1.1\r\n`, "latin1")];
@@ -95,6 +105,8 @@ interface Case {
   via?: string;
   /** The exact status, when one is certain. */
   status?: number;
+  /** The router answers itself: JSON with this `error` and a `message`. */
+  error?: string;
 }
 
 const cookie = (value: string | Buffer): [string, HeaderValue] => ["Cookie", typeof value === "string" ? `${COOKIE}=${value}` : Buffer.concat([Buffer.from(`${COOKIE}=`), value])];
@@ -170,7 +182,12 @@ function cases(world: World, ids: string[]): Case[] {
   out.push({ name: "50 Cookie headers", bytes: get("/", manyHeaders), via: "least-loaded", status: 200 });
   out.push({ name: "valid cookie after a bad one", bytes: get("/", [["Cookie", `${COOKIE}=evil.example.com; ${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
   out.push({ name: "valid cookie first, bad one after", bytes: get("/", [["Cookie", `${COOKIE}=${ids[1]}; ${COOKIE}=evil.example.com`]]), via: "fixed-node", status: 200 });
-  out.push({ name: "cookie name in lower case", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]), status: 200 });
+  // The cookie's name is matched exactly, as browsers send it: another case pins nothing.
+  out.push({ name: "cookie name in lower case", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name in lower case naming a node", bytes: get("/", [["Cookie", `kuma_fixed_node=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name in mixed case naming a node", bytes: get("/", [["Cookie", `Kuma_Fixed_Node=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "cookie name inside another name", bytes: get("/", [["Cookie", `X${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
+  out.push({ name: "exact name after a lower-case one", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}; ${COOKIE}=${ids[1]}`]]), via: "fixed-node", status: 200 });
 
   // Paths: traversal, NUL, encodings, overlong and SQL-shaped keys.
   for (const target of [
@@ -200,6 +217,36 @@ function cases(world: World, ids: string[]): Case[] {
     out.push({ name: `path ${target.slice(0, 60)}`, bytes: get(target, [cookie(CANARY_IP)]) });
   }
 
+  // The router's own answers are JSON, 404s included: internal endpoints and unknown /lb/ paths.
+  for (const target of ["/lb/config", "/lb/status", "/lb/status.html", "/lb/", "/lb/nothing-here", "/lb/health/x", "/lb/x/%2e%2e/config.json", "/metrics", "/metrics?x=1"]) {
+    out.push({ name: `JSON 404 ${target}`, bytes: get(target, [cookie(ids[0])]), status: 404, error: "not_found" });
+  }
+
+  // Endpoints only the cluster calls: refused with a JSON 403 in every spelling Express or nginx
+  // would take for them, whatever Authorization the request carries (the fork takes any).
+  const auth: [string, HeaderValue] = ["Authorization", "anything"];
+  for (const [method, target] of [
+    ["POST", "/api/v1/reconcile-monitors"],
+    ["POST", "/api/v1/reconcile-monitors/"],
+    ["POST", "/API/V1/Reconcile-Monitors"],
+    ["POST", "/api//v1/reconcile-monitors"],
+    ["POST", "/api/v1/%72econcile-monitors"],
+    ["POST", "/api/v1/reconcile-monitors?x=1"],
+    ["POST", "/api/v1/x/../reconcile-monitors"],
+    ["GET", "/api/v1/nodes"],
+    ["POST", "/api/v1/nodes"],
+    ["PUT", `/api/v1/nodes/${ids[0]}`],
+    ["DELETE", `/api/v1/nodes/${ids[1]}`],
+    ["GET", `/api/v1/nodes/${ids[0]}/monitors`],
+    ["GET", "/api/V1/NODES/"],
+    ["PUT", "/api/v1/nodes/evil/.."],
+    ["GET", `http://evil.example.com/api/v1/nodes`],
+  ] as const) {
+    out.push({ name: `node-internal ${method} ${target}`, bytes: request(method, target, [auth, ["Content-Type", "application/json"]], method === "GET" || method === "DELETE" ? undefined : "{}"), status: 403, error: "node_internal" });
+  }
+  // The user's REST API stays reachable (routed by its monitor).
+  out.push({ name: "REST monitor path beside the refused ones", bytes: get("/api/v1/monitors/1", [auth]), via: "owner", status: 200 });
+
   // Headers: Host and absolute-form targets naming elsewhere, spoofed forwarding headers.
   for (const host of ["evil.example.com", `${CANARY_IP}:3001`, world === "compose" ? "uptime-kuma-node2:3001" : "uptime-kuma-1.uptime-kuma-headless.kuma-test.svc.cluster.local:3001", "canary"]) {
     out.push({ name: `Host ${host}`, bytes: get("/", [["Host", host]]), via: "least-loaded", status: 200 });
@@ -212,6 +259,7 @@ function cases(world: World, ids: string[]): Case[] {
     ["X-Forwarded-For", CANARY_IP],
     ["X-Real-IP", CANARY_IP],
     ["X-Forwarded-Host", `${CANARY_IP}:3001`],
+    ["X-Forwarded-Port", "3001"],
     ["Forwarded", `for=${CANARY_IP};host=evil.example.com;proto=https`],
     ["X-Forwarded-Proto", "https\r\nX-Injected: 1"],
   ] as const) {
@@ -298,16 +346,15 @@ for (const world of ["compose", "kubernetes"] as const) {
         const fail = (what: string): void => {
           problems.push(`${k.name}: ${what} (status ${a.status}, routed ${routedTo}/${via}, body ${a.body.slice(0, 120)})`);
         };
-        const routerJson = (): boolean => {
-          try {
-            return typeof (JSON.parse(a.body) as { error?: unknown }).error === "string";
-          } catch {
-            return false;
-          }
-        };
+        const routerJson = (): boolean => typeof routerJsonBody(a.body)?.error === "string";
         if (a.status >= 500 && !((a.status === 502 || a.status === 503) && routerJson())) fail("5xx");
         if (k.status !== undefined && a.status !== k.status) fail(`expected status ${k.status}`);
         if (k.via !== undefined && via !== k.via) fail(`expected X-Routed-Via ${k.via}`);
+        if (k.error !== undefined) {
+          if (!/^application\/json/.test(header(a, "content-type") ?? "")) fail(`Content-Type ${header(a, "content-type")}, not JSON`);
+          const body = routerJsonBody(a.body);
+          if (body?.error !== k.error || typeof body.message !== "string") fail(`expected JSON with error ${k.error} and a message`);
+        }
         if (routedTo !== undefined && !ids.includes(routedTo)) fail("X-Routed-To outside the registry");
         if (node !== undefined && node !== routedTo) fail(`served by ${node}, routed to ${routedTo}`);
         for (const setCookie of headersNamed(a, "set-cookie")) {
@@ -330,6 +377,11 @@ for (const world of ["compose", "kubernetes"] as const) {
       const realIps = new Set<string>();
       for (const n of c.nodes.values()) for (const r of n.requests()) if (r.path !== HEALTH_PATH) realIps.add(String(r.headers["x-real-ip"]));
       assert.deepEqual([...realIps], ["127.0.0.1"], "X-Real-IP at the nodes");
+      const hostClaims: string[] = [];
+      for (const n of c.nodes.values()) {
+        for (const r of n.requests()) for (const h of ["x-forwarded-host", "x-forwarded-port", "forwarded"]) if (r.headers[h] !== undefined) hostClaims.push(`${r.path} ${h}: ${String(r.headers[h])}`);
+      }
+      assert.deepEqual(hostClaims, [], "forwarded host claims of an untrusted client at the nodes");
       assert.deepEqual(canaryConnections, [], "connections to the canary");
       const registryNames = new Set(
         world === "compose"
@@ -379,8 +431,15 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.deepEqual(luaErrors(c.router.errorLog()), []);
     });
 
-    test("spoofed forwarded headers: with no trusted proxy (the default) a node sees the connection's own", { skip: world === "compose" ? false : "the same in both worlds: run once" }, async () => {
-      const claims = { "X-Forwarded-For": CANARY_IP, "X-Forwarded-Proto": "https", "X-Real-IP": CANARY_IP };
+    test("spoofed forwarded headers: with no trusted proxy (the default) a node sees the connection's own", async () => {
+      const claims = {
+        "X-Forwarded-For": CANARY_IP,
+        "X-Forwarded-Proto": "https",
+        "X-Real-IP": CANARY_IP,
+        "X-Forwarded-Host": `${CANARY_IP}:3001`,
+        "X-Forwarded-Port": "443",
+        Forwarded: `for=${CANARY_IP};host=evil.example.com;proto=https`,
+      };
       const pinned = await fetch(`${c.router.publicUrl}/forwarded-claims`, { headers: { ...claims, Cookie: `${COOKIE}=${ids[0]}` } });
       assert.equal(pinned.status, 200);
       const seen = (c.nodes.get(ids[0])?.requests() ?? []).filter((r) => r.path === "/forwarded-claims");
@@ -388,6 +447,8 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.equal(seen[0].headers["x-forwarded-for"], "127.0.0.1");
       assert.equal(seen[0].headers["x-forwarded-proto"], "http");
       assert.equal(seen[0].headers["x-real-ip"], "127.0.0.1");
+      // Host claims are removed, not replaced: the node has the client's Host itself.
+      assert.deepEqual([seen[0].headers["x-forwarded-host"], seen[0].headers["x-forwarded-port"], seen[0].headers.forwarded], [undefined, undefined, undefined]);
       // A new session claiming TLS gets a cookie without Secure: the claim is not believed.
       const fresh = await fetch(`${c.router.publicUrl}/`, { headers: claims });
       assert.match(fresh.headers.get("set-cookie") ?? "", new RegExp(`^${COOKIE}=`));

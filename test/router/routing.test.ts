@@ -98,17 +98,28 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
   });
 
   test("forwarded headers: kept (and appended to) from a trusted proxy, replaced from anyone else", async () => {
-    const claims = { "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https", Cookie: "KUMA_FIXED_NODE=node1" };
+    const claims = {
+      "X-Forwarded-For": "203.0.113.9",
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-Host": "kuma.example.com",
+      "X-Forwarded-Port": "443",
+      Forwarded: "for=203.0.113.9;host=kuma.example.com;proto=https",
+      Cookie: "KUMA_FIXED_NODE=node1",
+    };
     assert.equal((await get(c, "/forwarded-direct", { headers: claims })).node, "node1");
     const direct = receivedBy(c, "node1", "/forwarded-direct");
     assert.equal(direct["x-forwarded-for"], "127.0.0.1");
     assert.equal(direct["x-forwarded-proto"], "http");
     assert.equal(direct["x-real-ip"], "127.0.0.1");
+    assert.deepEqual([direct["x-forwarded-host"], direct["x-forwarded-port"], direct.forwarded], [undefined, undefined, undefined]);
     assert.equal((await fromTrustedProxy(c, "/forwarded-proxied", claims)).status, 200);
     const proxied = receivedBy(c, "node1", "/forwarded-proxied");
     assert.equal(proxied["x-forwarded-for"], `203.0.113.9, ${TRUSTED_PROXY}`);
     assert.equal(proxied["x-forwarded-proto"], "https");
     assert.equal(proxied["x-real-ip"], TRUSTED_PROXY);
+    assert.equal(proxied["x-forwarded-host"], "kuma.example.com");
+    assert.equal(proxied["x-forwarded-port"], "443");
+    assert.equal(proxied.forwarded, "for=203.0.113.9;host=kuma.example.com;proto=https");
   });
 
   test("Host reaches the node as the client sent it, port included, directly and from a trusted proxy", async () => {
@@ -133,9 +144,23 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     for (const value of ["node9", "127.0.0.1:22", "evil.example.com", "../node1", "", "uptime-kuma-node1:3001"]) {
       const r = await get(c, "/", { cookie: `KUMA_FIXED_NODE=${value}` });
       assert.equal(r.status, 200, value);
-      assert.equal(r.node, "node3", value);
-      assert.match(r.setCookie ?? "", /^KUMA_FIXED_NODE=node3;/, value);
+      // A new pin: to a registered node near the least-loaded one (new browsers spread).
+      assert.ok(["node1", "node2", "node3"].includes(r.node ?? ""), `${value}: ${r.node}`);
+      assert.equal(r.via, "least-loaded", value);
+      assert.match(r.setCookie ?? "", new RegExp(`^KUMA_FIXED_NODE=${r.node};`), value);
     }
+  });
+
+  test("a burst of new browsers spreads over the nodes near the least-loaded one", async () => {
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 30; i++) {
+      const r = await get(c, "/burst");
+      assert.equal(r.via, "least-loaded");
+      counts[r.node ?? ""] = (counts[r.node ?? ""] ?? 0) + 1;
+    }
+    // node1 has 2 monitors, node2 1, node3 0: all within the margin (2), so all three take some.
+    assert.deepEqual(Object.keys(counts).sort(), ["node1", "node2", "node3"], JSON.stringify(counts));
+    for (const n of Object.values(counts)) assert.ok(n >= 5, JSON.stringify(counts));
   });
 
   test("§3.4 a push goes to the monitor's owner, whatever the cookie says", async () => {

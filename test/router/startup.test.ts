@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { VARIABLES, variableNames } from "../../src-lua-ts/core/variables";
+import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
 import { ROOT, luaErrors, routerEnv, startRouter } from "./harness";
 
 test("a malformed HEALTH_CHECK_INTERVAL stops `make router` with the variable named", () => {
@@ -37,6 +37,19 @@ test("a bad ROUTER_TRUSTED_PROXIES stops startup naming the variable, before ngi
     assert.equal(r.status, 2, value);
     assert.match(r.stderr, new RegExp(`ROUTER_TRUSTED_PROXIES=${value.replace(/[./]/g, "\\$&")}: expected addresses or CIDRs`));
   }
+});
+
+test("ROUTER_WORKER_SHUTDOWN_TIMEOUT: a bad value stops startup naming the variable; the default is the table's, in nginx's form", () => {
+  for (const value of ["0", "0.5", "3601", "30s", "-1", "1.2345", "abc"]) {
+    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_WORKER_SHUTDOWN_TIMEOUT: value }), encoding: "utf8" });
+    assert.equal(r.status, 2, value);
+    assert.match(r.stderr, new RegExp(`ROUTER_WORKER_SHUTDOWN_TIMEOUT=${value.replace(/[.]/g, "\\$&")}: expected seconds`));
+  }
+  const render = (value: string | undefined) =>
+    spawnSync("sh", ["-c", `. "${ROOT}/scripts/router-conf.sh" && shutdown_timeout_ms "$1"`, "sh", value ?? variableSpec("ROUTER_WORKER_SHUTDOWN_TIMEOUT")?.fallback ?? ""], { encoding: "utf8" }).stdout;
+  assert.equal(render(undefined), "30000ms");
+  assert.equal(render("2.5"), "2500ms");
+  assert.equal(render("1"), "1000ms");
 });
 
 test("trusted proxies render in POSIX sh too: the image's entrypoint is /bin/sh", () => {
@@ -87,6 +100,10 @@ test("every router variable set in the shell reaches the Lua; the password is re
     STALE_NODE_TIMEOUT: "321",
     ROUTER_SYNC_INTERVAL: "0.5",
     ROUTER_TRUSTED_PROXIES: "10.1.0.0/16,fd00::1",
+    ROUTER_LOOKUP_CONNECTIONS: "3",
+    ROUTER_LOOKUP_RATE: "77",
+    ROUTER_LOOKUP_NEGATIVE_TTL: "4.5",
+    ROUTER_WORKER_SHUTDOWN_TIMEOUT: "12.5",
     ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
     HEARTBEAT_INTERVAL: "45",
