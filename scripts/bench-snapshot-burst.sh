@@ -138,7 +138,7 @@ run() { # SETUP ROUND
   if [ -n "$changer" ]; then kill -TERM "$changer"; wait "$changer" 2>/dev/null || true; changer=""; fi
   awk -v setup="$1" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /^ +Latency/ { max = ms($4) }
+    /^ +Latency +[0-9]/ { max = ms($4) }
     / requests in / { requests = $1 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }

@@ -41,7 +41,10 @@ export function available(): boolean {
   dict.set(CHECKED_AT, now);
   const count = singleNumber(db.query(CHANGE_TRIGGERS_COUNT_SQL), "n");
   let ok = count === CHANGE_TRIGGERS.length;
-  if (!ok && count !== undefined) ok = install();
+  if (!ok && count !== undefined) {
+    ok = install();
+    if (ok) dict.delete(CURSOR);
+  }
   if (ok && complete !== true) dict.delete(CURSOR);
   dict.set(COMPLETE, ok);
   return ok;
