@@ -204,8 +204,8 @@ local MONITORS_SOURCE = "monitors_source"
 BASE = "monitors_base"
 MONITORS_VERSION = "monitors_version"
 local DELTA_BYTES = "monitors_delta_bytes"
---- Monitors per base chunk: about 300 kB of JSON, a few ms to decode in a worker's timer.
-____exports.CHUNK = 5000
+--- Monitors per base chunk: about 130 kB of JSON, a few ms to decode in a worker's timer.
+____exports.CHUNK = 2500
 --- Deltas kept after a base; the sync writes a new base beyond this (baseLag()).
 ____exports.KEEP_DELTAS = 1000
 INLINE_BYTES = 64 * 1024

@@ -30,8 +30,8 @@ const BASE = "monitors_base";
 const MONITORS_VERSION = "monitors_version";
 const DELTA_BYTES = "monitors_delta_bytes";
 
-/** Monitors per base chunk: about 300 kB of JSON, a few ms to decode in a worker's timer. */
-export const CHUNK = 5000;
+/** Monitors per base chunk: about 130 kB of JSON, a few ms to decode in a worker's timer. */
+export const CHUNK = 2500;
 /** Deltas kept after a base; the sync writes a new base beyond this (baseLag()). */
 export const KEEP_DELTAS = 1000;
 /** Work a request may do itself: deltas and bases up to this many bytes of JSON. */
