@@ -57,6 +57,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -QUIT "$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
   sleep 0.5
   for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   [ -z "$db_created" ] || "$ROOT/scripts/test-db.sh" drop "$DB_NAME" || true
   [ "${KEEP_BENCH_DIR:-}" = 1 ] && echo "bench-snapshot: kept $BENCH_DIR" >&2 || rm -rf "$BENCH_DIR"
 }
@@ -153,4 +154,4 @@ for round in $(seq "$ROUNDS"); do
   run none "$round"
   run changes "$round"
 done
-grep -c "snapshot" "$BENCH_DIR/router/error.log" >/dev/null 2>&1 && grep -m3 -i "error" "$BENCH_DIR/router/error.log" >&2 || true
+grep -m3 -E "\[(error|crit|alert)\]" "$BENCH_DIR/router/error.log" >&2 || true
