@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 29,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 10,["11"] = 11,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 53,["21"] = 54,["22"] = 54,["23"] = 54,["24"] = 54,["25"] = 54,["26"] = 54,["27"] = 54,["28"] = 55,["29"] = 56,["30"] = 57,["31"] = 58,["33"] = 61,["34"] = 62,["37"] = 65,["38"] = 65,["40"] = 66,["41"] = 67,["44"] = 16,["46"] = 18,["48"] = 20,["49"] = 21,["50"] = 23,["51"] = 24,["52"] = 25,["53"] = 26,["54"] = 27,["58"] = 36,["59"] = 37,["60"] = 38,["61"] = 39,["62"] = 40,["63"] = 40,["65"] = 41,["66"] = 42,["67"] = 42,["68"] = 42,["69"] = 42,["70"] = 43,["71"] = 44,["72"] = 45,["73"] = 46,["74"] = 46,["77"] = 48,["78"] = 48,["80"] = 49,["81"] = 50,["82"] = 36,["84"] = 71,["85"] = 72,["86"] = 73,["87"] = 71,["89"] = 77,["90"] = 78,["91"] = 78,["92"] = 78,["93"] = 78,["94"] = 77,["95"] = 81,["96"] = 82,["97"] = 83,["98"] = 81,["100"] = 93,["101"] = 94,["102"] = 95,["103"] = 96,["104"] = 96,["106"] = 97,["107"] = 97,["109"] = 98,["110"] = 99,["111"] = 100,["114"] = 101,["116"] = 103,["117"] = 104,["118"] = 105,["119"] = 106,["120"] = 107,["121"] = 107,["122"] = 108,["123"] = 108,["126"] = 110,["127"] = 93,["129"] = 114,["130"] = 115,["131"] = 116,["132"] = 117,["135"] = 118,["136"] = 119,["137"] = 114});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 29,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 10,["11"] = 11,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 55,["21"] = 56,["22"] = 56,["23"] = 56,["24"] = 56,["25"] = 56,["26"] = 56,["27"] = 56,["28"] = 57,["29"] = 58,["30"] = 59,["31"] = 60,["33"] = 63,["34"] = 64,["37"] = 67,["38"] = 67,["40"] = 68,["41"] = 69,["44"] = 16,["46"] = 18,["48"] = 20,["49"] = 21,["50"] = 23,["51"] = 24,["52"] = 25,["53"] = 26,["54"] = 27,["58"] = 36,["59"] = 37,["60"] = 38,["61"] = 39,["62"] = 40,["63"] = 40,["65"] = 41,["66"] = 41,["67"] = 41,["68"] = 41,["69"] = 43,["70"] = 43,["72"] = 44,["73"] = 45,["74"] = 46,["75"] = 47,["76"] = 48,["77"] = 48,["80"] = 50,["81"] = 50,["83"] = 51,["84"] = 52,["85"] = 36,["87"] = 73,["88"] = 74,["89"] = 75,["90"] = 73,["92"] = 79,["93"] = 80,["94"] = 80,["95"] = 80,["96"] = 80,["97"] = 79,["98"] = 83,["99"] = 84,["100"] = 83,["102"] = 94,["103"] = 95,["104"] = 96,["105"] = 97,["106"] = 97,["108"] = 98,["109"] = 98,["111"] = 99,["112"] = 100,["113"] = 101,["116"] = 102,["118"] = 104,["119"] = 105,["120"] = 106,["121"] = 107,["122"] = 107,["124"] = 108,["125"] = 109,["126"] = 109,["127"] = 109,["128"] = 109,["129"] = 110,["130"] = 111,["131"] = 112,["133"] = 114,["134"] = 94,["136"] = 118,["137"] = 119,["138"] = 120,["139"] = 121,["142"] = 122,["143"] = 123,["144"] = 118});
 local ____exports = {}
 local install, lastInstallError
 local ____router_tables = require("core.router_tables")
@@ -62,13 +62,16 @@ function ____exports.available()
     if type(checkedAt) == "number" and now - checkedAt < CHECK_EVERY_S then
         return complete == true
     end
-    dict:set(CHECKED_AT, now)
     local count = singleNumber(
         db.query(CHANGE_TRIGGERS_COUNT_SQL),
         "n"
     )
+    if count == nil then
+        return complete == true
+    end
+    dict:set(CHECKED_AT, now)
     local ok = count == #CHANGE_TRIGGERS
-    if not ok and count ~= nil then
+    if not ok then
         ok = install()
         if ok then
             dict:delete(CURSOR)
@@ -94,7 +97,6 @@ function ____exports.head()
 end
 function ____exports.setCursor(seq)
     dict:set(CURSOR, seq)
-    dict:delete(GAP_SINCE)
 end
 --- The rows after `from`; "overflow" when there are more than MAX_CHANGES; an error as a string.
 function ____exports.since(from)
@@ -114,14 +116,19 @@ function ____exports.since(from)
         next = r.seq
     end
     local last = #rows > 0 and rows[#rows].seq or from
-    if next < last then
-        local now = ngx.now()
-        local since = dict:get(GAP_SINCE)
-        if type(since) ~= "number" then
-            dict:set(GAP_SINCE, now)
-        elseif now - since >= GAP_WAIT_S then
-            next = last
+    local gapSince = dict:get(GAP_SINCE)
+    if next == last then
+        if gapSince ~= nil then
+            dict:delete(GAP_SINCE)
         end
+    elseif type(gapSince) ~= "number" then
+        dict:set(
+            GAP_SINCE,
+            ngx.now()
+        )
+    elseif ngx.now() - gapSince >= GAP_WAIT_S then
+        next = last
+        dict:delete(GAP_SINCE)
     end
     return {rows = rows, next = next}
 end

@@ -38,10 +38,12 @@ export function available(): boolean {
   const [checkedAt] = dict.get(CHECKED_AT);
   const [complete] = dict.get(COMPLETE);
   if (typeof checkedAt === "number" && now - checkedAt < CHECK_EVERY_S) return complete === true;
-  dict.set(CHECKED_AT, now);
   const count = singleNumber(db.query(CHANGE_TRIGGERS_COUNT_SQL), "n");
+  // The database did not answer: the sync fails at its next step anyway; ask again next time.
+  if (count === undefined) return complete === true;
+  dict.set(CHECKED_AT, now);
   let ok = count === CHANGE_TRIGGERS.length;
-  if (!ok && count !== undefined) {
+  if (!ok) {
     ok = install();
     if (ok) dict.delete(CURSOR);
   }
@@ -80,7 +82,6 @@ export function head(): number | undefined {
 
 export function setCursor(seq: number): void {
   dict.set(CURSOR, seq);
-  dict.delete(GAP_SINCE);
 }
 
 export interface Pending {
@@ -101,11 +102,14 @@ export function since(from: number): Pending | "overflow" | string {
     next = r.seq;
   }
   const last = rows.length > 0 ? rows[rows.length - 1].seq : from;
-  if (next < last) {
-    const now = ngx.now();
-    const [since] = dict.get(GAP_SINCE);
-    if (typeof since !== "number") dict.set(GAP_SINCE, now);
-    else if (now - since >= GAP_WAIT_S) next = last;
+  const [gapSince] = dict.get(GAP_SINCE);
+  if (next === last) {
+    if (gapSince !== undefined) dict.delete(GAP_SINCE);
+  } else if (typeof gapSince !== "number") {
+    dict.set(GAP_SINCE, ngx.now());
+  } else if (ngx.now() - gapSince >= GAP_WAIT_S) {
+    next = last;
+    dict.delete(GAP_SINCE);
   }
   return { rows, next };
 }

@@ -32,8 +32,11 @@ const DELTA_BYTES = "monitors_delta_bytes";
 
 /** Monitors per base chunk: about 130 kB of JSON, a few ms to decode in a worker's timer. */
 export const CHUNK = 2500;
-/** Deltas kept after a base; the sync writes a new base beyond this (baseLag()). */
-export const KEEP_DELTAS = 1000;
+/**
+ * Deltas kept after a base; the sync reads everything as a new base beyond this (baseLag()):
+ * at one change per second, every 80 minutes. A one-monitor delta is about 60 bytes.
+ */
+export const KEEP_DELTAS = 5000;
 /** Work a request may do itself: deltas and bases up to this many bytes of JSON. */
 const INLINE_BYTES = 64 * 1024;
 /** How often each worker's timer looks for a new version (seconds). */
