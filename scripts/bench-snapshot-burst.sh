@@ -2,7 +2,9 @@
 # Snapshot at scale, on a real router (docs/benchmarks.md): 100 nodes and 100,000 push monitors,
 # wrk sending routed push requests (GET /api/push/<token>, every token known), once without any
 # change and once with one monitor change per second (its owner moves), BURST_SECONDS each,
-# interleaved BURST_ROUNDS times. Prints p50/p99/max of both. Run by scripts/bench-snapshot.sh.
+# interleaved BURST_ROUNDS times; then the machine's floor: the same wrk load on the stand-in
+# node's nginx directly (BURST_FLOOR=0 skips it). Prints p50/p99/max of each. Run by
+# scripts/bench-snapshot.sh.
 #
 #   BURST_SECONDS      seconds per run (default 30)
 #   BURST_ROUNDS       runs per setup (default 1)
@@ -133,9 +135,11 @@ changes() {
 
 RUNS="$BENCH_DIR/runs.tsv"
 run() { # SETUP ROUND
-  local out="$BENCH_DIR/wrk/$1-$2.txt"
+  local out="$BENCH_DIR/wrk/$1-$2.txt" url="http://$ROUTER_LISTEN/"
   if [ "$1" = changes ]; then changes & changer=$!; fi
-  BENCH_TOKENS=$MONITORS wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/push.lua" "http://$ROUTER_LISTEN/" >"$out"
+  # The machine's floor: the same load on the stand-in node's nginx itself, no router, no Lua.
+  [ "$1" = floor ] && url="http://$BACKEND_1:3001/"
+  BENCH_TOKENS=$MONITORS wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/push.lua" "$url" >"$out"
   if [ -n "$changer" ]; then kill -TERM "$changer"; wait "$changer" 2>/dev/null || true; changer=""; fi
   awk -v setup="$1" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -153,5 +157,6 @@ BENCH_TOKENS=$MONITORS wrk -t1 -c"$CONNECTIONS" -d3s -s "$ROOT/bench/push.lua" "
 for round in $(seq "$ROUNDS"); do
   run none "$round"
   run changes "$round"
+  [ "${BURST_FLOOR:-1}" = 0 ] || run floor "$round"
 done
 grep -m3 -E "\[(error|crit|alert)\]" "$BENCH_DIR/router/error.log" >&2 || true
