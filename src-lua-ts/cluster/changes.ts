@@ -41,20 +41,25 @@ export function available(): boolean {
   const count = singleNumber(db.query(CHANGE_TRIGGERS_COUNT_SQL), "n");
   // The database did not answer: the sync fails at its next step anyway; ask again next time.
   if (count === undefined) return complete === true;
-  dict.set(CHECKED_AT, now);
   let ok = count === CHANGE_TRIGGERS.length;
   if (!ok) {
-    ok = install();
+    const installed = install();
+    // No `monitor` yet (the fork's first start creates it): look again at the next sync.
+    if (installed === undefined) return false;
+    ok = installed;
     if (ok) dict.delete(CURSOR);
   }
+  dict.set(CHECKED_AT, now);
   if (ok && complete !== true) dict.delete(CURSOR);
   dict.set(COMPLETE, ok);
   return ok;
 }
 
-function install(): boolean {
+/** True when installed; undefined while there is no `monitor` table to install them on. */
+function install(): boolean | undefined {
   for (const ddl of [CHANGE_TABLE_DDL, ...CHANGE_TRIGGERS.map((t) => t.ddl)]) {
     const res = db.query(ddl);
+    if (res.errno === db.NO_SUCH_TABLE) return undefined;
     if (res.error !== undefined) {
       if (res.error !== lastInstallError) {
         ngx.log(ngx.ERR, `snapshot sync: cannot install the monitor change log (run kuma-cluster-node migrate, or grant TRIGGER), ` +
