@@ -1,6 +1,7 @@
 local ____lualib = require("lualib_bundle")
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 9,["9"] = 12,["10"] = 17,["15"] = 27,["16"] = 33,["20"] = 40,["22"] = 46,["23"] = 52,["24"] = 54,["25"] = 56,["26"] = 54,["27"] = 59,["28"] = 60,["29"] = 60,["31"] = 61,["32"] = 59,["34"] = 65,["35"] = 66,["36"] = 66,["38"] = 67,["39"] = 68,["40"] = 68,["42"] = 69,["43"] = 65,["44"] = 72,["45"] = 73,["46"] = 73,["47"] = 73,["48"] = 73,["49"] = 73,["50"] = 73,["51"] = 73,["52"] = 73,["53"] = 73,["54"] = 73,["55"] = 73,["56"] = 72,["57"] = 83,["58"] = 84,["59"] = 84,["60"] = 84,["61"] = 84,["62"] = 84,["63"] = 84,["64"] = 84,["65"] = 84,["66"] = 83,["67"] = 87,["68"] = 88,["69"] = 88,["70"] = 88,["71"] = 88,["72"] = 88,["73"] = 88,["74"] = 88,["75"] = 88,["76"] = 87,["78"] = 92,["79"] = 93,["80"] = 92,["81"] = 96,["82"] = 97,["83"] = 97,["84"] = 97,["85"] = 97,["86"] = 97,["87"] = 97,["88"] = 97,["89"] = 96,["90"] = 100,["91"] = 101,["92"] = 101,["93"] = 101,["94"] = 101,["95"] = 101,["96"] = 101,["97"] = 101,["98"] = 101,["99"] = 101,["100"] = 101,["101"] = 101,["102"] = 101,["103"] = 100,["105"] = 113,["106"] = 114,["107"] = 114,["109"] = 115,["110"] = 113});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 9,["10"] = 12,["11"] = 17,["16"] = 27,["17"] = 33,["21"] = 40,["23"] = 46,["25"] = 53,["27"] = 56,["28"] = 57,["29"] = 56,["31"] = 61,["33"] = 64,["34"] = 65,["35"] = 65,["36"] = 65,["37"] = 65,["38"] = 65,["39"] = 65,["40"] = 65,["41"] = 64,["42"] = 68,["43"] = 70,["44"] = 72,["45"] = 70,["46"] = 75,["47"] = 76,["48"] = 76,["50"] = 77,["51"] = 75,["53"] = 81,["54"] = 82,["55"] = 82,["57"] = 83,["58"] = 84,["59"] = 84,["61"] = 85,["62"] = 81,["63"] = 88,["64"] = 89,["65"] = 89,["66"] = 89,["67"] = 89,["68"] = 89,["69"] = 89,["70"] = 89,["71"] = 89,["72"] = 89,["73"] = 89,["74"] = 89,["75"] = 88,["76"] = 99,["77"] = 100,["78"] = 100,["79"] = 100,["80"] = 100,["81"] = 100,["82"] = 100,["83"] = 100,["84"] = 100,["85"] = 99,["86"] = 103,["87"] = 104,["88"] = 104,["89"] = 104,["90"] = 104,["91"] = 104,["92"] = 104,["93"] = 104,["94"] = 104,["95"] = 103,["97"] = 108,["98"] = 109,["99"] = 108,["100"] = 112,["101"] = 113,["102"] = 113,["103"] = 113,["104"] = 113,["105"] = 113,["106"] = 113,["107"] = 113,["108"] = 112,["109"] = 116,["110"] = 117,["111"] = 117,["112"] = 117,["113"] = 117,["114"] = 117,["115"] = 117,["116"] = 117,["117"] = 117,["118"] = 117,["119"] = 117,["120"] = 117,["121"] = 117,["122"] = 116,["123"] = 134,["124"] = 135,["125"] = 135,["126"] = 135,["127"] = 135,["128"] = 135,["129"] = 135,["130"] = 135,["131"] = 135,["132"] = 134,["134"] = 139,["135"] = 140,["136"] = 140,["138"] = 141,["139"] = 139,["141"] = 145,["142"] = 146,["143"] = 146,["145"] = 147,["146"] = 145});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -20,6 +21,24 @@ ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
 ____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node ") .. "GROUP BY r.from_node ORDER BY r.from_node"
 --- What the nodes' agents last reported; ages by the database clock, as for last_seen.
 ____exports.AGENTS_SQL = (("SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " .. "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, ") .. "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, ") .. "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id"
+--- The change log's last sequence number: read before a full read of the monitors.
+____exports.CHANGE_CURSOR_SQL = "SELECT COALESCE(MAX(seq), 0) AS seq FROM kuma_cluster_monitor_change"
+--- The change log after `cursor`, at most `limit` rows.
+function ____exports.changesSinceSql(cursor, limit)
+    return (("SELECT seq, monitor_id, COALESCE(old_token, '') AS old_token FROM kuma_cluster_monitor_change WHERE seq > " .. tostring(math.floor(cursor))) .. " ORDER BY seq LIMIT ") .. tostring(math.floor(limit))
+end
+--- Change-log rows older than an hour: every router has read them (or resynced in full since).
+____exports.PRUNE_CHANGES_SQL = "DELETE FROM kuma_cluster_monitor_change WHERE changed_at < NOW(3) - INTERVAL 1 HOUR LIMIT 100000"
+--- The present state of these monitors, active ones only (the ids are integers from the change log).
+function ____exports.activeMonitorsSql(ids)
+    return ((____exports.MONITORS_SQL .. " AND id IN (") .. table.concat(
+        __TS__ArrayMap(
+            ids,
+            function(____, id) return tostring(math.floor(id)) end
+        ),
+        ","
+    )) .. ")"
+end
 local MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor"
 function ____exports.monitorByIdSql(id)
     return ((MONITOR_COLUMNS .. " WHERE id = ") .. tostring(math.floor(id))) .. " LIMIT 1"
@@ -100,6 +119,23 @@ function ____exports.agentRows(res)
             reconcile_ms = db.num(r.reconcile_ms, -1)
         } end
     )
+end
+function ____exports.changeRows(res)
+    return mapped(
+        res,
+        function(r) return {
+            seq = db.num(r.seq, 0),
+            monitor_id = db.num(r.monitor_id, 0),
+            old_token = db.text(r.old_token)
+        } end
+    )
+end
+--- The single number of a one-row, one-column answer (`n` or `seq`).
+function ____exports.singleNumber(res, column)
+    if res.rows == nil or #res.rows == 0 then
+        return nil
+    end
+    return db.num(res.rows[1][column], 0)
 end
 --- Setup is complete once the user table has a row.
 function ____exports.setupComplete(rows)

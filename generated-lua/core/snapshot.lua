@@ -3,7 +3,7 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 90,["16"] = 91,["17"] = 92,["18"] = 93,["20"] = 95,["21"] = 96,["22"] = 96,["24"] = 97,["25"] = 98,["26"] = 90,["27"] = 129,["28"] = 129,["29"] = 129,["31"] = 130,["32"] = 131,["33"] = 132,["35"] = 134,["36"] = 134,["38"] = 135,["39"] = 135,["40"] = 135,["41"] = 135,["42"] = 135,["43"] = 135,["44"] = 135,["45"] = 135,["46"] = 135,["47"] = 135,["48"] = 145,["49"] = 146,["53"] = 148,["54"] = 148,["55"] = 148,["56"] = 148,["57"] = 150,["58"] = 151,["59"] = 152,["60"] = 153,["61"] = 154,["62"] = 155,["63"] = 156,["64"] = 156,["66"] = 157,["67"] = 158,["68"] = 158,["70"] = 159,["72"] = 161,["73"] = 162,["74"] = 163,["75"] = 164,["76"] = 165,["78"] = 167,["79"] = 167,["80"] = 167,["81"] = 167,["82"] = 167,["83"] = 167,["84"] = 167,["85"] = 167,["86"] = 167,["87"] = 129,["89"] = 67,["90"] = 68,["91"] = 68,["92"] = 68,["94"] = 68,["96"] = 68,["97"] = 69,["98"] = 67,["102"] = 77,["103"] = 78,["104"] = 79,["105"] = 77,["107"] = 83,["108"] = 84,["109"] = 85,["110"] = 85,["111"] = 85,["114"] = 86,["115"] = 83,["117"] = 110,["118"] = 111,["119"] = 111,["120"] = 111,["121"] = 111,["122"] = 111,["123"] = 111,["124"] = 111,["125"] = 110,["128"] = 118,["129"] = 119,["130"] = 119,["131"] = 120,["132"] = 121,["133"] = 121,["135"] = 122,["136"] = 123,["137"] = 124,["138"] = 124,["141"] = 126,["142"] = 118});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 67,["16"] = 68,["17"] = 68,["18"] = 68,["20"] = 68,["22"] = 68,["23"] = 69,["24"] = 67,["28"] = 77,["29"] = 78,["30"] = 79,["31"] = 77,["33"] = 83,["34"] = 84,["35"] = 85,["36"] = 85,["37"] = 85,["40"] = 86,["41"] = 83,["43"] = 90,["44"] = 91,["45"] = 92,["46"] = 93,["48"] = 95,["49"] = 96,["50"] = 96,["52"] = 97,["53"] = 98,["54"] = 90,["56"] = 110,["57"] = 111,["58"] = 111,["59"] = 111,["60"] = 111,["61"] = 111,["62"] = 111,["63"] = 111,["64"] = 110,["65"] = 114,["66"] = 114,["67"] = 114,["69"] = 115,["70"] = 116,["71"] = 117,["73"] = 119,["74"] = 119,["76"] = 120,["77"] = 120,["78"] = 120,["79"] = 120,["80"] = 120,["81"] = 120,["82"] = 120,["83"] = 120,["84"] = 120,["85"] = 120,["86"] = 130,["87"] = 131,["91"] = 133,["92"] = 133,["93"] = 133,["94"] = 133,["95"] = 135,["96"] = 136,["97"] = 137,["98"] = 138,["99"] = 139,["100"] = 140,["101"] = 141,["102"] = 141,["104"] = 142,["105"] = 143,["106"] = 143,["108"] = 144,["110"] = 146,["111"] = 147,["112"] = 148,["113"] = 149,["114"] = 150,["116"] = 152,["117"] = 152,["118"] = 152,["119"] = 152,["120"] = 152,["121"] = 152,["122"] = 152,["123"] = 152,["124"] = 152,["125"] = 114});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -11,6 +11,34 @@ local nodeIndex = ____node_id.nodeIndex
 local ____host = require("core.host")
 local buildNodeHost = ____host.buildNodeHost
 local parseHostPort = ____host.parseHostPort
+--- Monitors the router moved away from the node (0 when none; any string is a safe key).
+function ____exports.awayFrom(snapshot, id)
+    local ____temp_0
+    if snapshot.awayFrom == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = snapshot.awayFrom[id]
+    end
+    local n = ____temp_0
+    return type(n) == "number" and n or 0
+end
+--- The node with this id, for ids taken from requests (a cookie, a path). The index holds valid
+-- ids only, so any string is a safe key; a key such as "constructor" finds no node's own id in
+-- either runtime. No validation loop here: it runs per request (see classifyPath).
+function ____exports.nodeOf(snapshot, id)
+    local n = snapshot.nodeById[id]
+    return n ~= nil and n.id == id and n or nil
+end
+--- Adds the by-id index (valid node ids only) to a stored (or decoded) snapshot.
+function ____exports.indexNodes(stored)
+    local nodeById = {}
+    for ____, n in ipairs(stored.nodes) do
+        if isValidNodeId(n.id) then
+            nodeById[n.id] = n
+        end
+    end
+    return __TS__ObjectAssign({}, stored, {nodeById = nodeById})
+end
 --- The node's address: the registry's host when it parses, else built from the id.
 function ____exports.nodeAddress(row, rules)
     if row.host ~= "" then
@@ -24,6 +52,16 @@ function ____exports.nodeAddress(row, rules)
     local parsed = parseHostPort(built, rules.port)
     return parsed.ok and parsed.value or nil
 end
+--- What the stored monitor maps were built from: equal strings, equal maps.
+function ____exports.monitorsSource(groups)
+    return table.concat(
+        __TS__ArrayMap(
+            groups,
+            function(____, g) return (((g.owner .. "\n") .. tostring(g.monitors)) .. "\n") .. g.digest end
+        ),
+        "\n\n"
+    )
+end
 function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows)
     if awayRows == nil then
         awayRows = {}
@@ -33,7 +71,7 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, 
     for ____, row in ipairs(nodeRows) do
         do
             if not isValidNodeId(row.node_id) then
-                goto __continue20
+                goto __continue14
             end
             local info = {
                 id = row.node_id,
@@ -48,7 +86,7 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, 
             nodeById[info.id] = info
             nodes[#nodes + 1] = info
         end
-        ::__continue20::
+        ::__continue14::
     end
     __TS__ArraySort(
         nodes,
@@ -84,60 +122,5 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, 
         awayFrom = awayFrom,
         moved = moved
     }
-end
---- Monitors the router moved away from the node (0 when none; any string is a safe key).
-function ____exports.awayFrom(snapshot, id)
-    local ____temp_0
-    if snapshot.awayFrom == nil then
-        ____temp_0 = nil
-    else
-        ____temp_0 = snapshot.awayFrom[id]
-    end
-    local n = ____temp_0
-    return type(n) == "number" and n or 0
-end
---- The node with this id, for ids taken from requests (a cookie, a path). The index holds valid
--- ids only, so any string is a safe key; a key such as "constructor" finds no node's own id in
--- either runtime. No validation loop here: it runs per request (see classifyPath).
-function ____exports.nodeOf(snapshot, id)
-    local n = snapshot.nodeById[id]
-    return n ~= nil and n.id == id and n or nil
-end
---- Adds the by-id index (valid node ids only) to a stored (or decoded) snapshot.
-function ____exports.indexNodes(stored)
-    local nodeById = {}
-    for ____, n in ipairs(stored.nodes) do
-        if isValidNodeId(n.id) then
-            nodeById[n.id] = n
-        end
-    end
-    return __TS__ObjectAssign({}, stored, {nodeById = nodeById})
-end
---- What the stored monitor maps were built from: equal strings, equal maps.
-function ____exports.monitorsSource(groups)
-    return table.concat(
-        __TS__ArrayMap(
-            groups,
-            function(____, g) return (((g.owner .. "\n") .. tostring(g.monitors)) .. "\n") .. g.digest end
-        ),
-        "\n\n"
-    )
-end
---- The node list when the monitors did not change: owned counts come from the summary rather
--- than from reading every monitor (the same counts buildSnapshot takes from the rows).
-function ____exports.buildNodes(nodeRows, groups, rules)
-    local ____exports_buildSnapshot_result_1 = ____exports.buildSnapshot(nodeRows, {}, false, rules)
-    local nodes = ____exports_buildSnapshot_result_1.nodes
-    local byId = {}
-    for ____, n in ipairs(nodes) do
-        byId[n.id] = n
-    end
-    for ____, g in ipairs(groups) do
-        local owner = byId[g.owner]
-        if owner ~= nil then
-            owner.owned = g.monitors
-        end
-    end
-    return nodes
 end
 return ____exports

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
 import type { DbSettings } from "./db";
 import { connectionOptions, describeDbError, DbError } from "./db";
+import { CHANGE_TRIGGERS } from "../../src-lua-ts/core/router_tables";
 import { HOST_LENGTH, OWNED_TABLES, WIDEN_NODE_HOST } from "./schema";
 
 /** Columns the router and this package read from `node`; a table without them is not a registry. */
@@ -17,6 +18,8 @@ const LOCK_NAME_LIMIT = 64;
 export interface MigrateResult {
   /** Tables this run created. */
   created: string[];
+  /** Triggers on `monitor` this run created (none when `monitor` does not exist yet). */
+  triggers?: string[];
   /** node.host's declaration before, when this run widened it (e.g. "varchar(45)"). */
   widenedFrom?: string;
   /** How long this run waited for another migrate holding the lock. */
@@ -65,6 +68,7 @@ async function apply(conn: Connection): Promise<Omit<MigrateResult, "waitedMs">>
     await conn.query(table.create);
     created.push(table.name);
   }
+  const triggers = before.has("monitor") ? await createTriggers(conn) : [];
   const columns = await nodeColumns(conn);
   const missing = NODE_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length > 0) {
@@ -73,9 +77,24 @@ async function apply(conn: Connection): Promise<Omit<MigrateResult, "waitedMs">>
   const host = columns.get("host") as ColumnInfo;
   if (host.dataType === "varchar" && host.length !== null && host.length < HOST_LENGTH) {
     await conn.query(WIDEN_NODE_HOST);
-    return { created, widenedFrom: host.columnType };
+    return { created, triggers, widenedFrom: host.columnType };
   }
-  return { created };
+  return { created, triggers };
+}
+
+/** The change log's triggers on `monitor` that are missing; their names. */
+async function createTriggers(conn: Connection): Promise<string[]> {
+  const [rows] = await conn.query<RowDataPacket[]>(
+    "SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'monitor'",
+  );
+  const existing = new Set(rows.map((r) => String(r.name)));
+  const created: string[] = [];
+  for (const t of CHANGE_TRIGGERS) {
+    if (existing.has(t.name)) continue;
+    await conn.query(t.ddl);
+    created.push(t.name);
+  }
+  return created;
 }
 
 /**
@@ -114,6 +133,7 @@ export async function migrate(settings: DbSettings, lockWaitS = 60): Promise<Mig
 export function describeMigrate(result: MigrateResult): string {
   const parts: string[] = [];
   if (result.created.length > 0) parts.push(`created ${result.created.join(", ")}`);
+  if (result.triggers !== undefined && result.triggers.length > 0) parts.push(`added triggers ${result.triggers.join(", ")} on monitor`);
   if (result.widenedFrom !== undefined) parts.push(`widened node.host from ${result.widenedFrom} to varchar(${HOST_LENGTH})`);
   if (parts.length === 0) parts.push("schema up to date, nothing to do");
   if (result.waitedMs >= 1000) parts.push(`after waiting ${(result.waitedMs / 1000).toFixed(1)}s for another migrate`);

@@ -7,9 +7,12 @@
 // a pod's host such as
 // uptime-kuma-12.uptime-kuma-headless.uptime-kuma.svc.cluster.local:3001 (70 characters). The
 // fork's migration skips a table that exists, so creating it first is enough. The router's own
-// tables are declared once in src-lua-ts/core/router_tables.ts (its writer creates them too).
+// tables are declared once in src-lua-ts/core/router_tables.ts (its writer creates them too),
+// and so are the triggers on the fork's `monitor` that feed the router's change log: migrate
+// adds them when `monitor` exists (on a fresh database the fork's first start creates it; the
+// router's sync adds them then).
 
-import { AGENT_TABLE, AGENT_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
+import { AGENT_TABLE, AGENT_TABLE_DDL, CHANGE_TABLE, CHANGE_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
 
 export const HOST_LENGTH = 255;
 
@@ -41,4 +44,5 @@ export const OWNED_TABLES: readonly { name: string; create: string }[] = [
   { name: "node", create: CREATE_NODE },
   { name: MOVE_TABLE, create: MOVE_TABLE_DDL },
   { name: AGENT_TABLE, create: AGENT_TABLE_DDL },
+  { name: CHANGE_TABLE, create: CHANGE_TABLE_DDL },
 ];

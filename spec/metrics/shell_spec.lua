@@ -19,7 +19,8 @@ end
 local function publish(ids)
   local nodes = {}
   for i, id in ipairs(ids) do nodes[i] = node(id) end
-  assert(store.publish({ nodes = nodes, ownerOf = {}, monitorOfToken = {}, setupComplete = true, monitorCount = 0 }))
+  assert(store.publishMonitors({}, nil))
+  assert(store.publishNodes({ nodes = nodes, setupComplete = true, awayFrom = {}, moved = 0 }, true))
 end
 
 local function series(name, labels)

@@ -49,6 +49,22 @@ export const AGENTS_SQL =
   "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, " +
   "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id";
 
+/** The change log's last sequence number: read before a full read of the monitors. */
+export const CHANGE_CURSOR_SQL = "SELECT COALESCE(MAX(seq), 0) AS seq FROM kuma_cluster_monitor_change";
+
+/** The change log after `cursor`, at most `limit` rows. */
+export function changesSinceSql(cursor: number, limit: number): string {
+  return `SELECT seq, monitor_id, COALESCE(old_token, '') AS old_token FROM kuma_cluster_monitor_change WHERE seq > ${math.floor(cursor)} ORDER BY seq LIMIT ${math.floor(limit)}`;
+}
+
+/** Change-log rows older than an hour: every router has read them (or resynced in full since). */
+export const PRUNE_CHANGES_SQL = "DELETE FROM kuma_cluster_monitor_change WHERE changed_at < NOW(3) - INTERVAL 1 HOUR LIMIT 100000";
+
+/** The present state of these monitors, active ones only (the ids are integers from the change log). */
+export function activeMonitorsSql(ids: number[]): string {
+  return `${MONITORS_SQL} AND id IN (${ids.map((id) => `${math.floor(id)}`).join(",")})`;
+}
+
 const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
 
 export function monitorByIdSql(id: number): string {
@@ -107,6 +123,22 @@ export function agentRows(res: db.Result): AgentRow[] | undefined {
     reconcile_age: db.num(r.reconcile_age, -1),
     reconcile_ms: db.num(r.reconcile_ms, -1),
   }));
+}
+
+export interface ChangeRow {
+  seq: number;
+  monitor_id: number;
+  old_token: string;
+}
+
+export function changeRows(res: db.Result): ChangeRow[] | undefined {
+  return mapped(res, (r) => ({ seq: db.num(r.seq, 0), monitor_id: db.num(r.monitor_id, 0), old_token: db.text(r.old_token) }));
+}
+
+/** The single number of a one-row, one-column answer (`n` or `seq`). */
+export function singleNumber(res: db.Result, column: string): number | undefined {
+  if (res.rows === undefined || res.rows.length === 0) return undefined;
+  return db.num(res.rows[0][column], 0);
 }
 
 /** Setup is complete once the user table has a row. */

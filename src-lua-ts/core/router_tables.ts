@@ -34,4 +34,50 @@ export const AGENT_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_agent (
   last_reconcile_ms INT          NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
 
-export const ROUTER_TABLES_DDL = [MOVE_TABLE_DDL, AGENT_TABLE_DDL];
+/**
+ * The change log of `monitor`: one row per inserted, updated or deleted monitor row, written by
+ * the triggers below in the writer's own transaction. The router's sync reads the rows after
+ * the last one it published and re-reads only those monitors (docs/benchmarks.md, "Snapshot at
+ * scale"). old_token is the row's push token before the change, so a worker can forget it.
+ * Rows older than an hour are pruned by the sync.
+ */
+export const CHANGE_TABLE = "kuma_cluster_monitor_change";
+export const CHANGE_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_monitor_change (
+  seq        BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  monitor_id INT UNSIGNED    NOT NULL,
+  old_token  VARCHAR(255)    NULL,
+  changed_at TIMESTAMP(3)    NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  KEY kuma_cluster_monitor_change_at (changed_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+
+/**
+ * The triggers on the fork's `monitor` that feed the change log. They read only `id` and
+ * `push_token` (Uptime Kuma's own columns since 1.x) and never write `monitor`: the fork's
+ * knex migrations alter `monitor` with ADD/MODIFY COLUMN, which MariaDB does with the triggers
+ * kept. Single-row VALUES inserts, so InnoDB hands out consecutive sequence numbers.
+ */
+export const CHANGE_TRIGGERS: readonly { name: string; ddl: string }[] = [
+  {
+    name: "kuma_cluster_monitor_insert",
+    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_insert AFTER INSERT ON monitor FOR EACH ROW " +
+      "INSERT INTO kuma_cluster_monitor_change (monitor_id) VALUES (NEW.id)",
+  },
+  {
+    // Both ids: an update that changes a monitor's id (Kuma never does) still leaves neither stale.
+    name: "kuma_cluster_monitor_update",
+    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_update AFTER UPDATE ON monitor FOR EACH ROW " +
+      "INSERT INTO kuma_cluster_monitor_change (monitor_id, old_token) VALUES (NEW.id, OLD.push_token), (OLD.id, OLD.push_token)",
+  },
+  {
+    name: "kuma_cluster_monitor_delete",
+    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_delete AFTER DELETE ON monitor FOR EACH ROW " +
+      "INSERT INTO kuma_cluster_monitor_change (monitor_id, old_token) VALUES (OLD.id, OLD.push_token)",
+  },
+];
+
+/** How many of the triggers exist (all of them, or the change log is not complete). */
+export const CHANGE_TRIGGERS_COUNT_SQL =
+  "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() " +
+  `AND EVENT_OBJECT_TABLE = 'monitor' AND TRIGGER_NAME IN (${CHANGE_TRIGGERS.map((t) => `'${t.name}'`).join(", ")})`;
+
+export const ROUTER_TABLES_DDL = [MOVE_TABLE_DDL, AGENT_TABLE_DDL, CHANGE_TABLE_DDL];

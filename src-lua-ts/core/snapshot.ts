@@ -111,21 +111,6 @@ export function monitorsSource(groups: MonitorGroup[]): string {
   return groups.map((g) => `${g.owner}\n${g.monitors}\n${g.digest}`).join("\n\n");
 }
 
-/**
- * The node list when the monitors did not change: owned counts come from the summary rather
- * than from reading every monitor (the same counts buildSnapshot takes from the rows).
- */
-export function buildNodes(nodeRows: NodeRow[], groups: MonitorGroup[], rules: HostRules): NodeInfo[] {
-  const { nodes } = buildSnapshot(nodeRows, [], false, rules);
-  const byId: Record<string, NodeInfo> = {};
-  for (const n of nodes) byId[n.id] = n;
-  for (const g of groups) {
-    const owner = byId[g.owner];
-    if (owner !== undefined) owner.owned = g.monitors;
-  }
-  return nodes;
-}
-
 export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules, awayRows: AwayRow[] = []): StoredSnapshot {
   const nodeById: Record<string, NodeInfo> = {};
   const nodes: NodeInfo[] = [];

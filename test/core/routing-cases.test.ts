@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HostRules } from "../../src-lua-ts/core/host";
 import { DownSet, classifyPath, decide, summarize } from "../../src-lua-ts/core/route";
-import { MonitorGroup, MonitorRow, NodeRow, buildNodes, buildSnapshot, indexNodes, monitorsSource } from "../../src-lua-ts/core/snapshot";
+import { MonitorGroup, MonitorRow, NodeRow, buildSnapshot, indexNodes, monitorsSource } from "../../src-lua-ts/core/snapshot";
+import { applyDelta, applyEntries, emptyMaps, rowsToEntries } from "../../src-lua-ts/core/monitor_maps";
 import { CASES_DIR, matches } from "./case-match";
 
 interface Fixture {
@@ -91,17 +92,32 @@ test("classifyPath agrees with a plain reading of the segments on generated path
   assert.ok(checked > 100_000, `${checked} paths`);
 });
 
-test("buildNodes: owned counts from the per-owner summary equal those built from the monitor rows", () => {
+test("monitor maps: a base and deltas give the maps and owned counts built from the final rows", () => {
   const fixtures = new Set(table.decisions.map((c) => JSON.stringify(c.fixture)));
   for (const json of fixtures) {
     const f = JSON.parse(json) as Fixture;
-    // What MONITOR_GROUPS_SQL returns for these rows (the digest does not matter here).
-    const byOwner = new Map<string, number>();
-    for (const m of f.monitors) byOwner.set(m.owner, (byOwner.get(m.owner) ?? 0) + 1);
-    const groups: MonitorGroup[] = [...byOwner].map(([owner, monitors]) => ({ owner, monitors, digest: "0" }));
-    const fromRows = buildSnapshot(f.nodes, f.monitors, f.setup, f.rules).nodes;
-    assert.deepEqual(buildNodes(f.nodes, groups, f.rules), fromRows);
+    // The base holds every monitor on another owner with another token; then each monitor
+    // changes in its own delta (dropping the old token), and one extra monitor comes and goes.
+    const maps = emptyMaps();
+    applyEntries(maps, rowsToEntries(f.monitors.map((m) => ({ ...m, owner: "node9", push_token: `old-${m.id}` }))));
+    applyEntries(maps, ["999999", "node1", "gone-token"]);
+    for (const m of f.monitors) applyDelta(maps, { entries: rowsToEntries([m]), drops: [`old-${m.id}`, `${m.id}`] });
+    applyDelta(maps, { entries: ["999999", "", ""], drops: ["gone-token", "999999"] });
+    const built = buildSnapshot(f.nodes, f.monitors, f.setup, f.rules);
+    assert.deepEqual(maps.ownerOf, built.ownerOf);
+    assert.deepEqual(maps.monitorOfToken, built.monitorOfToken);
+    assert.equal(maps.count, built.monitorCount);
+    for (const n of built.nodes) assert.equal(maps.owned[n.id] ?? 0, n.owned, n.id);
   }
+});
+
+test("monitor maps: a dropped token that another monitor took meanwhile stays with it", () => {
+  const maps = emptyMaps();
+  applyEntries(maps, ["1", "node1", "tok", "2", "node2", ""]);
+  applyDelta(maps, { entries: ["1", "node1", "", "2", "node2", "tok"], drops: [] });
+  applyDelta(maps, { entries: ["1", "node1", ""], drops: ["tok", "1"] });
+  assert.deepEqual(maps.monitorOfToken, { tok: "2" });
+  assert.deepEqual(maps.owned, { node1: 1, node2: 1 });
 });
 
 test("monitorsSource: any change of owner, count or digest is another source", () => {

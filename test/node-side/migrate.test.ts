@@ -56,11 +56,11 @@ describe("kuma-cluster-node migrate", () => {
     await db.drop();
   });
 
-  test("empty database: node exactly as the fork's migration makes it but host varchar(255), the router's two tables, nothing else", async () => {
+  test("empty database: node exactly as the fork's migration makes it but host varchar(255), the router's three tables, nothing else", async () => {
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /created node, kuma_cluster_move, kuma_cluster_agent$/m);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_move", "node"]);
+    assert.match(r.stdout, /created node, kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change$/m);
+    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [move] = await db.pool.query<RowDataPacket[]>("SHOW COLUMNS FROM kuma_cluster_move");
     assert.deepEqual(move.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`), [
@@ -98,20 +98,27 @@ describe("kuma-cluster-node migrate", () => {
 
   test("after the fork: widens its node.host, keeps every row, leaves the other tables alone", async () => {
     await db.pool.query(FORK_NODE_TABLE);
-    await db.pool.query("CREATE TABLE monitor (id INT PRIMARY KEY, name VARCHAR(150), node_id VARCHAR(50), assigned_node VARCHAR(255))");
-    await db.pool.query("INSERT INTO monitor VALUES (1, 'a', 'node1', NULL), (2, 'b', 'node2', 'node1')");
+    await db.pool.query("CREATE TABLE monitor (id INT PRIMARY KEY, name VARCHAR(150), push_token VARCHAR(32), node_id VARCHAR(50), assigned_node VARCHAR(255))");
+    await db.pool.query("INSERT INTO monitor VALUES (1, 'a', 'tok1', 'node1', NULL), (2, 'b', NULL, 'node2', 'node1')");
     await db.pool.query("INSERT INTO node (node_id, node_name, host, is_primary) VALUES ('node1', 'node1', 'uptime-kuma-node1:3001', 1), ('node2', 'node2', 'uptime-kuma-node2:3001', 0)");
     const [nodesBefore] = await db.pool.query<RowDataPacket[]>("SELECT * FROM node ORDER BY node_id");
     const monitorBefore = [await showCreate(db, "monitor"), await checksum(db, "monitor")];
 
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /created kuma_cluster_move, kuma_cluster_agent; widened node\.host from varchar\(45\) to varchar\(255\)$/m);
+    assert.match(r.stdout, /created kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change; added triggers kuma_cluster_monitor_insert, kuma_cluster_monitor_update, kuma_cluster_monitor_delete on monitor; widened node\.host from varchar\(45\) to varchar\(255\)$/m);
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [nodesAfter] = await db.pool.query<RowDataPacket[]>("SELECT * FROM node ORDER BY node_id");
     assert.deepEqual(nodesAfter, nodesBefore);
     assert.deepEqual([await showCreate(db, "monitor"), await checksum(db, "monitor")], monitorBefore);
     assert.match((await runCli(["migrate"], db.env)).stdout, /nothing to do/);
+    // The triggers log a change, with the token the row had, and leave the fork's write alone.
+    await db.pool.query("UPDATE monitor SET push_token = 'tok1b' WHERE id = 1");
+    await db.pool.query("DELETE FROM monitor WHERE id = 2");
+    const [log] = await db.pool.query<RowDataPacket[]>("SELECT monitor_id, old_token FROM kuma_cluster_monitor_change ORDER BY seq");
+    assert.deepEqual(log.map((r) => `${r.monitor_id}:${r.old_token}`), ["1:tok1", "1:tok1", "2:null"]);
+    const [after] = await db.pool.query<RowDataPacket[]>("SELECT id, push_token FROM monitor");
+    assert.deepEqual(after.map((r) => `${r.id}:${r.push_token}`), ["1:tok1b"]);
   });
 
   test("several at once (every pod's init container): all succeed, one creates, the tables exist once", async () => {
@@ -119,7 +126,7 @@ describe("kuma-cluster-node migrate", () => {
     assert.deepEqual(runs.map((r) => r.code), [0, 0, 0, 0], runs.map((r) => r.stderr).join("\n"));
     assert.equal(runs.filter((r) => /created node/.test(r.stdout)).length, 1, runs.map((r) => r.stdout).join(""));
     assert.equal(runs.filter((r) => /nothing to do/.test(r.stdout)).length, 3);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_move", "node"]);
+    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
   });
 
   test("waits for another holder of its lock, then gives up naming the lock", async () => {
