@@ -160,7 +160,7 @@ function ____exports.allDown(nodes)
 end
 --- What the writer writes to node.status: each pending transition once (an "offline" one held
 -- while every node is down, unless the node is also stale), and stale nodes that fail their
--- probes (plan §5.2), whatever the transitions said.
+-- probes (docs/health.md, "The state machine"), whatever the transitions said.
 function ____exports.planStatusWrites(nodes, pending, staleAfterS)
     local plan = {writes = {}, settled = {}, held = {}}
     local byId = {}

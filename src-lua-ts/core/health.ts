@@ -222,7 +222,7 @@ export function allDown(nodes: RegistryNode[]): boolean {
 /**
  * What the writer writes to node.status: each pending transition once (an "offline" one held
  * while every node is down, unless the node is also stale), and stale nodes that fail their
- * probes (plan §5.2), whatever the transitions said.
+ * probes (docs/health.md, "The state machine"), whatever the transitions said.
  */
 export function planStatusWrites(nodes: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
   const plan: StatusPlan = { writes: [], settled: [], held: [] };
