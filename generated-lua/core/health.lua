@@ -140,7 +140,7 @@ function ____exports.isStale(lastSeenAge, staleAfterS)
     return lastSeenAge >= 0 and lastSeenAge > staleAfterS
 end
 --- Every online, addressable node is down by this router's checks. The router then suspects its
--- own probes (ROUTING §3.2: a probe path can be wrong while the nodes serve fine) and keeps the
+-- own probes (docs/health.md: a probe path can be wrong while the nodes serve fine) and keeps the
 -- registry online so the all-down fallback has nodes to route to.
 function ____exports.allDown(nodes)
     local online = 0

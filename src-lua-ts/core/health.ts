@@ -206,7 +206,7 @@ export interface StatusPlan {
 
 /**
  * Every online, addressable node is down by this router's checks. The router then suspects its
- * own probes (ROUTING §3.2: a probe path can be wrong while the nodes serve fine) and keeps the
+ * own probes (docs/health.md: a probe path can be wrong while the nodes serve fine) and keeps the
  * registry online so the all-down fallback has nodes to route to.
  */
 export function allDown(nodes: RegistryNode[]): boolean {
