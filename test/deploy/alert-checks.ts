@@ -14,7 +14,7 @@ export const PLAN_ALERTS: { alert: string; threshold: RegExp; for: string; uses:
   { alert: "UptimeKumaWebSocketsDropped", threshold: /0\.8 \*/, for: "15m", uses: "uptime_kuma_websocket_connections" },
 ];
 
-/** What a dashboard must show (plan §8.3): node status, monitors per node, latency, connections. */
+/** What a dashboard must show: node status, monitors per node, latency, connections. */
 export const DASHBOARD_SERIES = ["uptime_kuma_node_status", "uptime_kuma_monitor_count", "uptime_kuma_api_latency_seconds_bucket", "uptime_kuma_websocket_connections"];
 
 /** Grafana's variables stand for a duration or a label value; the grammar knows neither. */

@@ -1,4 +1,4 @@
-// ROUTING.md §3, rule by rule, end to end: real nginx running the generated Lua, real MariaDB,
+// The routing rules of README.md "The request path", rule by rule, end to end: real nginx running the generated Lua, real MariaDB,
 // stand-in nodes on their own loopback addresses found through the test DNS server.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
