@@ -185,7 +185,7 @@ export interface RegistryNode {
   health: NodeHealth;
 }
 
-/** Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
+/** The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
 export function isStale(lastSeenAge: number, staleAfterS: number): boolean {
   return lastSeenAge >= 0 && lastSeenAge > staleAfterS;
 }
@@ -206,7 +206,7 @@ export interface StatusPlan {
 
 /**
  * Every online, addressable node is down by this router's checks. The router then suspects its
- * own probes (ROUTING §3.2: a probe path can be wrong while the nodes serve fine) and keeps the
+ * own probes (docs/routing.md#candidates: a probe path can be wrong while the nodes serve fine) and keeps the
  * registry online so the all-down fallback has nodes to route to.
  */
 export function allDown(nodes: RegistryNode[]): boolean {
@@ -222,7 +222,7 @@ export function allDown(nodes: RegistryNode[]): boolean {
 /**
  * What the writer writes to node.status: each pending transition once (an "offline" one held
  * while every node is down, unless the node is also stale), and stale nodes that fail their
- * probes (plan §5.2), whatever the transitions said.
+ * probes (the stale rule), whatever the transitions said.
  */
 export function planStatusWrites(nodes: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
   const plan: StatusPlan = { writes: [], settled: [], held: [] };

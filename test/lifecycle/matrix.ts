@@ -1,4 +1,4 @@
-// The plan's compatibility matrix (§7.3): one row per concern, one column per world. Each cell is
+// The compatibility matrix of the two worlds: one row per concern, one column per world. Each cell is
 // filled by the named tests declared for it with matrixTest; it passes only if every one of them
 // ran and passed.
 import { test } from "node:test";
@@ -72,12 +72,12 @@ export function renderMatrix(): string {
     const outcome = cell(row, world);
     return outcome === "fail" ? "FAIL" : outcome;
   };
-  const header = ["test item", ...WORLDS.map((w) => WORLD_LABEL[w]), "plan §7.3 (Compose / Kubernetes: expected)"];
+  const header = ["test item", ...WORLDS.map((w) => WORLD_LABEL[w]), "expected (Compose / Kubernetes)"];
   const body = ROWS.map((row) => [row.name, ...WORLDS.map((w) => shown(row.name, w)), `${row.plan.compose} / ${row.plan.kubernetes}: ${row.expected}`]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (cells: string[]): string => `| ${cells.map((t, c) => pad(t, widths[c])).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
   const total = ROWS.length * WORLDS.length;
   const passed = ROWS.reduce((n, row) => n + WORLDS.filter((w) => cell(row.name, w) === "pass").length, 0);
-  return ["Compatibility matrix (plan §7.3), lifecycle suite on loopback:", line(header), rule, ...body.map(line), `${passed}/${total} cells pass`].join("\n");
+  return ["Compatibility matrix, lifecycle suite on loopback:", line(header), rule, ...body.map(line), `${passed}/${total} cells pass`].join("\n");
 }
