@@ -135,12 +135,12 @@ end
 function ____exports.isPassiveFailure(status)
     return PASSIVE_FAILURES[status] == true
 end
---- Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false).
+--- The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false).
 function ____exports.isStale(lastSeenAge, staleAfterS)
     return lastSeenAge >= 0 and lastSeenAge > staleAfterS
 end
 --- Every online, addressable node is down by this router's checks. The router then suspects its
--- own probes (ROUTING §3.2: a probe path can be wrong while the nodes serve fine) and keeps the
+-- own probes (docs/routing.md#candidates: a probe path can be wrong while the nodes serve fine) and keeps the
 -- registry online so the all-down fallback has nodes to route to.
 function ____exports.allDown(nodes)
     local online = 0
@@ -160,7 +160,7 @@ function ____exports.allDown(nodes)
 end
 --- What the writer writes to node.status: each pending transition once (an "offline" one held
 -- while every node is down, unless the node is also stale), and stale nodes that fail their
--- probes (plan §5.2), whatever the transitions said.
+-- probes (the stale rule), whatever the transitions said.
 function ____exports.planStatusWrites(nodes, pending, staleAfterS)
     local plan = {writes = {}, settled = {}, held = {}}
     local byId = {}
