@@ -60,7 +60,7 @@ up: deps js
 
 # Router vs plain nginx proxy_pass, interleaved runs (docs/benchmarks.md).
 bench: deps js
-	scripts/bench.sh
+	node build/js/bench/bench.js
 
 # One sync of 100,000 monitors on 100 nodes: build time and shared-dict memory.
 bench-snapshot: deps js

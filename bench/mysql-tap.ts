@@ -4,14 +4,9 @@
 // tap sees exactly what one router sent, so tests and the benchmark can tell per-request
 // lookups from the constant background statements.
 //
-// Used by test/router/hostile.test.ts and, as a CLI, by scripts/bench.sh:
-//   node build/js/bench/mysql-tap.js --listen 127.0.0.1:0 --upstream 127.0.0.1:3306 --control 127.0.0.1:0
-// prints "mysql-tap listening on HOST:PORT control on HOST:PORT"; on the control port, GET /stats
-// answers TapStats as JSON and GET /stats.txt the same numbers as one line.
-import http from "node:http";
+// Used in-process by test/router/hostile.test.ts and bench/bench.ts.
 import net from "node:net";
-import { parseFlags, runCli, singleFlag } from "../test/support/cli-args";
-import { assertLoopbackHost, formatHostPort, parseHostPort, type HostPort } from "../test/support/loopback";
+import { assertLoopbackHost, type HostPort } from "../test/support/loopback";
 
 /** What a statement is for: request-driven lookups must stay at zero in steady state. */
 export type StatementKind = "lookup" | "sync" | "background";
@@ -149,35 +144,3 @@ export class MysqlTap {
     server.on("end", () => client.end());
   }
 }
-
-const USAGE = "usage: mysql-tap --listen HOST:PORT --upstream HOST:PORT --control HOST:PORT";
-
-async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ["listen", "upstream", "control"]);
-  const tap = new MysqlTap(parseHostPort(singleFlag(flags, "upstream")));
-  const listening = await tap.start(parseHostPort(singleFlag(flags, "listen")));
-  const control = parseHostPort(singleFlag(flags, "control"));
-  assertLoopbackHost(control.host);
-  const controlServer = http.createServer((req, res) => {
-    const stats = tap.stats();
-    if (req.url === "/stats") {
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(stats));
-    } else if (req.url === "/stats.txt") {
-      // One line for shell scripts: total selects lookup sync background connections.
-      const { total, selects, byKind, connections } = stats;
-      res.writeHead(200, { "Content-Type": "text/plain" }).end(`${total} ${selects} ${byKind.lookup} ${byKind.sync} ${byKind.background} ${connections}\n`);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => controlServer.listen({ host: control.host, port: control.port }, () => resolve()));
-  const controlPort = (controlServer.address() as net.AddressInfo).port;
-  process.stdout.write(`mysql-tap listening on ${formatHostPort(listening)} control on ${formatHostPort({ host: control.host, port: controlPort })}\n`);
-  const shutdown = (): void => {
-    void tap.stop().then(() => process.exit(0));
-  };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
-}
-
-if (require.main === module) runCli(USAGE, main);

@@ -1,3 +1,3 @@
 "use strict";
-// The package's entry: the compiled API in the repository's build (npx tsc -p tsconfig.node.json).
-module.exports = require("../build/js/node/src/index.js");
+// The package's entry: the compiled API (build-path.js says where it is).
+module.exports = require("./build-path")("index.js");

@@ -135,12 +135,12 @@ end
 function ____exports.isPassiveFailure(status)
     return PASSIVE_FAILURES[status] == true
 end
---- Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false).
+--- The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false).
 function ____exports.isStale(lastSeenAge, staleAfterS)
     return lastSeenAge >= 0 and lastSeenAge > staleAfterS
 end
 --- Every online, addressable node is down by this router's checks. The router then suspects its
--- own probes (docs/health.md: a probe path can be wrong while the nodes serve fine) and keeps the
+-- own probes (docs/routing.md#candidates: a probe path can be wrong while the nodes serve fine) and keeps the
 -- registry online so the all-down fallback has nodes to route to.
 function ____exports.allDown(nodes)
     local online = 0

@@ -5,7 +5,7 @@
 //
 // Primary: each registration writes only its own is_primary (the environment's answer) and
 // never clears the flag on other rows. Several or no primaries are resolved by the router
-// (README.md, "The request path": the lowest node index among healthy nodes), so a restarting node cannot take
+// (docs/routing.md#primary: the lowest node index among healthy nodes), so a restarting node cannot take
 // primacy from a healthy one and the outcome does not depend on start order.
 import type { Connection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
 import { isValidNodeId } from "../../src-lua-ts/core/node_id";

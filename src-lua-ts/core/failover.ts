@@ -1,4 +1,4 @@
-// Failover of monitors (docs/health.md, "Ownership": assigned_node is a temporary owner while the real one is
+// Failover of monitors (docs/routing.md#the-cluster: assigned_node is a temporary owner while the real one is
 // down): which nodes give their monitors away, which take them, which get theirs back, and the
 // assignment itself, with the record of each move (core/ownership.ts). Pure; the writer runs it
 // inside one transaction.

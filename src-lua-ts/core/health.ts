@@ -185,7 +185,7 @@ export interface RegistryNode {
   health: NodeHealth;
 }
 
-/** Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
+/** The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
 export function isStale(lastSeenAge: number, staleAfterS: number): boolean {
   return lastSeenAge >= 0 && lastSeenAge > staleAfterS;
 }
@@ -206,7 +206,7 @@ export interface StatusPlan {
 
 /**
  * Every online, addressable node is down by this router's checks. The router then suspects its
- * own probes (docs/health.md: a probe path can be wrong while the nodes serve fine) and keeps the
+ * own probes (docs/routing.md#candidates: a probe path can be wrong while the nodes serve fine) and keeps the
  * registry online so the all-down fallback has nodes to route to.
  */
 export function allDown(nodes: RegistryNode[]): boolean {

@@ -1,4 +1,4 @@
-// The routing decision (README.md, "The request path") as a pure function of the request's facts, the cluster
+// The routing decision (docs/routing.md#the-decision) as a pure function of the request's facts, the cluster
 // snapshot and the health view. The access phase gathers the facts, looks up the monitor's
 // owner, calls decide() and applies the result; nothing here touches ngx.
 import { NodeInfo, Snapshot, nodeOf } from "./snapshot";

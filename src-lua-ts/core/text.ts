@@ -1,6 +1,6 @@
 // ASCII character rules shared by every parser in core/. Written with char codes instead of
 // RegExp or Lua patterns so the compiled Lua and the compiled JavaScript agree byte for byte
-// (JS `\w` accepts `_`, Lua `%w` does not: a trap shared by both builds, see docs/health.md).
+// (JS `\w` accepts `_`, Lua `%w` does not: one of the traps in docs/routing.md#traps).
 
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -1,7 +1,7 @@
 // Checks of the observability objects k8s/ renders (PrometheusRule, Grafana dashboard ConfigMap):
 // every PromQL expression parses (the Prometheus project's own grammar, @prometheus-io/lezer-promql)
 // and names only series the router exports (src-lua-ts/core/metrics_catalog.ts) or the rules
-// record; the plan's four alerts (§8.2) are there with their thresholds.
+// record; the four alerts of docs/observability.md are there with their thresholds.
 import { parser } from "@prometheus-io/lezer-promql";
 import { seriesNames } from "../../src-lua-ts/core/metrics_catalog";
 import { Json, K8sObject } from "./support";
@@ -14,7 +14,7 @@ export const PLAN_ALERTS: { alert: string; threshold: RegExp; for: string; uses:
   { alert: "UptimeKumaWebSocketsDropped", threshold: /0\.8 \*/, for: "15m", uses: "uptime_kuma_websocket_connections" },
 ];
 
-/** What a dashboard must show: node status, monitors per node, latency, connections. */
+/** What a dashboard must show (docs/observability.md#the-grafana-dashboard): node status, monitors per node, latency, connections. */
 export const DASHBOARD_SERIES = ["uptime_kuma_node_status", "uptime_kuma_monitor_count", "uptime_kuma_api_latency_seconds_bucket", "uptime_kuma_websocket_connections"];
 
 /** Grafana's variables stand for a duration or a label value; the grammar knows neither. */

@@ -1,6 +1,6 @@
 // The node package image: Dockerfile.node and its build context checked statically, and the
-// folder it builds laid out here the same way (the compiled package, its package.json, the bin,
-// node_modules beside them) and run: `help`, and `migrate` against the real MariaDB. Building the
+// folder it builds laid out here the same way (the package as npm pack makes it, node_modules
+// above it) and run: `help`, and `migrate` against the real MariaDB. Building the
 // image itself needs a Docker engine.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,7 +20,7 @@ const INSTRUCTIONS = parseDockerfile(DOCKERFILE);
 function repositoryFiles(): string[] {
   const git = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
   const files = git.status === 0 ? git.stdout.split("\n").filter(Boolean) : listFiles(ROOT).filter((f) => !/^(\.git|node_modules)\//.test(f));
-  return [...files, "node_modules/mysql2/package.json", "build/js/node/src/cli.js", "node/node_modules/x/index.js", ".git/HEAD"];
+  return [...files, "node_modules/mysql2/package.json", "build/js/node/src/cli.js", "node/dist/node/src/cli.js", "node/node_modules/x/index.js", ".git/HEAD"];
 }
 const CONTEXT = buildContext(repositoryFiles(), IGNORE);
 
@@ -50,7 +50,7 @@ describe("node image: Dockerfile.node and its build context", () => {
     for (const f of ["package.json", "package-lock.json", "tsconfig.node.json", "node/tsconfig.json", "node/src/exec.ts", "node/bin/kuma-cluster-node", "src-lua-ts/core/settings.ts"]) {
       assert.ok(CONTEXT.includes(f), `${f} missing from the build context`);
     }
-    assert.deepEqual(CONTEXT.filter((f) => /^(node_modules|build|test|spec|generated-lua|\.git)\/|^node\/node_modules\//.test(f)), []);
+    assert.deepEqual(CONTEXT.filter((f) => /^(node_modules|build|test|spec|generated-lua|\.git)\/|^node\/(node_modules|dist)\//.test(f)), []);
   });
 });
 
@@ -59,13 +59,13 @@ describe("node image: the folder it builds runs", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test("laid out as the final stage copies it: help, then migrate on a real database", async () => {
-    // The build stage: the package alone, compiled; the final stage's COPYs.
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "node", "tsconfig.json"), "--outDir", join(dir, "build", "js")]);
-    cpSync(join(ROOT, "node", "package.json"), join(dir, "node", "package.json"));
-    cpSync(join(ROOT, "node", "index.js"), join(dir, "node", "index.js"));
-    cpSync(join(ROOT, "node", "bin"), join(dir, "node", "bin"), { recursive: true });
+    // The build stage: the package alone, compiled into its dist/ as npm pack does; the final
+    // stage's COPYs (the package as node/, node_modules above it).
+    const pkg = join(dir, "node");
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "node", "tsconfig.json"), "--outDir", join(pkg, "dist")]);
+    for (const f of ["package.json", "index.js", "build-path.js", "bin"]) cpSync(join(ROOT, "node", f), join(pkg, f), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-    assert.deepEqual(listFiles(join(dir, "build", "js")).filter((f) => f.startsWith("test")), [], "nothing but the package is compiled");
+    assert.deepEqual(listFiles(join(pkg, "dist")).filter((f) => !/^(node\/src|src-lua-ts\/core)\//.test(f)), [], "nothing but the package is compiled");
 
     const help = spawnSync(process.execPath, [join(dir, BIN), "help"], { encoding: "utf8", env: { PATH: process.env.PATH } });
     assert.equal(help.status, 0, help.stderr);

@@ -38,3 +38,21 @@ export function deregisterProblems(where: string, argv: readonly string[] | unde
 export function forkCommand(argv: readonly string[]): string[] {
   return argv.slice(argv.indexOf("--") + 1);
 }
+
+/** What the packed package must hold: the bin, the compiled CLI and API with their core rules. */
+export const PACKED_REQUIRED = ["package.json", "bin/kuma-cluster-node", "build-path.js", "index.js", "index.d.cts", "dist/node/src/cli.js", "dist/node/src/index.d.ts", "dist/src-lua-ts/core/settings.js"];
+
+/** Problems of a packed file list (`npm pack --json`): something required missing, or sources and tests shipped. */
+export function packedFilesProblems(files: readonly string[]): string[] {
+  const problems = PACKED_REQUIRED.filter((f) => !files.includes(f)).map((f) => `${f} is not in the tarball`);
+  for (const f of files) {
+    if (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) problems.push(`${f}: TypeScript source in the tarball`);
+    if (/^dist\/(test|tools|bench)\/|^node_modules\//.test(f)) problems.push(`${f}: not part of the package`);
+  }
+  return problems;
+}
+
+/** npm's failure is the network's, not the package's: the install test is skipped, saying so. */
+export function isNetworkFailure(npmOutput: string): boolean {
+  return /\b(ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH)\b/.test(npmOutput);
+}

@@ -105,7 +105,7 @@ describe("health checks: edge cases", () => {
   });
 
   test("every node down: the all-down fallback routes to the registry's online nodes; a stale one is marked offline", async () => {
-    // node1 has not been seen for 20 minutes (STALE_NODE_TIMEOUT 600 s, docs/health.md).
+    // node1 has not been seen for 20 minutes (the stale rule of docs/health.md, STALE_NODE_TIMEOUT 600 s).
     await c.db.execute("UPDATE node SET last_seen = UTC_TIMESTAMP() - INTERVAL 20 MINUTE WHERE node_id = ?", [c.nodeId(0)]);
     for (let i = 0; i < 3; i++) node(i).setHealth("503");
     for (let i = 0; i < 3; i++) await waitVerdict(c.nodeId(i), "down");

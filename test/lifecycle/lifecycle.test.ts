@@ -1,4 +1,4 @@
-// The plan's test scripts (§7.1 Docker Compose, §7.2 Kubernetes) and compatibility matrix (§7.3)
+// Both worlds' lifecycle (Docker Compose, Kubernetes) and their compatibility matrix (matrix.ts)
 // on loopback: the real router, a private MariaDB database, the test DNS server, and five nodes
 // per world, each a stand-in Uptime Kuma server registered by the node package the way that
 // world runs it (deployment.ts). Every row of the matrix is a named test in both worlds; the
@@ -108,7 +108,7 @@ function describeWorld(world: World): void {
     matrixTest(world, "Node ID format", k8s ? "pods register as uptime-kuma-0..4; node package and router read the same index" : "services register as node1..node5; node package and router read the same index", TEST_MS, async () => {
       const ids = [0, 1, 2, 3, 4].map(id);
       assert.deepEqual(ids, k8s ? ["uptime-kuma-0", "uptime-kuma-1", "uptime-kuma-2", "uptime-kuma-3", "uptime-kuma-4"] : ["node1", "node2", "node3", "node4", "node5"]);
-      assert.deepEqual((await registry(c)).map((r) => r.nodeId), ids, "§7.1/§7.2 step 3: the registered nodes");
+      assert.deepEqual((await registry(c)).map((r) => r.nodeId), ids, "the registered nodes");
       const status = await lbStatus(c);
       assert.equal(status.environment, k8s ? "kubernetes" : "docker-compose", "the router detected its world");
       for (const [i, nodeId] of ids.entries()) {

@@ -1,4 +1,4 @@
-// The plan's compatibility matrix (§7.3): one row per concern, one column per world. Each cell is
+// The compatibility matrix of the two worlds: one row per concern, one column per world. Each cell is
 // filled by the named tests declared for it with matrixTest; it passes only if every one of them
 // ran and passed.
 import { test } from "node:test";

@@ -1,4 +1,4 @@
-// Hostile input against the real router ("a value taken from a request is a key
+// Hostile input against the real router (docs/routing.md#addresses: "a token, id or cookie from a request is a key
 // to look up, never an address to connect to"). Cookies, paths, ids, tokens and headers crafted
 // to make the router connect somewhere else, resolve a name, run SQL, or fail. Sent over raw
 // sockets so that nothing (fetch's URL normalisation, header validation) softens them.

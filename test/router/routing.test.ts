@@ -1,4 +1,4 @@
-// The routing rules of README.md "The request path", rule by rule, end to end: real nginx running the generated Lua, real MariaDB,
+// docs/routing.md#the-decision, rule by rule, end to end: real nginx running the generated Lua, real MariaDB,
 // stand-in nodes on their own loopback addresses found through the test DNS server.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -69,7 +69,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     await c.stop();
   });
 
-  test("§3.1 the router answers its own endpoints; internal ones only on the internal listener", async () => {
+  test("own endpoints: the router answers its own endpoints; internal ones only on the internal listener", async () => {
     assert.equal((await get(c, "/lb/health")).status, 200);
     assert.equal((await get(c, "/lb/ready")).status, 200);
     assert.equal((await get(c, "/lb/status")).status, 404);
@@ -80,7 +80,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.ok(body.snapshot.version >= 1);
   });
 
-  test("§3.6 a new browser goes to the least-loaded node and is pinned with the cookie", async () => {
+  test("least loaded: a new browser goes to the least-loaded node and is pinned with the cookie", async () => {
     const r = await get(c, "/dashboard");
     assert.equal(r.status, 200);
     assert.equal(r.node, "node3");
@@ -89,7 +89,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal(r.setCookie, "KUMA_FIXED_NODE=node3; Path=/; Max-Age=604800; HttpOnly; SameSite=Lax");
   });
 
-  test("§3.6 the cookie is Secure when a trusted proxy says the browser came over TLS, not when a client says so", async () => {
+  test("least loaded: the cookie is Secure when a trusted proxy says the browser came over TLS, not when a client says so", async () => {
     const proxied = await fromTrustedProxy(c, "/", { "X-Forwarded-Proto": "https" });
     assert.match(proxied.setCookie ?? "", /; Secure$/);
     const claimed = await get(c, "/", { headers: { "X-Forwarded-Proto": "https" } });
@@ -131,7 +131,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal(receivedBy(c, "node1", "/host-proxied").host, "kuma.example.com:8443");
   });
 
-  test("§3.5 a cookie naming a healthy node keeps the browser there", async () => {
+  test("fixed node: a cookie naming a healthy node keeps the browser there", async () => {
     for (let i = 0; i < 5; i++) {
       const r = await get(c, "/socket.io/?EIO=4&transport=polling", { cookie: "KUMA_FIXED_NODE=node1" });
       assert.equal(r.node, "node1");
@@ -140,7 +140,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     }
   });
 
-  test("§3.5 an unknown or malformed cookie is replaced and never used as an address", async () => {
+  test("fixed node: an unknown or malformed cookie is replaced and never used as an address", async () => {
     for (const value of ["node9", "127.0.0.1:22", "evil.example.com", "../node1", "", "uptime-kuma-node1:3001"]) {
       const r = await get(c, "/", { cookie: `KUMA_FIXED_NODE=${value}` });
       assert.equal(r.status, 200, value);
@@ -163,7 +163,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     for (const n of Object.values(counts)) assert.ok(n >= 5, JSON.stringify(counts));
   });
 
-  test("§3.4 a push goes to the monitor's owner, whatever the cookie says", async () => {
+  test("monitor owner: a push goes to the monitor's owner, whatever the cookie says", async () => {
     const r = await get(c, "/api/push/tok3?status=up", { cookie: "KUMA_FIXED_NODE=node1" });
     assert.equal(r.node, "node2");
     assert.equal(r.via, "owner");
@@ -172,20 +172,20 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal(post.node, "node1");
   });
 
-  test("§3.4 badge and REST monitor ids go to the owner", async () => {
+  test("monitor owner: badge and REST monitor ids go to the owner", async () => {
     assert.equal((await get(c, "/api/badge/3/status")).node, "node2");
     assert.equal((await get(c, "/api/badge/1/uptime/24")).node, "node1");
     assert.equal((await get(c, "/api/v1/monitors/2")).node, "node1");
   });
 
-  test("§3.4 a monitor created after the last sync is routed to its owner", async () => {
+  test("monitor owner: a monitor created after the last sync is routed to its owner", async () => {
     await c.addMonitor(40, "node2", "fresh-token");
     const r = await get(c, "/api/push/fresh-token");
     assert.equal(r.node, "node2");
     assert.equal(r.via, "owner");
   });
 
-  test("§3.4 failover: assigned_node overrides node_id once the router has synced", async () => {
+  test("monitor owner: failover: assigned_node overrides node_id once the router has synced", async () => {
     await c.db.execute("UPDATE monitor SET assigned_node = 'node3' WHERE id = 1");
     await c.settle();
     assert.equal((await get(c, "/api/push/tok1")).node, "node3");
@@ -194,7 +194,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal((await get(c, "/api/push/tok1")).node, "node1");
   });
 
-  test("§3 retries: an idempotent request to a dead node is retried once on another; a POST is not", async () => {
+  test("retries: an idempotent request to a dead node is retried once on another; a POST is not", async () => {
     await c.stopNode(1); // node2: still online in the registry, its process gone
     try {
       const r = await get(c, "/dashboard", { cookie: "KUMA_FIXED_NODE=node2" });
@@ -215,7 +215,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     }
   });
 
-  test("§3.5 a pinned node that went offline: the browser is re-pinned", async () => {
+  test("fixed node: a pinned node that went offline: the browser is re-pinned", async () => {
     await c.stopNode(2, true); // node3 deregisters: offline in the registry at once
     try {
       await c.settle();
@@ -249,7 +249,7 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
 });
 
 describe("routing before setup and with no nodes", () => {
-  test("§3.3 setup unfinished: every request goes to the primary", async () => {
+  test("setup: setup unfinished: every request goes to the primary", async () => {
     const c = await startCluster({ world: "compose", nodes: 3, setupComplete: false });
     try {
       for (const path of ["/", "/setup", "/socket.io/?EIO=4&transport=polling"]) {
@@ -265,7 +265,7 @@ describe("routing before setup and with no nodes", () => {
     }
   });
 
-  test("§3.2 no registered node: 503 with a JSON body, nothing proxied", async () => {
+  test("candidates: no registered node: 503 with a JSON body, nothing proxied", async () => {
     const c = await startCluster({ world: "compose", nodes: 0 });
     try {
       const r = await get(c, "/");

@@ -1,4 +1,4 @@
-// socket.io through the router (fixed node, retries; README.md "The request path"): a real socket.io 4 client, three
+// socket.io through the router (docs/routing.md: paths, fixed node, retries): a real socket.io 4 client, three
 // stand-in nodes with real socket.io servers. Long-polling requests of one session must reach
 // one node or the node answers 400 "Session ID unknown"; the KUMA_FIXED_NODE cookie the router
 // sets on the handshake keeps them together, through the upgrade to WebSocket.

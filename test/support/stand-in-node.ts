@@ -5,7 +5,7 @@ import { Server as SocketIoServer } from "socket.io";
 import { assertLoopbackHost, formatHostPort, type HostPort } from "./loopback";
 
 /**
- * A stand-in Uptime Kuma node: just enough of the HTTP surface (README.md "The request path") to see which node
+ * A stand-in Uptime Kuma node: just enough of the HTTP surface (docs/routing.md#paths) to see which node
  * a request reached, plus a real socket.io 4 server, so long-polling sessions fail with
  * "Session ID unknown" exactly like the real thing when the router splits them across nodes.
  */
