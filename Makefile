@@ -16,7 +16,7 @@ help:
 	@echo "make router  the router alone, in the foreground, configured by the environment"
 	@echo "make lua     rebuild generated-lua/ from src-lua-ts/ (commit the result)"
 	@echo "make bench   router vs plain nginx proxy_pass"
-	@echo "make bench-snapshot  sync of a 100,000-monitor snapshot"
+	@echo "make bench-snapshot  a 100,000-monitor snapshot: sync, memory, change burst"
 
 deps:
 	@scripts/install-runtime.sh
@@ -62,6 +62,6 @@ up: deps js
 bench: deps js
 	node build/js/bench/bench.js
 
-# One sync of 100,000 monitors on 100 nodes: build time and shared-dict memory.
+# 100,000 monitors on 100 nodes: sync, worker load and memory, then the change burst on a real router.
 bench-snapshot: deps js
-	scripts/bench-snapshot.sh
+	node build/js/bench/snapshot.js

@@ -15,29 +15,36 @@
 //   BENCH_CALLGRIND=1  also count instructions per request under callgrind (about 2 more minutes)
 //   KEEP_BENCH_DIR=1   keep the scratch folder (logs, configs, raw wrk output)
 // CPU layout on a 2-core machine: the proxy under test on CPU 0; wrk and the backends on CPU 1.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { startDnsServerProcess } from "../test/support/cli-processes";
 import { findFreePort, waitForPort } from "../test/support/processes";
+import {
+  admin,
+  createDatabase,
+  db,
+  dropDatabase,
+  envNumber,
+  errorLines,
+  httpGet,
+  logger,
+  NGINX_BIN,
+  nginxMasters,
+  renderTemplate,
+  requireTools,
+  ROOT,
+  routerEnv as routerEnvOf,
+  run,
+  startNginx as startNginxOn,
+  stopNginx,
+} from "./common";
 import { MysqlTap } from "./mysql-tap";
 import { callgrindTable, mainTables, metricsTable, parseWrk, profileTable, traceAborts, type CallgrindCount, type Run } from "./stats";
 import { applyEdits, callgrindVariants, CLASSES, METRICS_CLASSES, NO_LUA, profileVariants, type ConfigVariant, type RequestClass } from "./variants";
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, "..", "..", "..");
-const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
 const TOKENS = 300;
-
-function envNumber(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`bench: ${name}=${text}: expected a positive whole number`);
-  return value;
-}
 
 const DURATION = envNumber("BENCH_DURATION", 4);
 const ROUNDS = envNumber("BENCH_ROUNDS", 3);
@@ -48,51 +55,11 @@ const twoCores = availableParallelism() >= 2;
 const PROXY_CPU = "0";
 const LOAD_CPU = twoCores ? "1" : "0";
 
-const db = {
-  host: process.env.TEST_DB_HOST ?? "127.0.0.1",
-  port: process.env.TEST_DB_PORT ?? "3306",
-  user: process.env.TEST_DB_USER ?? "root",
-  password: process.env.TEST_DB_PASSWORD,
-};
+const log = logger("bench");
 
-function log(line: string): void {
-  process.stderr.write(`bench: ${line}\n`);
-}
-
-async function admin(args: string[], input?: string): Promise<string> {
-  const base = ["--protocol=tcp", `-h${db.host}`, `-P${db.port}`, `-u${db.user}`, ...(db.password ? [`-p${db.password}`] : [])];
-  if (input === undefined) return (await run("mariadb", [...base, ...args])).stdout;
-  return new Promise((resolve, reject) => {
-    const child = spawn("mariadb", [...base, ...args], { stdio: ["pipe", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`mariadb exited with ${code}`))));
-    child.stdin.end(input);
-  });
-}
-
-/** What we started: nginx masters stop on QUIT (their workers with them). */
-const nginxMasters = new Set<ChildProcess>();
-
+/** The proxies under test run on PROXY_CPU unless told otherwise. */
 function startNginx(args: string[], options: { env?: NodeJS.ProcessEnv; stderrFile: string; cpu?: string; command?: string[] }): ChildProcess {
-  const command = options.command ?? [NGINX_BIN, ...args];
-  const child = spawn("taskset", ["-c", options.cpu ?? PROXY_CPU, ...command], { env: options.env, stdio: ["ignore", "ignore", "pipe"] });
-  child.stderr?.on("data", (chunk: Buffer) => appendFileSync(options.stderrFile, chunk));
-  nginxMasters.add(child);
-  child.on("exit", () => nginxMasters.delete(child));
-  return child;
-}
-
-async function stopNginx(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGQUIT");
-  await exited;
-}
-
-function renderTemplate(template: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return run(join(ROOT, "scripts", "render-nginx.sh"), [template], { env }).then((result) => result.stdout);
+  return startNginxOn(args, { ...options, cpu: options.cpu ?? PROXY_CPU });
 }
 
 /** utime + stime of a master's workers, in clock ticks. */
@@ -118,21 +85,8 @@ async function comSelect(): Promise<number> {
   return Number(out.trim().split(/\s+/)[1]);
 }
 
-async function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: string }> {
-  const response = await fetch(url, { headers, redirect: "manual" });
-  return { status: response.status, headers: response.headers, body: await response.text() };
-}
-
 async function main(): Promise<void> {
-  for (const tool of ["wrk", "taskset", "mariadb", "pgrep"]) {
-    try {
-      await run("sh", ["-c", `command -v ${tool}`]);
-    } catch {
-      throw new Error(`bench: ${tool} is missing (scripts/install-runtime.sh installs wrk)`);
-    }
-  }
-  if (!existsSync(join(ROOT, "build", "js", "test", "support", "dns-server-cli.js"))) throw new Error("bench: build/js is missing: run make js first");
-  await run(join(ROOT, "scripts", "ensure-mariadb.sh"));
+  await requireTools("bench", ["wrk", "taskset", "mariadb", "pgrep"]);
   const clockTicks = Number((await run("getconf", ["CLK_TCK"])).stdout.trim());
 
   const dir = mkdtempSync("/tmp/kuma-bench.");
@@ -149,7 +103,7 @@ async function main(): Promise<void> {
     await Promise.all([...nginxMasters].map(stopNginx));
     await dns?.process.stop();
     await tap?.stop();
-    if (dbCreated) await run(join(ROOT, "scripts", "test-db.sh"), ["drop", dbName]).catch(() => undefined);
+    if (dbCreated) await dropDatabase(dbName);
     if (process.env.KEEP_BENCH_DIR === "1") log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   };
@@ -158,7 +112,7 @@ async function main(): Promise<void> {
 
   try {
     // --- the database: three nodes, 300 push monitors spread over them, setup complete ----------
-    const dbPassword = (await run(join(ROOT, "scripts", "test-db.sh"), ["create", dbName])).stdout.trim();
+    const dbPassword = await createDatabase(dbName);
     dbCreated = true;
     const sql = [
       ...[1, 2, 3].map(
@@ -199,26 +153,17 @@ async function main(): Promise<void> {
     let plain = startNginx(["-p", join(dir, "plain"), "-c", join(dir, "plain", "nginx.conf")], { stderrFile: join(dir, "plain", "stderr.log") });
     const plainListen = renderEnv.PLAIN_LISTEN;
 
-    // The router's environment: only what it needs, as the e2e harness gives it.
-    const routerEnv = (prefix: string, listen: string, status: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME ?? "/root",
-      WORKER_PROCESSES: String(WORKERS),
-      ROUTER_LISTEN: listen,
-      ROUTER_STATUS_LISTEN: status,
-      ROUTER_PREFIX: prefix,
-      ERROR_LOG: join(prefix, "error.log"),
-      ERROR_LOG_LEVEL: "warn",
-      ACCESS_LOG: "off",
-      COMPOSE_PROJECT_NAME: "kuma-bench",
-      DNS_SERVERS: `${dns!.address.host}:${dns!.address.port}`,
-      DB_HOST: tapAddress.host,
-      DB_PORT: String(tapAddress.port),
-      DB_USER: dbName,
-      DB_PASSWORD: dbPassword,
-      DB_NAME: dbName,
-      ...extra,
-    });
+    const routerEnv = (prefix: string, listen: string, status: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+      routerEnvOf({
+        prefix,
+        listen,
+        status,
+        workers: WORKERS,
+        project: "kuma-bench",
+        dns: `${dns!.address.host}:${dns!.address.port}`,
+        database: { host: tapAddress.host, port: String(tapAddress.port), name: dbName, password: dbPassword },
+        extra,
+      });
     const routerListen = `127.0.0.1:${await findFreePort()}`;
     const routerStatus = `127.0.0.1:${await findFreePort()}`;
     const routerPrefix = join(dir, "router");
@@ -439,9 +384,8 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, "runs.json"), `${JSON.stringify(runs, null, 1)}\n`);
     process.stdout.write("\n");
     log(`per-run numbers in ${join(dir, "runs.json")} (KEEP_BENCH_DIR=1 keeps them); Com_select counts every client of the server, the tap only this router's statements`);
-    const errorLog = join(routerPrefix, "error.log");
-    const errors = existsSync(errorLog) ? readFileSync(errorLog, "utf8").split("\n").filter((line) => /\[(error|crit|alert|emerg)\]/.test(line)) : [];
-    if (errors.length > 0) log(`the router logged errors:\n${errors.slice(-5).join("\n")}`);
+    const errors = errorLines(join(routerPrefix, "error.log"));
+    if (errors.length > 0) log(`the router logged errors:\n${errors.join("\n")}`);
   } finally {
     await cleanup();
   }

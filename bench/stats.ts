@@ -240,3 +240,21 @@ export function traceAborts(log: string, limit = 8): Array<{ count: number; reas
     .sort((a, b) => b.count - a.count)
     .slice(0, limit);
 }
+
+/** The Max column of wrk's Latency line, in ms; NaN when the report has none. */
+export function wrkMaxMs(output: string): number {
+  const latency = /^[ \t]+Latency[ \t]+[0-9][^ \t]*[ \t]+[^ \t]+[ \t]+([^ \t\n]+)/m.exec(output);
+  return latency === null ? NaN : latencyMs(latency[1]);
+}
+
+/** One run of the snapshot bench's change burst (make bench-snapshot). */
+export interface BurstRun extends WrkFigures {
+  /** none: no changes; changes: one monitor change a second; floor: the stand-in nginx alone. */
+  setup: string;
+  maxMs: number;
+}
+
+/** The line the snapshot bench prints for one burst run. */
+export function burstLine(run: BurstRun): string {
+  return `burst ${run.setup.padEnd(10)} requests ${run.requests}, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, max ${run.maxMs.toFixed(1)} ms, non-2xx ${run.bad}`;
+}

@@ -2,7 +2,7 @@
 -- mapping, chunked encode, publish) and a worker's load of it (all chunks, and the longest
 -- single timer tick), then one monitor change at a time (the sync reads the change log and the
 -- changed monitor; a worker applies the delta), a 1,000-monitor move, and measures the shared
--- dict and the per-worker heap. Not a spec: `make bench-snapshot` (scripts/bench-snapshot.sh)
+-- dict and the per-worker heap. Not a spec: `make bench-snapshot` (bench/snapshot.ts)
 -- runs it; `make test` does not (its file pattern is _spec).
 local ffi = require("ffi")
 local db = require("support.db")

@@ -3,7 +3,7 @@
 // odd numbers in `make bench`.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { latencyMs, mainTables, median, parseWrk, profileTable, traceAborts, type Run } from "../../bench/stats";
+import { burstLine, latencyMs, mainTables, median, parseWrk, profileTable, traceAborts, wrkMaxMs, type Run } from "../../bench/stats";
 import { applyEdits, callgrindVariants, NO_LUA, profileVariants } from "../../bench/variants";
 
 const WRK = `Running 4s test @ http://127.0.0.1:20001/
@@ -26,6 +26,13 @@ test("wrk's report: requests, rate, percentiles in ms, bad answers", () => {
   assert.equal(latencyMs("2.5ms"), 2.5);
   assert.throws(() => latencyMs("fast"), /not a number/);
   assert.throws(() => parseWrk("connection refused"), /not a wrk report/);
+});
+
+test("wrk's maximum latency and the snapshot bench's burst line", () => {
+  assert.equal(wrkMaxMs(WRK), 1.2);
+  assert.ok(Number.isNaN(wrkMaxMs("connection refused")));
+  const line = burstLine({ setup: "changes", ...parseWrk(WRK), maxMs: wrkMaxMs(WRK) });
+  assert.equal(line, "burst changes    requests 120000, p50 0.75 ms, p99 1050.00 ms, max 1.2 ms, non-2xx 7");
 });
 
 test("median of odd and even counts, unsorted input", () => {
