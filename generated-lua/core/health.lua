@@ -9,7 +9,7 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 5,["11"] = 5,["13
 local ____exports = {}
 local ____text = require("core.text")
 local parseDecimal = ____text.parseDecimal
---- The plan's values (consecutive_failures_threshold, consecutive_success_threshold).
+--- HEALTH_CHECK_FAILURES and HEALTH_CHECK_SUCCESSES by default (docs/health.md, "The state machine").
 ____exports.DEFAULT_THRESHOLDS = {failures = 3, successes = 3}
 --- Keeps the stored counters short; far above any threshold (at most 100).
 local COUNTER_CAP = 1000000

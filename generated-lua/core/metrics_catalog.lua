@@ -8,7 +8,7 @@ local REASONS = ____route.REASONS
 ____exports.REASONS = REASONS
 ____exports.TRANSITIONS = {"up", "down"}
 ____exports.DNS_STATES = {"fresh", "stale", "failed"}
---- Seconds. The 1 s bound is the plan's latency alert threshold.
+--- Seconds. The 1 s bound is the latency alert's threshold (docs/observability.md#alerts-prometheusruleyaml).
 ____exports.LATENCY_BUCKETS = {
     0.005,
     0.01,

@@ -1,4 +1,4 @@
-// The plan's ClusterEnv helper (server/util/cluster-env.js) as a thin wrapper over
+// A drop-in for the fork's ClusterEnv helper (server/util/cluster-env.js; docs/node-package.md) as a thin wrapper over
 // src-lua-ts/core: every rule (environment detection, node id formats, indexes, primary, hosts,
 // DNS) is the core's, compiled to Lua for the router and to JavaScript here, so the two sides
 // cannot disagree. This file only adapts an env object and turns core errors into exceptions.
@@ -51,7 +51,7 @@ export class ClusterEnv {
 
   /**
    * @param env read on every call, so later changes to it are seen; the environment kind is
-   *   detected once, here (as in the plan). Throws ClusterEnvError for a bad K8S_MODE.
+   *   detected once, here (as the fork's helper does). Throws ClusterEnvError for a bad K8S_MODE.
    * @param resolvConf the text of resolv.conf, for getDnsServers (tests inject it).
    */
   constructor(env: Env = process.env, private readonly resolvConf: () => string = readResolvConf) {
@@ -70,7 +70,7 @@ export class ClusterEnv {
     return nodeIdFormat(nodeId ?? undefined);
   }
 
-  /** 0-based: node1 -> 0, uptime-kuma-2 -> 2; null for a custom or invalid id (as in the plan). */
+  /** 0-based: node1 -> 0, uptime-kuma-2 -> 2; null for a custom or invalid id (docs/node-package.md). */
   extractNodeIndex(nodeId: string | null | undefined): number | null {
     return nodeIndex(nodeId ?? undefined) ?? null;
   }

@@ -1,4 +1,4 @@
-// The kuma-cluster-node API: the plan's ClusterEnv helper and the registry operations of
+// The kuma-cluster-node API (docs/node-package.md): the ClusterEnv helper and the registry operations of
 // Node.initializeFromEnv, cleanupStaleNodes and sendHeartbeat, over the router's own core rules.
 export { ClusterEnv, ClusterEnvError, getenvOf, unwrap, RESOLV_CONF } from "./cluster-env";
 export type { Env, Environment, HostPort, NodeIdFormat, NodeIdentity } from "./cluster-env";

@@ -1,7 +1,7 @@
 // The node registry in MariaDB (the `node` table the router reads). Every timestamp comes from
 // the database clock, UTC_TIMESTAMP(), because the router compares last_seen with that same
 // clock: node and database clocks may differ, and a JS ISO string compared with a DATETIME
-// (the plan's cleanupStaleNodes) is compared as text. Parameterized queries only.
+// is compared as text (docs/node-package.md, the clock). Parameterized queries only.
 //
 // Primary: each registration writes only its own is_primary (the environment's answer) and
 // never clears the flag on other rows. Several or no primaries are resolved by the router
@@ -47,7 +47,7 @@ export async function registerNode(db: Db, node: NodeRegistration): Promise<void
 }
 
 /**
- * The plan's default local node for a process without a node id: inserted only when the node
+ * The default local node for a process without a node id (docs/node-package.md): inserted only when the node
  * table is empty (in one statement, so two starting processes cannot both see it empty and
  * add different rows). True when it was inserted.
  */
@@ -71,7 +71,7 @@ export interface InitResult {
 }
 
 /**
- * The plan's Node.initializeFromEnv: with a node id, register it; without one, add the default
+ * A drop-in for the fork's Node.initializeFromEnv (docs/node-package.md): with a node id, register it; without one, add the default
  * local node ("local-node", "Local Node", 127.0.0.1:<UPTIME_KUMA_PORT>, primary) only into an
  * empty table. Throws ClusterEnvError for a bad environment (before touching the database).
  */

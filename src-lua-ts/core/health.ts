@@ -11,7 +11,7 @@ export interface Thresholds {
   successes: number;
 }
 
-/** The plan's values (consecutive_failures_threshold, consecutive_success_threshold). */
+/** HEALTH_CHECK_FAILURES and HEALTH_CHECK_SUCCESSES by default (docs/health.md, "The state machine"). */
 export const DEFAULT_THRESHOLDS: Thresholds = { failures: 3, successes: 3 };
 
 export interface NodeHealth {

@@ -22,7 +22,7 @@ export interface Family {
 export const TRANSITIONS = ["up", "down"];
 export const DNS_STATES = ["fresh", "stale", "failed"];
 
-/** Seconds. The 1 s bound is the plan's latency alert threshold. */
+/** Seconds. The 1 s bound is the latency alert's threshold (docs/observability.md#alerts-prometheusruleyaml). */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export const NODE_STATUS = "uptime_kuma_node_status";

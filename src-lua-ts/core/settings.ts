@@ -354,7 +354,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
 }
 
 /**
- * The node's own identity (the plan's cluster-env helper and initializeFromEnv): id, name,
+ * The node's own identity (ClusterEnv and initializeFromEnv, docs/node-package.md): id, name,
  * host and primary flag. Without an id the node is the default local node.
  */
 /**

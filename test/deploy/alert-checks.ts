@@ -6,8 +6,8 @@ import { parser } from "@prometheus-io/lezer-promql";
 import { seriesNames } from "../../src-lua-ts/core/metrics_catalog";
 import { Json, K8sObject } from "./support";
 
-/** The plan's alerts: name, a threshold its expression must hold, its `for`. */
-export const PLAN_ALERTS: { alert: string; threshold: RegExp; for: string; uses: string }[] = [
+/** The alerts of docs/observability.md#alerts-prometheusruleyaml: name, a threshold its expression must hold, its `for`. */
+export const REQUIRED_ALERTS: { alert: string; threshold: RegExp; for: string; uses: string }[] = [
   { alert: "UptimeKumaNodeOffline", threshold: /== 0\b/, for: "5m", uses: "uptime_kuma_node_status" },
   { alert: "UptimeKumaMonitorImbalance", threshold: /1\.2 \*/, for: "30m", uses: "uptime_kuma_monitor_count" },
   { alert: "UptimeKumaApiLatencyHigh", threshold: /> 1\b/, for: "10m", uses: "uptime_kuma_api_latency_seconds_bucket" },
@@ -69,10 +69,10 @@ export function ruleProblems(objects: K8sObject[]): string[] {
       if (!r.annotations?.summary) p.push(`alert ${name} has no summary`);
     }
   }
-  for (const want of PLAN_ALERTS) {
+  for (const want of REQUIRED_ALERTS) {
     const r = rules.find((x) => x.alert === want.alert);
     if (!r) {
-      p.push(`the plan's alert ${want.alert} is missing`);
+      p.push(`the documented alert ${want.alert} is missing`);
       continue;
     }
     if (!want.threshold.test(String(r.expr))) p.push(`alert ${want.alert}: expression lacks its threshold ${want.threshold}`);

@@ -1,5 +1,5 @@
 // The observability objects of k8s/components/prometheus-operator: schema-valid, PromQL that
-// parses and reads only what the router exports, the plan's alerts and dashboard panels. Each
+// parses and reads only what the router exports, the alerts and dashboard panels of docs/observability.md. Each
 // check is also shown to catch a manifest broken on purpose.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -26,7 +26,7 @@ describe("k8s: alerts and dashboard", () => {
     assert.deepEqual(unknownFieldProblems(objects.map((object) => ({ label: `${object.kind}/${object.metadata.name}`, object }))), []);
   });
 
-  test("every rule parses, reads only exported or recorded series; the plan's four alerts are there", () => {
+  test("every rule parses, reads only exported or recorded series; the documented alerts are there", () => {
     assert.deepEqual(ruleProblems(staging), []);
   });
 
@@ -44,7 +44,7 @@ describe("k8s: the alert and dashboard checks catch a manifest broken on purpose
   const cases: [string, (o: K8sObject[]) => void, (o: K8sObject[]) => string[], RegExp][] = [
     ["a misspelt metric in an alert", (o) => (rule(o, "UptimeKumaApiLatencyHigh").expr = "uptime_kuma_api_latency > 1"), ruleProblems, /uses uptime_kuma_api_latency, which the router does not export/],
     ["a PromQL syntax error", (o) => (rule(o, "UptimeKumaNodeOffline").expr = "max by (node_id (uptime_kuma_node_status) == 0"), ruleProblems, /UptimeKumaNodeOffline: syntax error/],
-    ["an alert of the plan dropped", (o) => (rule(o, "UptimeKumaWebSocketsDropped").alert = "Renamed"), ruleProblems, /UptimeKumaWebSocketsDropped is missing/],
+    ["a documented alert dropped", (o) => (rule(o, "UptimeKumaWebSocketsDropped").alert = "Renamed"), ruleProblems, /UptimeKumaWebSocketsDropped is missing/],
     ["the offline alert waits 1 minute", (o) => (rule(o, "UptimeKumaNodeOffline").for = "1m"), ruleProblems, /fires after 1m, expected 5m/],
     ["the imbalance threshold lost", (o) => (rule(o, "UptimeKumaMonitorImbalance").expr = "max(uptime_kuma_monitor_count) > 100"), ruleProblems, /lacks its threshold/],
     ["an alert without severity", (o) => delete rule(o, "UptimeKumaApiLatencyHigh").labels, ruleProblems, /no severity/],

@@ -1,5 +1,5 @@
 // Checks of docker-compose-cluster.yaml against the env contract of src-lua-ts/core/variables.ts
-// and the plan's Compose layout (node1..N as uptime-kuma-nodeN, node1 primary).
+// and the Compose layout of docs/deployment.md#2-docker-compose (node1..N as uptime-kuma-nodeN, node1 primary).
 import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
 import { Getenv, loadNodeIdentity, loadRouterSettings } from "../../src-lua-ts/core/settings";
 import { isCredentialName, Json } from "./support";

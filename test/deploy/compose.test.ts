@@ -30,7 +30,7 @@ describe("compose: docker-compose-cluster.yaml", () => {
     assert.equal(doc.services["uptime-kuma-node2"].environment.UPTIME_KUMA_DB_TYPE, "mariadb");
   });
 
-  test("matches the env contract and the plan's layout", () => {
+  test("matches the env contract and the Compose layout of docs/deployment.md", () => {
     assert.deepEqual(composeProblems(load(), ENV), []);
   });
 

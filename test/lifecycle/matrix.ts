@@ -6,7 +6,7 @@ import type { World } from "../router/cluster";
 
 export interface Row {
   name: string;
-  /** The plan's cells, per world, and its expected result (預期結果). */
+  /** What each world is expected to show for this item, and the expected result. */
   plan: Record<World, string>;
   expected: string;
 }
@@ -66,7 +66,7 @@ function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - text.length));
 }
 
-/** The matrix as a text table: rows x {Docker Compose, Kubernetes}, then the plan's cells. */
+/** The matrix as a text table: rows x {Docker Compose, Kubernetes}, then the expected cells (docs/routing.md#two-worlds). */
 export function renderMatrix(): string {
   const shown = (row: RowName, world: World): string => {
     const outcome = cell(row, world);

@@ -1,4 +1,4 @@
-// ClusterEnv (the plan's server/util/cluster-env.js) and the node-side settings, without a database.
+// ClusterEnv (the fork's server/util/cluster-env.js, docs/node-package.md) and the node-side settings, without a database.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ClusterEnv, ClusterEnvError } from "../../node/src/cluster-env";
