@@ -8,7 +8,7 @@ SHELL := /bin/bash
 TSTL := npx --no-install tstl
 TSC  := npx --no-install tsc
 
-.PHONY: help deps lua js build typecheck check-generated spec node-test test router up bench bench-snapshot clean
+.PHONY: help deps lua js build typecheck check-generated check-layers spec node-test test router up bench bench-snapshot clean
 
 help:
 	@echo "make up      local cluster on loopback (router on 127.0.0.1:8084)"
@@ -39,13 +39,17 @@ typecheck: deps
 check-generated: deps
 	@scripts/check-generated.sh
 
+# Imports point down the layers of tools/check-layers.ts; no folders or files in a circle.
+check-layers: js
+	node build/js/tools/check-layers.js
+
 spec: deps js
 	scripts/run-specs.sh
 
 node-test: js
 	scripts/run-node-tests.sh
 
-test: deps typecheck check-generated spec node-test
+test: deps typecheck check-generated check-layers spec node-test
 	@echo "make test: all suites passed"
 
 router: deps

@@ -20,7 +20,7 @@ export interface StartedCli {
 const READY_TIMEOUT_MS = 10_000;
 
 function cliPath(name: string): string {
-  // Compiled next to this module: build/js/test/support/<name>.js
+  // Compiled next to this module: build/js/harness/<name>.js
   return path.join(__dirname, `${name}.js`);
 }
 

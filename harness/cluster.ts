@@ -4,13 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Pool } from "mysql2/promise";
-import { loadNodeIdentity } from "../../src-lua-ts/core/settings";
-import { openDb, type DbSettings } from "../../node/src/db";
-import { deregisterNode, registerNode } from "../../node/src/registry";
-import { DnsServer } from "../support/dns-server";
-import { applyTestSchema } from "../support/schema";
-import { StandInNode, startStandInNode } from "../support/stand-in-node";
-import { ROOT, Router, startRouter } from "./harness";
+import { loadNodeIdentity } from "../src-lua-ts/core/settings";
+import { openDb, type DbSettings } from "../node/src/db";
+import { deregisterNode, registerNode } from "../node/src/registry";
+import { DnsServer } from "./dns-server";
+import { applyTestSchema } from "./schema";
+import { StandInNode, startStandInNode } from "./stand-in-node";
+import { ROOT, Router, startRouter } from "./router";
 
 export type World = "compose" | "kubernetes";
 

@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort, startProcess, waitForPort, type ManagedProcess } from "../support/processes";
+import { findFreePort, startProcess, waitForPort, type ManagedProcess } from "./processes";
 
-export const ROOT = join(__dirname, "..", "..", "..", "..");
+export const ROOT = join(__dirname, "..", "..", "..");
 
 export interface Router {
   process: ManagedProcess;

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Pool } from "mysql2/promise";
-import type { DbSettings } from "../../node/src/db";
-import { migrate } from "../../node/src/migrate";
+import type { DbSettings } from "../node/src/db";
+import { migrate } from "../node/src/migrate";
 
-/** The repository root, from build/js/test/support. */
-const ROOT = join(__dirname, "..", "..", "..", "..");
+/** The repository root, from build/js/harness. */
+const ROOT = join(__dirname, "..", "..", "..");
 export const STAND_IN_TABLES = join(ROOT, "test", "fixtures", "stand-in-tables.sql");
 
 /** The fixture's statements, comments dropped. */

@@ -3,7 +3,7 @@ local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 17,["16"] = 20,["17"] = 21,["18"] = 22,["19"] = 22,["21"] = 23,["22"] = 26,["23"] = 27,["24"] = 27,["26"] = 28,["27"] = 29,["28"] = 29,["29"] = 29,["30"] = 29,["31"] = 29,["32"] = 29,["33"] = 29,["34"] = 29,["35"] = 29,["36"] = 38,["37"] = 39,["39"] = 41,["40"] = 42,["41"] = 43,["42"] = 44,["43"] = 44,["44"] = 44,["45"] = 44,["47"] = 46,["48"] = 47,["49"] = 20,["51"] = 51,["52"] = 52,["53"] = 52,["54"] = 52,["56"] = 52,["58"] = 52,["59"] = 51,["60"] = 55,["61"] = 56,["62"] = 57,["63"] = 55,["64"] = 60,["65"] = 61,["66"] = 62,["67"] = 62,["69"] = 63,["70"] = 63,["71"] = 63,["73"] = 63,["75"] = 63,["76"] = 64,["77"] = 60});
 local ____exports = {}
 local mysql = require("resty.mysql")
-local config = require("config")
+local config = require("runtime.config")
 local ____resolve = require("dns.resolve")
 local resolve = ____resolve.resolve
 --- Idle pooled connections live this long, so a 1 s sync reuses its connection.

@@ -3,10 +3,10 @@ local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 7,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 9,["14"] = 9,["15"] = 9,["16"] = 9,["18"] = 12,["19"] = 19,["20"] = 20,["21"] = 21,["22"] = 21,["24"] = 22,["25"] = 22,["27"] = 23,["28"] = 24,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 19,["33"] = 27,["34"] = 28,["35"] = 29,["36"] = 29,["38"] = 30,["39"] = 30,["40"] = 30,["41"] = 30,["42"] = 27,["44"] = 34,["45"] = 35,["46"] = 36,["47"] = 36,["49"] = 37,["50"] = 38,["51"] = 39,["52"] = 40,["53"] = 41,["54"] = 42,["55"] = 43,["56"] = 44,["58"] = 46,["59"] = 47,["60"] = 48,["61"] = 49,["62"] = 50,["63"] = 50,["66"] = 52,["67"] = 34,["69"] = 56,["70"] = 57,["71"] = 58,["72"] = 58,["74"] = 59,["75"] = 60,["76"] = 61,["77"] = 61,["79"] = 62,["80"] = 62,["81"] = 62,["82"] = 62,["83"] = 56,["85"] = 66,["86"] = 67,["87"] = 68,["88"] = 69,["89"] = 70,["91"] = 72,["92"] = 73,["93"] = 73,["94"] = 73,["96"] = 73,["98"] = 73,["99"] = 66});
 local ____exports = {}
-local config = require("config")
+local config = require("runtime.config")
 local ____keys = require("core.keys")
 local parseMonitorId = ____keys.parseMonitorId
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local locksDict = ____dicts.locksDict
 local snapshotDict = ____dicts.snapshotDict
 local db = require("cluster.db")

@@ -8,9 +8,9 @@ local fetchPart, reload, storePart, storeNodes, markSynced, VERSION, SYNCED_AT, 
 local cjson = require("cjson.safe")
 local ____snapshot = require("core.snapshot")
 local indexNodes = ____snapshot.indexNodes
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dict = ____dicts.snapshotDict
-local ____version_watch = require("version_watch")
+local ____version_watch = require("runtime.version_watch")
 local VersionWatch = ____version_watch.VersionWatch
 function fetchPart(part, held, version)
     local digest = dict:get(part.digest)

@@ -3,16 +3,16 @@ local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 54,["6"] = 7,["7"] = 8,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 9,["13"] = 10,["14"] = 10,["15"] = 11,["16"] = 11,["17"] = 12,["18"] = 13,["19"] = 14,["20"] = 14,["21"] = 14,["22"] = 14,["23"] = 14,["24"] = 14,["25"] = 14,["26"] = 14,["27"] = 14,["28"] = 14,["29"] = 14,["30"] = 15,["31"] = 54,["32"] = 55,["33"] = 56,["34"] = 57,["36"] = 17,["38"] = 19,["40"] = 21,["42"] = 24,["44"] = 27,["48"] = 34,["49"] = 35,["50"] = 36,["51"] = 36,["53"] = 37,["54"] = 38,["55"] = 38,["57"] = 39,["58"] = 40,["59"] = 40,["61"] = 41,["62"] = 42,["63"] = 43,["64"] = 44,["65"] = 44,["66"] = 44,["67"] = 44,["69"] = 46,["70"] = 47,["71"] = 47,["73"] = 48,["74"] = 49,["75"] = 49,["77"] = 50,["78"] = 50,["79"] = 50,["80"] = 50,["81"] = 50,["82"] = 50,["83"] = 50,["84"] = 50,["85"] = 50,["86"] = 50,["87"] = 34,["88"] = 60,["89"] = 61,["90"] = 62,["91"] = 63,["92"] = 64,["93"] = 65,["94"] = 66,["96"] = 60,["97"] = 70,["98"] = 71,["99"] = 72,["102"] = 73,["103"] = 74,["104"] = 74,["105"] = 74,["106"] = 74,["107"] = 70,["108"] = 77,["109"] = 78,["112"] = 79,["113"] = 79,["114"] = 79,["115"] = 80,["116"] = 81,["119"] = 84,["122"] = 85,["123"] = 86,["124"] = 87,["127"] = 89,["128"] = 90,["129"] = 90,["133"] = 92,["139"] = 94,["140"] = 94,["142"] = 95,["144"] = 79,["145"] = 79,["146"] = 77,["148"] = 100,["149"] = 101,["150"] = 102,["151"] = 102,["152"] = 102,["153"] = 102,["154"] = 100});
 local ____exports = {}
 local read
-local config = require("config")
+local config = require("runtime.config")
 local ____snapshot = require("core.snapshot")
 local buildNodes = ____snapshot.buildNodes
 local buildSnapshot = ____snapshot.buildSnapshot
 local monitorsSource = ____snapshot.monitorsSource
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local snapshotDict = ____dicts.snapshotDict
-local ____guard = require("hooks.guard")
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
-local ____lease = require("lease")
+local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
 local db = require("cluster.db")
 local agents = require("cluster.agents")

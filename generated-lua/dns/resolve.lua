@@ -9,10 +9,10 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 40,["11"] = 13,["
 local ____exports = {}
 local toEntry, follow, MAX_CNAME_HOPS
 local resolver = require("resty.dns.resolver")
-local config = require("config")
+local config = require("runtime.config")
 local ____host = require("core.host")
 local isIpLiteral = ____host.isIpLiteral
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dnsDict = ____dicts.dnsDict
 local locksDict = ____dicts.locksDict
 local ____reply = require("dns.reply")

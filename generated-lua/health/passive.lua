@@ -6,8 +6,8 @@ local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
 local isPassiveFailure = ____health.isPassiveFailure
 local lastUpstreamStatus = ____health.lastUpstreamStatus
-local ____request_state = require("router.request_state")
-local servedPeer = ____request_state.servedPeer
+local ____state = require("request.state")
+local servedPeer = ____state.servedPeer
 local state = require("health.state")
 --- A proxied try to `nodeId` (an id from the registry, via the access phase) failed.
 function ____exports.failed(nodeId)

@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 4,["8"] = 6,["9"] = 6,["10"] = 7,["11"] = 8,["13"] = 11,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 14,["21"] = 14,["23"] = 15,["24"] = 16,["25"] = 17,["26"] = 18,["27"] = 19,["28"] = 20,["30"] = 22,["31"] = 22,["33"] = 23,["34"] = 23,["35"] = 24,["36"] = 25,["37"] = 25,["40"] = 27,["41"] = 11});
 local ____exports = {}
-local config = require("config")
+local config = require("runtime.config")
 local ____health = require("core.health")
 local planStatusWrites = ____health.planStatusWrites
 local ____registry_sql = require("health.registry_sql")

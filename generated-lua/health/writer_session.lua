@@ -4,7 +4,7 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 20,["6"] = 11,["7"
 local ____exports = {}
 local drop, conn, held
 local mysql = require("resty.mysql")
-local config = require("config")
+local config = require("runtime.config")
 local db = require("cluster.db")
 local ____resolve = require("dns.resolve")
 local resolve = ____resolve.resolve

@@ -4,9 +4,9 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 2,["7"] 
 local ____exports = {}
 local ____passive = require("health.passive")
 local afterRequest = ____passive.afterRequest
-local ____request_state = require("router.request_state")
-local finish = ____request_state.finish
-local ____guard = require("hooks.guard")
+local ____state = require("request.state")
+local finish = ____state.finish
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 local observability = require("hooks.observability")
 local function requestEnded()

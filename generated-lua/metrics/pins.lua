@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 6,["9"] = 8,["10"] = 9,["11"] = 11,["12"] = 13,["13"] = 14,["14"] = 13,["15"] = 17,["16"] = 18,["17"] = 17,["18"] = 21,["19"] = 22,["20"] = 23,["21"] = 24,["22"] = 25,["23"] = 25,["24"] = 25,["25"] = 25,["26"] = 25,["27"] = 25,["28"] = 25,["30"] = 21,["31"] = 28,["32"] = 29,["33"] = 30,["35"] = 31,["36"] = 31,["37"] = 32,["38"] = 33,["39"] = 33,["41"] = 31,["44"] = 35,["45"] = 28});
 local ____exports = {}
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dict = ____dicts.metricsDict
 local SLOT_S = 10
 --- The current (partial) slot and the five before it: 50 to 60 seconds.

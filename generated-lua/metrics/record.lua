@@ -3,8 +3,8 @@ local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 11,["14"] = 11,["15"] = 13,["19"] = 19,["20"] = 20,["22"] = 23,["24"] = 26,["25"] = 27,["26"] = 28,["27"] = 26,["29"] = 32,["30"] = 33,["31"] = 32,["34"] = 40,["35"] = 41,["38"] = 42,["39"] = 42,["40"] = 42,["41"] = 42,["42"] = 43,["43"] = 43,["45"] = 40,["47"] = 47,["48"] = 48,["51"] = 49,["52"] = 50,["54"] = 52,["55"] = 53,["56"] = 53,["58"] = 54,["59"] = 54,["60"] = 54,["61"] = 54,["62"] = 54,["64"] = 55,["65"] = 55,["67"] = 56,["68"] = 57,["69"] = 59,["70"] = 59,["71"] = 59,["72"] = 59,["74"] = 63,["75"] = 64,["76"] = 65,["77"] = 65,["78"] = 65,["79"] = 65,["80"] = 66,["84"] = 70,["85"] = 70,["87"] = 47});
 local ____exports = {}
-local ____request_state = require("router.request_state")
-local servedPeer = ____request_state.servedPeer
+local ____state = require("request.state")
+local servedPeer = ____state.servedPeer
 local ____metrics_text = require("core.metrics_text")
 local bucketOf = ____metrics_text.bucketOf
 local millisecondBuckets = ____metrics_text.millisecondBuckets

@@ -3,11 +3,11 @@ local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 6,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 11,["15"] = 13,["16"] = 14,["18"] = 17,["19"] = 18,["20"] = 17,["22"] = 22,["23"] = 23,["24"] = 24,["27"] = 25,["28"] = 26,["30"] = 27,["31"] = 28,["32"] = 29,["33"] = 30,["34"] = 30,["36"] = 31,["37"] = 33,["38"] = 33,["40"] = 34,["41"] = 35,["42"] = 35,["47"] = 22});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dict = ____dicts.metricsDict
 local ____view = require("health.view")
 local downSet = ____view.downSet
-local ____lease = require("lease")
+local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
 local counters = require("metrics.counters")
 local LEASE = "metrics-sampler"

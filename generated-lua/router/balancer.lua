@@ -6,7 +6,7 @@ local balancer = require("ngx.balancer")
 local passive = require("health.passive")
 local ____headers = require("router.headers")
 local announce = ____headers.announce
-local requestState = require("router.request_state")
+local requestState = require("request.state")
 function ____exports.balance()
     local route = requestState.route()
     if route == nil then

@@ -5,7 +5,7 @@ local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 39,["8"] = 4,["9"] = 5,["10"] = 6,["11"] = 6,["12"] = 7,["13"] = 7,["14"] = 8,["15"] = 8,["16"] = 9,["17"] = 9,["18"] = 9,["19"] = 9,["20"] = 10,["21"] = 39,["22"] = 40,["23"] = 41,["24"] = 41,["26"] = 42,["28"] = 12,["30"] = 15,["31"] = 16,["32"] = 15,["35"] = 23,["36"] = 24,["37"] = 24,["39"] = 23,["40"] = 27,["41"] = 28,["42"] = 29,["43"] = 29,["44"] = 29,["45"] = 29,["46"] = 29,["47"] = 29,["48"] = 29,["49"] = 29,["50"] = 29,["51"] = 29,["52"] = 29,["53"] = 27,["55"] = 46,["56"] = 47,["57"] = 48,["60"] = 49,["61"] = 49,["62"] = 49,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 50,["69"] = 50,["70"] = 50,["71"] = 50,["72"] = 50,["73"] = 50,["74"] = 50,["75"] = 46,["77"] = 54,["78"] = 55,["79"] = 56,["82"] = 57,["83"] = 58,["84"] = 58,["85"] = 58,["86"] = 58,["87"] = 59,["88"] = 60,["90"] = 62,["91"] = 63,["92"] = 54,["94"] = 67,["95"] = 68,["96"] = 69,["97"] = 67,["99"] = 73,["100"] = 74,["101"] = 75,["104"] = 76,["105"] = 77,["106"] = 77,["107"] = 77,["109"] = 77,["111"] = 77,["112"] = 78,["113"] = 78,["115"] = 79,["116"] = 80,["117"] = 73});
 local ____exports = {}
 local requireSnapshot
-local config = require("config")
+local config = require("runtime.config")
 local store = require("cluster.snapshot_store")
 local ____route = require("core.route")
 local candidatesOf = ____route.candidatesOf
@@ -13,11 +13,11 @@ local ____snapshot = require("core.snapshot")
 local nodeOf = ____snapshot.nodeOf
 local ____view = require("health.view")
 local downSet = ____view.downSet
-local ____cookie = require("router.cookie")
+local ____cookie = require("request.cookie")
 local clearHeader = ____cookie.clearHeader
 local fixedNodeOf = ____cookie.fixedNodeOf
 local pinHeader = ____cookie.pinHeader
-local respond = require("router.respond")
+local respond = require("runtime.respond")
 function requireSnapshot()
     local snapshot = store.current()
     if snapshot == nil then

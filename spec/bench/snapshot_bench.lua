@@ -10,8 +10,8 @@ local store = require("cluster.snapshot_store")
 local cdb = require("cluster.db")
 local queries = require("cluster.queries")
 local snapshot = require("core.snapshot")
-local config = require("config")
-local dicts = require("dicts")
+local config = require("runtime.config")
+local dicts = require("runtime.dicts")
 
 local NODES = 100
 local MONITORS = 100000

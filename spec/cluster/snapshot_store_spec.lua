@@ -1,7 +1,7 @@
 -- The snapshot store's two parts: a worker decodes only the part whose content moved, so the
 -- node list changing at every sync (last_seen ages) does not cost a decode of the monitor maps.
 local store = require("cluster.snapshot_store")
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 
 local function stored(age, owner_of_1)
   return {

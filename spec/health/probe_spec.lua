@@ -5,9 +5,9 @@
 local probe = require("health.probe")
 local checker = require("health.checker")
 local health = require("core.health")
-local config = require("config")
+local config = require("runtime.config")
 local state = require("health.state")
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 local dns = require("dns.resolve")
 
 local DNS = os.getenv("SPEC_DNS_SERVER")

@@ -1,6 +1,6 @@
 -- Health state in kuma_health, inside nginx: one state machine fed by probes and passive
 -- reports from any worker, verdicts every worker reads (view), and the writes left pending.
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 local state = require("health.state")
 local view = require("health.view")
 local passive = require("health.passive")

@@ -1,5 +1,5 @@
 -- A Lua error inside a guarded phase handler is logged with the TypeScript file and line.
-local guard = require("hooks.guard").guard
+local guard = require("runtime.guard").guard
 local explode = require("test-runtime.fixtures.explode").explode
 
 local function error_log()
@@ -9,7 +9,7 @@ local function error_log()
   return text
 end
 
-describe("hooks.guard", function()
+describe("runtime.guard", function()
   it("returns true when the handler succeeds", function()
     assert.is_true(guard("spec", function() end))
   end)

@@ -3,7 +3,7 @@
 // kuma_snapshot beside the snapshot for /lb/status and /metrics. Routing never reads it.
 import * as cjson from "cjson.safe";
 import { AgentRow, agentsByNode } from "../core/handover";
-import { snapshotDict as dict } from "../dicts";
+import { snapshotDict as dict } from "../runtime/dicts";
 import * as db from "./db";
 import { AGENTS_SQL, agentRows } from "./queries";
 

@@ -1,7 +1,7 @@
 // The router's only way to MariaDB: resty.mysql (OpenResty's lua-resty-mysql in production,
 // the protocol-real stand-in on the test runtime). Connections come from the cosocket pool.
 import * as mysql from "resty.mysql";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { resolve } from "../dns/resolve";
 
 /** Idle pooled connections live this long, so a 1 s sync reuses its connection. */

@@ -1,10 +1,10 @@
 // Monitors the snapshot does not know yet (created since the last sync): at most one database
 // lookup per key per sync interval. Concurrent requests for the same key wait for the first
 // one's answer (single flight); the answer, found or not, is cached for one interval.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { parseMonitorId } from "../core/keys";
 import { Snapshot } from "../core/snapshot";
-import { locksDict, snapshotDict } from "../dicts";
+import { locksDict, snapshotDict } from "../runtime/dicts";
 import * as db from "./db";
 import { monitorByIdSql, monitorByTokenSql, monitorRows } from "./queries";
 

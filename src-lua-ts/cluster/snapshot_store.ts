@@ -12,8 +12,8 @@
 import * as cjson from "cjson.safe";
 import { Snapshot, indexNodes } from "../core/snapshot";
 import type { StoredSnapshot } from "../core/snapshot";
-import { snapshotDict as dict } from "../dicts";
-import { VersionWatch } from "../version_watch";
+import { snapshotDict as dict } from "../runtime/dicts";
+import { VersionWatch } from "../runtime/version_watch";
 
 const VERSION = "version";
 const SYNCED_AT = "synced_at";

@@ -4,11 +4,11 @@
 // every few seconds (cluster/agents.ts).
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { buildNodes, buildSnapshot, monitorsSource } from "../core/snapshot";
-import { snapshotDict } from "../dicts";
-import { guard } from "../hooks/guard";
-import { holdLease } from "../lease";
+import { snapshotDict } from "../runtime/dicts";
+import { guard } from "../runtime/guard";
+import { holdLease } from "../runtime/lease";
 import * as db from "./db";
 import * as agents from "./agents";
 import { AWAY_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, awayRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";

@@ -12,9 +12,9 @@
 //    routing to a dead pod is worse than failing over to another node.
 import * as resolver from "resty.dns.resolver";
 import type { Nameserver, Resolver } from "resty.dns.resolver";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { isIpLiteral, type HostPort } from "../core/host";
-import { dnsDict, locksDict } from "../dicts";
+import { dnsDict, locksDict } from "../runtime/dicts";
 import { readReply, type Outcome } from "./reply";
 
 /** A TTL of 0 (or 1) must not mean a query per request: one per name per second is cheap. */

@@ -5,11 +5,11 @@
 // failed): such failures only take a node down once a probe fails too, so that probe must come
 // at once.
 // Results go through health/state.ts, which every worker reads.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { probeObservation } from "../core/health";
 import { NodeInfo } from "../core/snapshot";
-import { holdLease, leaseHolder, releaseLease } from "../lease";
+import { holdLease, leaseHolder, releaseLease } from "../runtime/lease";
 import { runLoop } from "./loop";
 import { ProbeAnswer, probe } from "./probe";
 import * as state from "./state";

@@ -3,7 +3,7 @@
 // router's write is still in place; a down node's go to the least-loaded healthy nodes within
 // MONITOR_LIMIT_PER_NODE (core/failover.ts decides, with the loads read inside the transaction).
 // Records an operator overtook are dropped unacted. An operator's override is never touched.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as db from "../cluster/db";
 import { FailoverPlan, SourceMonitor, failoverWork, planFailover } from "../core/failover";
 import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";

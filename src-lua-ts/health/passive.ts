@@ -6,8 +6,8 @@
 // try of a retried request) and the log phase (the last try): each try is reported once.
 import * as store from "../cluster/snapshot_store";
 import { isPassiveFailure, lastUpstreamStatus } from "../core/health";
-import type { Route } from "../router/access";
-import { servedPeer } from "../router/request_state";
+import type { Route } from "../request/route";
+import { servedPeer } from "../request/state";
 import * as state from "./state";
 
 /** A proxied try to `nodeId` (an id from the registry, via the access phase) failed. */

@@ -3,12 +3,12 @@
 // core/health.ts. A read-modify-write of one key never yields, and every effect of a transition
 // (the verdict version, the pending registry write) is idempotent, so two workers racing on a
 // node at worst lose one count.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { FailoverNode } from "../core/failover";
 import { Snapshot } from "../core/snapshot";
 import { NodeHealth, Observation, RegistryStatus, Transition, decodeHealth, encodeHealth, initialHealth, observe } from "../core/health";
-import { healthDict as dict } from "../dicts";
-import { VersionWatch } from "../version_watch";
+import { healthDict as dict } from "../runtime/dicts";
+import { VersionWatch } from "../runtime/version_watch";
 
 const HEALTH_PREFIX = "health:";
 const PENDING_PREFIX = "pending:";

@@ -1,6 +1,6 @@
 // What /lb/status shows of the health checks: who probes and writes, counters, last probes.
 import { NodeInfo } from "../core/snapshot";
-import { leaseHolder } from "../lease";
+import { leaseHolder } from "../runtime/lease";
 import { LEASE } from "./checker";
 import * as state from "./state";
 import { writerPid, writes } from "./writer";

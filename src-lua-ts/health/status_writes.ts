@@ -1,6 +1,6 @@
 // node.status write-back on the writer's session: this router's transitions, and stale nodes
 // that fail their probes (core/health.ts planStatusWrites decides).
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { planStatusWrites } from "../core/health";
 import { Snapshot } from "../core/snapshot";
 import { statusSql } from "./registry_sql";

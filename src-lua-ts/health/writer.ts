@@ -4,13 +4,13 @@
 // healthy nodes, those it moved away from a confirmed-up node come back, all in one transaction
 // with its move record (health/monitor_moves.ts). Steps are cheap until
 // something changed: a verdict, a pending write, the snapshot, or a finished probe round.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as sync from "../cluster/sync";
 import * as store from "../cluster/snapshot_store";
 import { isStale } from "../core/health";
 import { Snapshot } from "../core/snapshot";
-import { healthDict } from "../dicts";
-import { holdLease } from "../lease";
+import { healthDict } from "../runtime/dicts";
+import { holdLease } from "../runtime/lease";
 import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./checker";
 import { runLoop } from "./loop";
 import { moveMonitors } from "./monitor_moves";

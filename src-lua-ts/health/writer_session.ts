@@ -9,7 +9,7 @@
 // closes the session, which frees the lock once the server notices; a writer that dies or hangs
 // loses it after wait_timeout of silence.
 import * as mysql from "resty.mysql";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as db from "../cluster/db";
 import { resolve } from "../dns/resolve";
 import { acquireSql, releaseSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";

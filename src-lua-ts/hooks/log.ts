@@ -1,7 +1,7 @@
 // log_by_lua: passive health checks from the request's upstream status; metrics and anomalies.
 import { afterRequest } from "../health/passive";
-import { finish } from "../router/request_state";
-import { guard } from "./guard";
+import { finish } from "../request/state";
+import { guard } from "../runtime/guard";
 import * as observability from "./observability";
 
 function requestEnded(): void {

@@ -1,13 +1,13 @@
 // Routing anomalies in the error log, one line per kind and node per ANOMALY_LOG_INTERVAL_S in
 // each worker, with the number held back (core/anomaly.ts). Requests report all-down fallbacks,
 // retries and re-pins from the log phase; the sampler's timer reports a stale snapshot.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { ANOMALY_LOG_INTERVAL_S, Anomaly, Limiter, admit, anomalyKey, describeAnomaly, prune, staleAfterS } from "../core/anomaly";
 import { nodeOf } from "../core/snapshot";
-import type { Route } from "./access";
-import { servedPeer } from "./request_state";
-import { fixedNodeOf } from "./cookie";
+import type { Route } from "../request/route";
+import { servedPeer } from "../request/state";
+import { fixedNodeOf } from "../request/cookie";
 
 const limiter: Limiter = {};
 let nextPruneAt = 0;

@@ -3,8 +3,8 @@
 // for an upgraded connection, the end of it. Table increments only; counters.ts flushes them.
 // Per request: no loop, so LuaJIT compiles it; each ngx API call is there because nothing
 // cheaper gives the fact.
-import type { Route } from "../router/access";
-import { servedPeer } from "../router/request_state";
+import type { Route } from "../request/route";
+import { servedPeer } from "../request/state";
 import { bucketOf, millisecondBuckets } from "../core/metrics_text";
 import * as counters from "./counters";
 import * as pins from "./pins";

@@ -3,9 +3,9 @@
 // so a change and its reversal never fit in one interval. The last verdict seen is kept in
 // kuma_metrics, so a new lease holder continues where the last one stopped.
 import * as store from "../cluster/snapshot_store";
-import { metricsDict as dict } from "../dicts";
+import { metricsDict as dict } from "../runtime/dicts";
 import { downSet } from "../health/view";
-import { holdLease } from "../lease";
+import { holdLease } from "../runtime/lease";
 import * as counters from "./counters";
 
 const LEASE = "metrics-sampler";

@@ -8,7 +8,7 @@
 // the log hook too: a location that can end a routed request must.
 import * as ffi from "ffi";
 import { get_request } from "resty.core.base";
-import type { Peer, Route } from "./access";
+import type { Peer, Route } from "./route";
 
 const routes = new LuaTable<number, Route | false>();
 const retried = new LuaTable<number, true>();

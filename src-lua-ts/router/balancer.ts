@@ -3,7 +3,7 @@
 import * as balancer from "ngx.balancer";
 import * as passive from "../health/passive";
 import { announce } from "./headers";
-import * as requestState from "./request_state";
+import * as requestState from "../request/state";
 
 export function balance(): void {
   const route = requestState.route();

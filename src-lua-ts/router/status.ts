@@ -1,7 +1,7 @@
 // GET /lb/status on the internal listener: one view of the cluster (snapshot, registry, this
 // router's verdicts, pins and WebSockets), answered as JSON for scripts or as the page of
 // core/status_html.ts for a person. Both come from view(), so they cannot tell different stories.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as agents from "../cluster/agents";
 import * as store from "../cluster/snapshot_store";
 import { staleAfterS } from "../core/anomaly";
@@ -16,7 +16,7 @@ import { downSet } from "../health/view";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
 import { ENABLED } from "../metrics/settings";
-import * as respond from "./respond";
+import * as respond from "../runtime/respond";
 
 const REFRESH_S = 5;
 

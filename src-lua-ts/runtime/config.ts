@@ -1,6 +1,6 @@
 // The router's settings, read once from the environment in init_by_lua (before the workers
 // fork) and validated there: a bad value stops nginx with the variable's name and value.
-import { describeEnvironment, loadRouterSettings, RouterSettings } from "./core/settings";
+import { describeEnvironment, loadRouterSettings, RouterSettings } from "../core/settings";
 
 const RESOLV_CONF = "/etc/resolv.conf";
 

@@ -4,11 +4,11 @@ import path from "node:path";
 import { promises as dns } from "node:dns";
 import net from "node:net";
 import readline from "node:readline";
-import { setProcessHealth, startDnsServerProcess, startStandInNodeProcess } from "../support/cli-processes";
-import { parseRecordFlag, runCommand } from "../support/dns-server-cli";
-import { DnsServer } from "../support/dns-server";
-import { parseHostPort } from "../support/loopback";
-import { startProcess } from "../support/processes";
+import { setProcessHealth, startDnsServerProcess, startStandInNodeProcess } from "../../harness/cli-processes";
+import { parseRecordFlag, runCommand } from "../../harness/dns-server-cli";
+import { DnsServer } from "../../harness/dns-server";
+import { parseHostPort } from "../../harness/loopback";
+import { startProcess } from "../../harness/processes";
 
 test("dns-server-cli serves its --record flags and exits cleanly on SIGTERM", { timeout: 10_000 }, async () => {
   const fqdn = "uptime-kuma-1.uptime-kuma-headless.kuma.svc.cluster.local";
@@ -51,7 +51,7 @@ test("dns-server-cli commands: counts, modes, records", () => {
 });
 
 test("dns-server-cli takes commands on its --control port and on stdin", { timeout: 10_000 }, async () => {
-  const cli = path.join(__dirname, "..", "support", "dns-server-cli.js");
+  const cli = path.join(__dirname, "..", "..", "harness", "dns-server-cli.js");
   const child = await startProcess(process.execPath, {
     args: [cli, "--listen", "127.0.0.1:0", "--control", "127.0.0.1:0", "--record", "a.test=127.0.0.2"],
     readyLine: "dns-server listening on",
@@ -90,7 +90,7 @@ test("stand-in-node-cli answers as its node, takes health commands, exits cleanl
 });
 
 test("a CLI given bad flags exits with its usage on stderr", { timeout: 10_000 }, async () => {
-  const cli = path.join(__dirname, "..", "support", "stand-in-node-cli.js");
+  const cli = path.join(__dirname, "..", "..", "harness", "stand-in-node-cli.js");
   await assert.rejects(
     startProcess(process.execPath, { args: [cli, "--listen", "127.0.0.2:3001"], readyLine: "listening", timeoutMs: 3_000 }),
     (error: Error) => {

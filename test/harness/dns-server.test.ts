@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import dgram from "node:dgram";
 import net from "node:net";
 import { promises as dns } from "node:dns";
-import { DnsServer } from "../support/dns-server";
+import { DnsServer } from "../../harness/dns-server";
 
 const HOST = "127.0.0.1";
 const FQDN = "uptime-kuma-0.uptime-kuma-headless.ns.svc.cluster.local";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DnsFormatError, encodeResponse, ipv6Bytes, normalizeName, parseQuery, Rcode } from "../support/dns-wire";
+import { DnsFormatError, encodeResponse, ipv6Bytes, normalizeName, parseQuery, Rcode } from "../../harness/dns-wire";
 
 test("a second question may point into the first", () => {
   const header = Buffer.from([0xab, 0xcd, 0x01, 0x00, 0, 2, 0, 0, 0, 0, 0, 0]);

@@ -4,10 +4,10 @@ import dgram from "node:dgram";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { findFreePort, startProcess, waitForPort } from "../support/processes";
+import { findFreePort, startProcess, waitForPort } from "../../harness/processes";
 
 const NODE = process.execPath;
-const PROCESSES_MODULE = path.join(__dirname, "..", "support", "processes.js");
+const PROCESSES_MODULE = path.join(__dirname, "..", "..", "harness", "processes.js");
 
 /** Alive and not a zombie: an orphan waits as a zombie until PID 1 reaps it, which may be slow. */
 function isAlive(pid: number): boolean {

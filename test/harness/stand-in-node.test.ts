@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { StandInNode } from "../support/stand-in-node";
+import { StandInNode } from "../../harness/stand-in-node";
 
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; node: string | null; body: unknown }> {
   const response = await fetch(url, init);

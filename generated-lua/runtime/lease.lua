@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["8"] = 7,["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["14"] = 11,["15"] = 12,["16"] = 12,["18"] = 13,["19"] = 14,["20"] = 7,["22"] = 18,["23"] = 19,["24"] = 20,["25"] = 18,["27"] = 24,["28"] = 25,["29"] = 26,["30"] = 26,["32"] = 24});
 local ____exports = {}
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local locks = ____dicts.locksDict
 --- True when this worker holds (or just took) the lease `name` for the next `ttlS` seconds.
 function ____exports.holdLease(name, ttlS)
