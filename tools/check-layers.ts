@@ -27,12 +27,12 @@ export const STACKS: Stack[] = [
       "src-lua-ts/hooks",
     ],
   },
-  { name: "test runtime (Lua)", layers: ["src-lua-ts/test-runtime"] },
+  { name: "test runtime (Lua)", layers: ["test-runtime/src"] },
   { name: "Node", layers: ["src-lua-ts/core", "node", "harness", "bench", "tools", "test"] },
 ];
 
 /** Where the check looks (src-lua-ts/types holds declarations only, imported by nobody). */
-const ROOTS = ["src-lua-ts", "node", "harness", "bench", "tools", "test"];
+const ROOTS = ["src-lua-ts", "test-runtime/src", "node", "harness", "bench", "tools", "test"];
 const SKIPPED = new Set(["node_modules", "types"]);
 
 export interface Report {

@@ -1,6 +1,6 @@
 -- A Lua error inside a guarded phase handler is logged with the TypeScript file and line.
 local guard = require("runtime.guard").guard
-local explode = require("test-runtime.fixtures.explode").explode
+local explode = require("fixtures.explode").explode
 
 local function error_log()
   local f = assert(io.open(os.getenv("SPEC_PREFIX") .. "/logs/error.log", "r"))
@@ -19,7 +19,7 @@ describe("runtime.guard", function()
     local log = error_log()
     assert.matches("spec%-phase failed: Error: deliberate failure for the source%-map spec", log)
     -- explode.ts line 4 holds the throw; the generated .lua line is different.
-    assert.matches("test%-runtime/fixtures/explode%.ts:4", log)
+    assert.matches("fixtures/explode%.ts:4", log)
   end)
 
   it("logs a plain string error with a mapped traceback", function()

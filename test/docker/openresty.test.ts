@@ -176,7 +176,7 @@ describe("router image against real OpenResty", async () => {
     const uid = await r.exec(["id", "-u"]);
     assert.notEqual(uid.output.trim(), "0");
     for (const [cmd, expected] of [
-      ["test ! -e /opt/kuma-router/generated-lua/test-runtime", 0],
+      ["test ! -e /opt/kuma-router/generated-lua/resty && test ! -e /opt/kuma-router/test-runtime", 0],
       ["test -f /usr/local/openresty/lualib/resty/mysql.lua", 0],
       ["command -v node || command -v npm", 1],
     ] as const) {
