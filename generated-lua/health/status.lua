@@ -4,28 +4,28 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 3,["7"] 
 local ____exports = {}
 local ____lease = require("runtime.lease")
 local leaseHolder = ____lease.leaseHolder
-local ____checker = require("health.checker")
-local LEASE = ____checker.LEASE
-local state = require("health.state")
+local ____prober = require("health.prober")
+local LEASE = ____prober.LEASE
+local verdicts = require("health.verdicts")
 local ____writer = require("health.writer")
 local writerPid = ____writer.writerPid
 local writes = ____writer.writes
 function ____exports.details(nodes)
     local out = {}
     for ____, n in ipairs(nodes) do
-        local h = state.read(n.id)
+        local h = verdicts.read(n.id)
         out[n.id] = {
             down = (h and h.down) == true,
             successes = h and h.successes or 0,
             failures = h and h.failures or 0,
-            lastProbe = state.lastProbe(n.id)
+            lastProbe = verdicts.lastProbe(n.id)
         }
     end
     return {
         prober = leaseHolder(LEASE),
         writer = writerPid() ~= nil,
         writes = writes(),
-        pendingWrites = state.pending(),
+        pendingWrites = verdicts.pending(),
         nodes = out
     }
 end

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 31,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 12,["12"] = 12,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["19"] = 14,["20"] = 15,["21"] = 15,["22"] = 16,["23"] = 16,["24"] = 17,["25"] = 17,["26"] = 18,["27"] = 19,["28"] = 20,["29"] = 141,["30"] = 142,["31"] = 142,["33"] = 143,["34"] = 144,["35"] = 145,["36"] = 145,["40"] = 23,["42"] = 25,["44"] = 27,["46"] = 29,["47"] = 31,["48"] = 32,["51"] = 37,["52"] = 39,["53"] = 40,["54"] = 41,["55"] = 42,["56"] = 43,["57"] = 44,["58"] = 45,["61"] = 51,["62"] = 52,["63"] = 53,["64"] = 54,["65"] = 55,["67"] = 57,["68"] = 51,["70"] = 61,["71"] = 62,["72"] = 63,["73"] = 63,["75"] = 64,["76"] = 61,["78"] = 78,["79"] = 79,["80"] = 79,["81"] = 79,["82"] = 79,["83"] = 79,["84"] = 80,["85"] = 80,["87"] = 81,["88"] = 82,["89"] = 82,["91"] = 83,["92"] = 83,["93"] = 83,["94"] = 83,["95"] = 84,["96"] = 84,["98"] = 85,["99"] = 85,["101"] = 86,["102"] = 78,["103"] = 89,["104"] = 90,["105"] = 90,["107"] = 91,["108"] = 91,["110"] = 92,["111"] = 93,["112"] = 94,["113"] = 95,["114"] = 95,["116"] = 96,["117"] = 97,["119"] = 99,["120"] = 100,["121"] = 101,["122"] = 102,["123"] = 104,["124"] = 105,["125"] = 89,["126"] = 108,["127"] = 109,["128"] = 110,["131"] = 113,["132"] = 114,["133"] = 115,["136"] = 116,["137"] = 117,["138"] = 118,["139"] = 119,["140"] = 120,["143"] = 123,["144"] = 123,["145"] = 123,["146"] = 123,["147"] = 123,["148"] = 125,["151"] = 126,["152"] = 127,["155"] = 128,["156"] = 129,["157"] = 130,["159"] = 132,["160"] = 133,["163"] = 134,["164"] = 135,["167"] = 138,["168"] = 108,["170"] = 149,["171"] = 150,["172"] = 151,["173"] = 149,["174"] = 154,["175"] = 155,["176"] = 156,["177"] = 154,["179"] = 160,["180"] = 161,["181"] = 161,["182"] = 161,["183"] = 161,["184"] = 161,["185"] = 161,["186"] = 160});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 30,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 10,["12"] = 12,["13"] = 12,["14"] = 13,["15"] = 13,["16"] = 14,["17"] = 14,["18"] = 14,["19"] = 14,["20"] = 14,["21"] = 15,["22"] = 15,["23"] = 16,["24"] = 16,["25"] = 17,["26"] = 17,["27"] = 18,["28"] = 19,["29"] = 163,["30"] = 164,["31"] = 164,["33"] = 165,["34"] = 166,["35"] = 167,["36"] = 167,["40"] = 22,["42"] = 24,["44"] = 26,["46"] = 28,["47"] = 30,["48"] = 31,["51"] = 36,["52"] = 38,["53"] = 39,["54"] = 40,["55"] = 41,["56"] = 42,["57"] = 43,["58"] = 44,["61"] = 50,["62"] = 51,["63"] = 52,["64"] = 53,["65"] = 54,["67"] = 56,["68"] = 50,["70"] = 60,["71"] = 61,["72"] = 62,["73"] = 62,["75"] = 63,["76"] = 60,["79"] = 70,["80"] = 71,["81"] = 72,["82"] = 72,["83"] = 72,["84"] = 72,["85"] = 72,["86"] = 73,["87"] = 73,["89"] = 74,["90"] = 75,["91"] = 76,["92"] = 77,["93"] = 78,["94"] = 79,["96"] = 81,["97"] = 81,["99"] = 82,["100"] = 82,["101"] = 83,["102"] = 84,["103"] = 84,["106"] = 86,["107"] = 70,["109"] = 100,["110"] = 101,["111"] = 101,["112"] = 101,["113"] = 101,["114"] = 101,["115"] = 102,["116"] = 102,["118"] = 103,["119"] = 104,["120"] = 104,["122"] = 105,["123"] = 105,["124"] = 105,["125"] = 105,["126"] = 106,["127"] = 106,["129"] = 107,["130"] = 107,["132"] = 108,["133"] = 100,["134"] = 111,["135"] = 112,["136"] = 112,["138"] = 113,["139"] = 113,["141"] = 114,["142"] = 115,["143"] = 116,["144"] = 117,["145"] = 117,["147"] = 118,["148"] = 119,["150"] = 121,["151"] = 122,["152"] = 123,["153"] = 124,["154"] = 126,["155"] = 127,["156"] = 111,["157"] = 130,["158"] = 131,["159"] = 132,["162"] = 135,["163"] = 136,["164"] = 137,["167"] = 138,["168"] = 139,["169"] = 140,["170"] = 141,["171"] = 142,["174"] = 145,["175"] = 145,["176"] = 145,["177"] = 145,["178"] = 145,["179"] = 147,["182"] = 148,["183"] = 149,["186"] = 150,["187"] = 151,["188"] = 152,["190"] = 154,["191"] = 155,["194"] = 156,["195"] = 157,["198"] = 160,["199"] = 130,["201"] = 171,["202"] = 172,["203"] = 173,["204"] = 171,["205"] = 176,["206"] = 177,["207"] = 178,["208"] = 176,["210"] = 182,["211"] = 183,["212"] = 183,["213"] = 183,["214"] = 183,["215"] = 183,["216"] = 183,["217"] = 182});
 local ____exports = {}
 local stop, WRITER_KEY
 local config = require("runtime.config")
@@ -8,24 +8,24 @@ local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
 local isStale = ____health.isStale
+local planStatusWrites = ____health.planStatusWrites
 local ____dicts = require("runtime.dicts")
 local healthDict = ____dicts.healthDict
 local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
-local ____checker = require("health.checker")
-local completedRounds = ____checker.completedRounds
-local LEASE = ____checker.LEASE
-local LEASE_TTL_S = ____checker.LEASE_TTL_S
-local roundInProgress = ____checker.roundInProgress
-local ____loop = require("health.loop")
+local ____prober = require("health.prober")
+local completedRounds = ____prober.completedRounds
+local LEASE = ____prober.LEASE
+local LEASE_TTL_S = ____prober.LEASE_TTL_S
+local roundInProgress = ____prober.roundInProgress
+local ____loop = require("runtime.loop")
 local runLoop = ____loop.runLoop
 local ____monitor_moves = require("health.monitor_moves")
 local moveMonitors = ____monitor_moves.moveMonitors
-local ____status_writes = require("health.status_writes")
-local writeStatuses = ____status_writes.writeStatuses
+local ____registry_sql = require("health.registry_sql")
+local statusSql = ____registry_sql.statusSql
 local session = require("health.writer_session")
-local state = require("health.state")
-local tables = require("health.tables")
+local verdicts = require("health.verdicts")
 function stop()
     if session.holding() then
         ngx.log(ngx.NOTICE, "health writer: giving up the writer lock")
@@ -74,6 +74,37 @@ local function refreshSnapshot()
     end
     return store.current()
 end
+--- node.status write-back on the writer's session: this router's transitions, and stale nodes
+-- that fail their probes (core/health.ts planStatusWrites decides). Returns [rows written, failed].
+local function writeStatuses(snapshot)
+    local pending = verdicts.pending()
+    local plan = planStatusWrites(
+        verdicts.registryNodes(snapshot),
+        pending,
+        config.get().health.staleAfterS
+    )
+    for ____, id in ipairs(plan.settled) do
+        verdicts.settle(id, pending[id])
+    end
+    local written = 0
+    for ____, w in ipairs(plan.writes) do
+        local res = session.exec(statusSql(w.id, w.status))
+        if res.error ~= nil then
+            ngx.log(ngx.WARN, (((("health writer: node " .. w.id) .. " -> ") .. w.status) .. ": ") .. res.error)
+            return {written, true}
+        end
+        if w.reason == "transition" then
+            verdicts.settle(w.id, w.status)
+        end
+        local ____opt_0 = res.ok
+        local rows = ____opt_0 and ____opt_0.affected_rows or 0
+        written = written + rows
+        if rows > 0 then
+            ngx.log(ngx.NOTICE, ((((("health writer: node " .. w.id) .. " marked ") .. w.status) .. " in the registry (") .. w.reason) .. ")")
+        end
+    end
+    return {written, false}
+end
 --- One pass of the writer's work on its session (which must hold the lock).
 function ____exports.writeOnce(snapshot)
     local written, statusFailed = unpack(
@@ -88,10 +119,10 @@ function ____exports.writeOnce(snapshot)
     if statusFailed then
         return {written = written, moved = 0, dropped = 0, failed = true}
     end
-    local ____moveMonitors_result_0 = moveMonitors(current)
-    local moved = ____moveMonitors_result_0.moved
-    local dropped = ____moveMonitors_result_0.dropped
-    local failed = ____moveMonitors_result_0.failed
+    local ____moveMonitors_result_2 = moveMonitors(current)
+    local moved = ____moveMonitors_result_2.moved
+    local dropped = ____moveMonitors_result_2.dropped
+    local failed = ____moveMonitors_result_2.failed
     if moved > 0 or dropped > 0 then
         healthDict:incr(WRITES_KEY, 1, 0)
     end
@@ -120,7 +151,7 @@ local function becomeWriter(now)
     nextConfirmAt = now + CONFIRM_EVERY_S
     lastKey = ""
     ngx.log(ngx.NOTICE, "health writer: this router now writes the registry (MariaDB lock held)")
-    tables.ensure()
+    session.ensureTables()
     return true
 end
 local function step()
@@ -156,7 +187,7 @@ local function step()
         lastSnapshot = snapshot
         lastSnapshotKey = snapshotKey(snapshot)
     end
-    local key = (((((tostring(state.verdictVersion()) .. "/") .. tostring(state.pendingVersion())) .. "/") .. tostring(completedRounds())) .. "/") .. lastSnapshotKey
+    local key = (((((tostring(verdicts.verdictVersion()) .. "/") .. tostring(verdicts.pendingVersion())) .. "/") .. tostring(completedRounds())) .. "/") .. lastSnapshotKey
     if key == lastKey or now < retryAt then
         return
     end

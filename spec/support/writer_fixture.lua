@@ -6,7 +6,7 @@ local db = require("support.db")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
 local dicts = require("runtime.dicts")
-local state = require("health.state")
+local state = require("health.verdicts")
 local session = require("health.writer_session")
 local writer = require("health.writer")
 

@@ -11,8 +11,7 @@ import { Snapshot } from "../core/snapshot";
 import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
 import * as session from "./writer_session";
-import * as state from "./state";
-import * as tables from "./tables";
+import * as verdicts from "./verdicts";
 
 /** The only kind of move so far (the column leaves room for rebalance and drain). */
 const FAILOVER = "failover";
@@ -120,9 +119,9 @@ function transaction(sources: string[], targets: string[], returning: string[]):
 
 /** Failover and return in one transaction on the writer's session. */
 export function moveMonitors(snapshot: Snapshot): MoveOutcome {
-  const work = failoverWork(state.registryNodes(snapshot), config.get().health);
+  const work = failoverWork(verdicts.registryNodes(snapshot), config.get().health);
   if (work.sources.length === 0 && work.returning.length === 0) return { moved: 0, dropped: 0, failed: false };
-  if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
+  if (!session.ensureTables()) return { moved: 0, dropped: 0, failed: true };
   if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
   let outcome: Omit<MoveOutcome, "failed">;
   try {

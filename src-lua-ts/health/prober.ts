@@ -4,15 +4,15 @@
 // Alongside the rounds it answers urgent requests from the passive checks (a proxied try
 // failed): such failures only take a node down once a probe fails too, so that probe must come
 // at once.
-// Results go through health/state.ts, which every worker reads.
+// Results go through health/verdicts.ts, which every worker reads.
 import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { probeObservation } from "../core/health";
 import { NodeInfo } from "../core/snapshot";
 import { holdLease, leaseHolder, releaseLease } from "../runtime/lease";
-import { runLoop } from "./loop";
+import { runLoop } from "../runtime/loop";
 import { ProbeAnswer, probe } from "./probe";
-import * as state from "./state";
+import * as verdicts from "./verdicts";
 
 export const LEASE = "health-prober";
 /** Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast. */
@@ -63,14 +63,14 @@ function describe(answer: ProbeAnswer): string {
 function probeNode(this: void, node: NodeInfo): void {
   const h = config.get().health;
   if (node.address === undefined) return;
-  // This probe answers every urgent request made so far (see state.clearProbeRequest).
-  state.clearProbeRequest(node.id);
+  // This probe answers every urgent request made so far (see verdicts.clearProbeRequest).
+  verdicts.clearProbeRequest(node.id);
   inFlight[node.id] = true;
   const [ok, answer] = pcall(probe, node.address, h.path, h.timeoutMs);
   delete inFlight[node.id];
   if (!ok) throw answer;
-  state.setLastProbe(node.id, describe(answer));
-  state.record(node.id, node.online, probeObservation(answer.result, h.healthyStatuses));
+  verdicts.setLastProbe(node.id, describe(answer));
+  verdicts.record(node.id, node.online, probeObservation(answer.result, h.healthyStatuses));
 }
 
 /** Probes `nodes` (at most BATCH) in parallel light threads and waits for all of them. */
@@ -99,7 +99,7 @@ export function probeUrgent(nodes: NodeInfo[]): NodeInfo[] {
   const due: NodeInfo[] = [];
   for (const n of nodes) {
     if (due.length >= BATCH) break;
-    if (n.address === undefined || inFlight[n.id] === true || !state.probeRequested(n.id)) continue;
+    if (n.address === undefined || inFlight[n.id] === true || !verdicts.probeRequested(n.id)) continue;
     const last = lastUrgentAt[n.id];
     if (last !== undefined && now - last < URGENT_SPACING_S) continue;
     lastUrgentAt[n.id] = now;
@@ -129,7 +129,7 @@ function step(): void {
   const [ok, err] = pcall(probeAll, snapshot.nodes);
   probing = false;
   if (!ok) throw err;
-  state.prune(snapshot.nodeById);
+  verdicts.prune(snapshot.nodeById);
   rounds++;
 }
 

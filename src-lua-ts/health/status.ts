@@ -1,8 +1,8 @@
 // What /lb/status shows of the health checks: who probes and writes, counters, last probes.
 import { NodeInfo } from "../core/snapshot";
 import { leaseHolder } from "../runtime/lease";
-import { LEASE } from "./checker";
-import * as state from "./state";
+import { LEASE } from "./prober";
+import * as verdicts from "./verdicts";
 import { writerPid, writes } from "./writer";
 
 export interface NodeCheck {
@@ -26,8 +26,8 @@ export interface HealthDetails {
 export function details(nodes: NodeInfo[]): HealthDetails {
   const out: Record<string, NodeCheck> = {};
   for (const n of nodes) {
-    const h = state.read(n.id);
-    out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: state.lastProbe(n.id) };
+    const h = verdicts.read(n.id);
+    out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: verdicts.lastProbe(n.id) };
   }
-  return { prober: leaseHolder(LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: state.pending(), nodes: out };
+  return { prober: leaseHolder(LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
 }

@@ -1,19 +1,34 @@
-// Each node's health in kuma_health, shared by every worker: the prober's results and the
-// passive reports of any worker go through record(), which runs the one state machine of
-// core/health.ts. A read-modify-write of one key never yields, and every effect of a transition
+// The health verdicts every worker routes by. Each node's health lives in kuma_health, shared by
+// every worker: the prober's results and the passive reports of any worker go through record(),
+// which runs the one state machine of core/health.ts. A read-modify-write of one key never yields, and every effect of a transition
 // (the verdict version, the pending registry write) is idempotent, so two workers racing on a
 // node at worst lose one count.
 import * as config from "../runtime/config";
+import * as store from "../cluster/snapshot_store";
 import { FailoverNode } from "../core/failover";
+import { DownSet } from "../core/route";
 import { Snapshot } from "../core/snapshot";
-import { NodeHealth, Observation, RegistryStatus, Transition, decodeHealth, encodeHealth, initialHealth, observe } from "../core/health";
+import {
+  NodeHealth,
+  Observation,
+  RegistryStatus,
+  Transition,
+  decodeHealth,
+  encodeHealth,
+  initialHealth,
+  isPassiveFailure,
+  lastUpstreamStatus,
+  observe,
+} from "../core/health";
+import type { Route } from "../request/route";
+import { servedPeer } from "../request/state";
 import { healthDict as dict } from "../runtime/dicts";
 import { VersionWatch } from "../runtime/version_watch";
 
 const HEALTH_PREFIX = "health:";
 const PENDING_PREFIX = "pending:";
 const PROBE_PREFIX = "probe:";
-/** A passive failure asks the prober to probe the node now (health/checker.ts). */
+/** A passive failure asks the prober to probe the node now (health/prober.ts). */
 const PROBE_NOW_PREFIX = "probe-now:";
 /** A request nobody answered (no prober, e.g. during a reload) expires, not probed much later. */
 const PROBE_NOW_TTL_S = 5;
@@ -81,6 +96,33 @@ export function force(nodeId: string, down: boolean): boolean {
   write(nodeId, { down, successes: 0, failures: 0, confirmed: false });
   bumpVerdicts();
   return true;
+}
+
+// --- the down-set routing reads ------------------------------------------------------------
+// Each worker keeps a decoded down-set and re-reads it only when the verdict version moved or
+// the snapshot's node list changed (the version is read once per clock tick).
+
+let localVersion = -1;
+let localDown: DownSet = {};
+let knownNodes: { id: string }[] = [];
+
+/** The down-set over `nodes` (the snapshot's list: the same array until the snapshot changes). */
+export function downSet(nodes: { id: string }[]): DownSet {
+  const v = routingVerdictVersion();
+  if (v !== localVersion || nodes !== knownNodes) {
+    const down: DownSet = {};
+    for (const n of nodes) {
+      if (read(n.id)?.down === true) down[n.id] = true;
+    }
+    localDown = down;
+    localVersion = v;
+    knownNodes = nodes;
+  }
+  return localDown;
+}
+
+export function isDown(nodeId: string): boolean {
+  return read(nodeId)?.down === true;
 }
 
 // --- registry writes waiting for the writer ----------------------------------------------
@@ -160,4 +202,29 @@ export function registryNodes(snapshot: Snapshot): FailoverNode[] {
     owned: n.owned,
     health: read(n.id) ?? initialHealth(n.online),
   }));
+}
+
+// --- passive checks ---------------------------------------------------------------------
+// Passive checks: failures that proxied traffic saw (connect refused, timeouts, 502-504) count
+// against the node through the same state machine as the probes, and ask the prober for an
+// urgent probe. Clients can provoke such failures on a healthy node, so they never take a node
+// down on their own: the urgent probe confirms them (a dead node is out within about one prober
+// step) or resets the streak. Only probes bring a node back. Called from the balancer (the first
+// try of a retried request) and the log phase (the last try): each try is reported once.
+
+/** A proxied try to `nodeId` (an id from the registry, via the access phase) failed. */
+export function passiveFailure(nodeId: string): void {
+  const node = store.current()?.nodeById[nodeId];
+  record(nodeId, node?.online ?? true, "passive-failure");
+  // A down node is probed every round until it comes back; nothing to confirm.
+  if (read(nodeId)?.down !== true) requestProbe(nodeId);
+}
+
+/** Log phase: reports the last try when it failed; a retried first try was reported by the balancer. */
+export function afterRequest(route: Route | undefined, retried: boolean): void {
+  // The common case costs one status read: a failed last try always leaves a 5xx status.
+  if (route === undefined || ngx.status < 500) return;
+  if (!isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status ?? ""))) return;
+  const last = servedPeer(route, retried);
+  passiveFailure(last.nodeId);
 }

@@ -7,17 +7,16 @@
 import * as config from "../runtime/config";
 import * as sync from "../cluster/sync";
 import * as store from "../cluster/snapshot_store";
-import { isStale } from "../core/health";
+import { isStale, planStatusWrites } from "../core/health";
 import { Snapshot } from "../core/snapshot";
 import { healthDict } from "../runtime/dicts";
 import { holdLease } from "../runtime/lease";
-import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./checker";
-import { runLoop } from "./loop";
+import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./prober";
+import { runLoop } from "../runtime/loop";
 import { moveMonitors } from "./monitor_moves";
-import { writeStatuses } from "./status_writes";
+import { statusSql } from "./registry_sql";
 import * as session from "./writer_session";
-import * as state from "./state";
-import * as tables from "./tables";
+import * as verdicts from "./verdicts";
 
 /** How soon a transition reaches the database (and monitors move). */
 const STEP_S = 0.1;
@@ -64,6 +63,29 @@ function refreshSnapshot(): Snapshot | undefined {
   return store.current();
 }
 
+/**
+ * node.status write-back on the writer's session: this router's transitions, and stale nodes
+ * that fail their probes (core/health.ts planStatusWrites decides). Returns [rows written, failed].
+ */
+function writeStatuses(snapshot: Snapshot): [number, boolean] {
+  const pending = verdicts.pending();
+  const plan = planStatusWrites(verdicts.registryNodes(snapshot), pending, config.get().health.staleAfterS);
+  for (const id of plan.settled) verdicts.settle(id, pending[id]);
+  let written = 0;
+  for (const w of plan.writes) {
+    const res = session.exec(statusSql(w.id, w.status));
+    if (res.error !== undefined) {
+      ngx.log(ngx.WARN, `health writer: node ${w.id} -> ${w.status}: ${res.error}`);
+      return [written, true];
+    }
+    if (w.reason === "transition") verdicts.settle(w.id, w.status);
+    const rows = res.ok?.affected_rows ?? 0;
+    written += rows;
+    if (rows > 0) ngx.log(ngx.NOTICE, `health writer: node ${w.id} marked ${w.status} in the registry (${w.reason})`);
+  }
+  return [written, false];
+}
+
 export interface WriteOutcome {
   /** node rows whose status was written. */
   written: number;
@@ -101,7 +123,7 @@ function becomeWriter(now: number): boolean {
   lastKey = "";
   ngx.log(ngx.NOTICE, "health writer: this router now writes the registry (MariaDB lock held)");
   // The router's own tables, where an older database lacks them (retried before each move).
-  tables.ensure();
+  session.ensureTables();
   return true;
 }
 
@@ -129,7 +151,7 @@ function step(): void {
     lastSnapshot = snapshot;
     lastSnapshotKey = snapshotKey(snapshot);
   }
-  const key = `${state.verdictVersion()}/${state.pendingVersion()}/${completedRounds()}/${lastSnapshotKey}`;
+  const key = `${verdicts.verdictVersion()}/${verdicts.pendingVersion()}/${completedRounds()}/${lastSnapshotKey}`;
   if (key === lastKey || now < retryAt) return;
   if (writeOnce(snapshot).failed) {
     retryAt = now + RETRY_AFTER_S;

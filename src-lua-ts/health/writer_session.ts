@@ -12,6 +12,7 @@ import * as mysql from "resty.mysql";
 import * as config from "../runtime/config";
 import * as db from "../cluster/db";
 import { resolve } from "../dns/resolve";
+import { ROUTER_TABLES_DDL } from "../core/router_tables";
 import { acquireSql, releaseSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";
 
 /** Seconds of silence after which the server ends a writer's session (and frees the lock). */
@@ -22,11 +23,6 @@ let conn: mysql.MysqlConnection | undefined;
 let held = false;
 /** Counts the sessions opened: work done once per session compares it. */
 let opened = 0;
-
-/** Which session this is (moves on at every reconnect). */
-export function sessionNumber(): number {
-  return opened;
-}
 
 export function holding(): boolean {
   return held;
@@ -126,4 +122,28 @@ export function confirm(): boolean {
   if (firstNumber(run(stillMineSql(writerLock(config.get().db.database))), "mine") === 1) return true;
   drop();
   return false;
+}
+
+// The router's own tables (core/router_tables.ts), created by the writer when missing: a
+// database older than `kuma-cluster-node migrate`, or one the migration has not reached yet.
+// Once per session, before its first transaction (DDL commits implicitly in MariaDB).
+let tablesReadyFor = 0;
+let lastTablesError: string | undefined;
+
+/** True once the tables exist for this session; logs a failure once until it changes. */
+export function ensureTables(): boolean {
+  if (tablesReadyFor === opened) return true;
+  for (const ddl of ROUTER_TABLES_DDL) {
+    const res = exec(ddl);
+    if (res.error !== undefined) {
+      if (res.error !== lastTablesError) {
+        ngx.log(ngx.ERR, `health writer: cannot create the router's tables (run kuma-cluster-node migrate, or grant CREATE): ${res.error}`);
+      }
+      lastTablesError = res.error;
+      return false;
+    }
+  }
+  lastTablesError = undefined;
+  tablesReadyFor = opened;
+  return true;
 }

@@ -22,7 +22,7 @@ import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/met
 import { awayFrom } from "../core/snapshot";
 import { metricsDict as dict } from "../runtime/dicts";
 import { cacheEntries } from "../dns/resolve";
-import { downSet } from "../health/view";
+import { downSet } from "../health/verdicts";
 import * as respond from "../runtime/respond";
 import { isAlive } from "./process";
 import { flush } from "./record";

@@ -4,7 +4,7 @@
 // kuma_metrics, so a new lease holder continues where the last one stopped.
 import * as store from "../cluster/snapshot_store";
 import { metricsDict as dict } from "../runtime/dicts";
-import { downSet } from "../health/view";
+import { downSet } from "../health/verdicts";
 import { holdLease } from "../runtime/lease";
 import * as counters from "./counters";
 

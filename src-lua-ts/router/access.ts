@@ -11,7 +11,7 @@ import { monitorById, monitorByToken } from "../cluster/lookup";
 import { Decision, DownSet, PathTarget, RequestFacts, OTHER_TARGET, classifyPath, decide } from "../core/route";
 import { NodeInfo, Snapshot } from "../core/snapshot";
 import { resolve } from "../dns/resolve";
-import { downSet } from "../health/view";
+import { downSet } from "../health/verdicts";
 import * as record from "../metrics/record";
 import { fixedNodeOf } from "../request/cookie";
 import { announce } from "./headers";

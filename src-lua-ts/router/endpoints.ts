@@ -5,7 +5,7 @@ import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { candidatesOf } from "../core/route";
 import { Snapshot, nodeOf } from "../core/snapshot";
-import { downSet } from "../health/view";
+import { downSet } from "../health/verdicts";
 import { clearHeader, fixedNodeOf, pinHeader } from "../request/cookie";
 import * as respond from "../runtime/respond";
 

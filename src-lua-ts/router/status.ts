@@ -10,9 +10,8 @@ import { WEBSOCKETS } from "../core/metrics_catalog";
 import { candidatesOf } from "../core/route";
 import { awayFrom } from "../core/snapshot";
 import { StatusView, renderStatusPage } from "../core/status_html";
-import * as state from "../health/state";
 import { details as healthDetails } from "../health/status";
-import { downSet } from "../health/view";
+import { downSet, lastProbe } from "../health/verdicts";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
 import { ENABLED } from "../metrics/settings";
@@ -58,7 +57,7 @@ export function view(): StatusView {
         index: n.index,
         owned: n.owned,
         lastSeenAgeS: n.lastSeenAge,
-        lastProbe: state.lastProbe(n.id),
+        lastProbe: lastProbe(n.id),
         pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
         websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
         away: snapshot === undefined ? 0 : awayFrom(snapshot, n.id),

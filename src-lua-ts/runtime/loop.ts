@@ -1,7 +1,7 @@
 // Long-lived timer loops for the prober and the writer. The writer's MariaDB session must
 // outlive a tick (GET_LOCK belongs to the session, and a cosocket cannot be used by another
 // timer), so each loop is one timer that sleeps between steps until the worker exits.
-import { guard } from "../runtime/guard";
+import { guard } from "./guard";
 
 /** Runs step() every stepS seconds (first at once), then onExit() when the worker exits. */
 export function runLoop(name: string, stepS: () => number, step: () => void, onExit: () => void): void {

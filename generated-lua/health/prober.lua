@@ -14,11 +14,11 @@ local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
 local leaseHolder = ____lease.leaseHolder
 local releaseLease = ____lease.releaseLease
-local ____loop = require("health.loop")
+local ____loop = require("runtime.loop")
 local runLoop = ____loop.runLoop
 local ____probe = require("health.probe")
 local probe = ____probe.probe
-local state = require("health.state")
+local verdicts = require("health.verdicts")
 ____exports.LEASE = "health-prober"
 --- Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast.
 ____exports.LEASE_TTL_S = 5
@@ -61,18 +61,18 @@ local function probeNode(node)
     if node.address == nil then
         return
     end
-    state.clearProbeRequest(node.id)
+    verdicts.clearProbeRequest(node.id)
     inFlight[node.id] = true
     local ok, answer = pcall(probe, node.address, h.path, h.timeoutMs)
     __TS__Delete(inFlight, node.id)
     if not ok then
         error(answer, 0)
     end
-    state.setLastProbe(
+    verdicts.setLastProbe(
         node.id,
         describe(answer)
     )
-    state.record(
+    verdicts.record(
         node.id,
         node.online,
         probeObservation(answer.result, h.healthyStatuses)
@@ -120,7 +120,7 @@ function ____exports.probeUrgent(nodes)
             if #due >= BATCH then
                 break
             end
-            if n.address == nil or inFlight[n.id] == true or not state.probeRequested(n.id) then
+            if n.address == nil or inFlight[n.id] == true or not verdicts.probeRequested(n.id) then
                 goto __continue18
             end
             local last = lastUrgentAt[n.id]
@@ -161,7 +161,7 @@ local function step()
     if not ok then
         error(err, 0)
     end
-    state.prune(snapshot.nodeById)
+    verdicts.prune(snapshot.nodeById)
     rounds = rounds + 1
 end
 --- Until the next round is due, at most MAX_STEP_S (rounds start on time, not on a grid).

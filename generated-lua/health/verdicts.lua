@@ -3,15 +3,20 @@ local __TS__New = ____lualib.__TS__New
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 14,["9"] = 6,["10"] = 9,["11"] = 9,["12"] = 9,["13"] = 9,["14"] = 9,["15"] = 10,["16"] = 10,["17"] = 11,["18"] = 11,["19"] = 88,["20"] = 89,["21"] = 90,["23"] = 13,["24"] = 14,["25"] = 15,["27"] = 17,["29"] = 19,["31"] = 21,["32"] = 23,["33"] = 25,["34"] = 26,["35"] = 27,["36"] = 27,["37"] = 27,["39"] = 27,["41"] = 27,["42"] = 25,["43"] = 30,["44"] = 31,["45"] = 31,["46"] = 31,["47"] = 31,["48"] = 30,["49"] = 34,["51"] = 37,["52"] = 38,["53"] = 37,["54"] = 41,["55"] = 42,["56"] = 43,["57"] = 41,["58"] = 46,["59"] = 47,["60"] = 48,["61"] = 46,["62"] = 51,["63"] = 52,["64"] = 53,["65"] = 51,["66"] = 56,["67"] = 57,["68"] = 58,["69"] = 56,["72"] = 65,["73"] = 66,["74"] = 67,["75"] = 67,["76"] = 67,["77"] = 67,["78"] = 67,["79"] = 68,["80"] = 69,["81"] = 70,["82"] = 71,["83"] = 72,["85"] = 74,["86"] = 65,["88"] = 78,["89"] = 79,["90"] = 80,["91"] = 80,["93"] = 81,["94"] = 82,["95"] = 83,["96"] = 78,["98"] = 94,["99"] = 95,["100"] = 96,["102"] = 97,["103"] = 97,["105"] = 98,["106"] = 99,["107"] = 99,["112"] = 101,["113"] = 94,["115"] = 105,["116"] = 106,["117"] = 107,["118"] = 107,["120"] = 105,["122"] = 113,["123"] = 114,["124"] = 113,["125"] = 117,["126"] = 118,["127"] = 119,["128"] = 117,["131"] = 126,["132"] = 127,["133"] = 126,["135"] = 133,["136"] = 134,["137"] = 133,["138"] = 137,["139"] = 138,["140"] = 139,["141"] = 137,["143"] = 143,["144"] = 144,["145"] = 145,["147"] = 146,["148"] = 146,["150"] = 147,["151"] = 148,["152"] = 148,["158"] = 143,["160"] = 154,["161"] = 155,["162"] = 155,["163"] = 155,["164"] = 155,["165"] = 155,["166"] = 155,["167"] = 155,["168"] = 155,["169"] = 155,["170"] = 155,["171"] = 155,["172"] = 154});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 29,["9"] = 6,["10"] = 7,["11"] = 11,["12"] = 16,["13"] = 17,["14"] = 18,["15"] = 19,["16"] = 20,["17"] = 21,["18"] = 24,["19"] = 24,["20"] = 25,["21"] = 25,["22"] = 26,["23"] = 26,["24"] = 130,["25"] = 131,["26"] = 132,["28"] = 28,["29"] = 29,["30"] = 30,["32"] = 32,["34"] = 34,["36"] = 36,["37"] = 38,["38"] = 40,["39"] = 41,["40"] = 42,["41"] = 42,["42"] = 42,["44"] = 42,["46"] = 42,["47"] = 40,["48"] = 45,["49"] = 46,["50"] = 46,["51"] = 46,["52"] = 46,["53"] = 45,["54"] = 49,["56"] = 52,["57"] = 53,["58"] = 52,["59"] = 56,["60"] = 57,["61"] = 58,["62"] = 56,["63"] = 61,["64"] = 62,["65"] = 63,["66"] = 61,["67"] = 66,["68"] = 67,["69"] = 68,["70"] = 66,["71"] = 71,["72"] = 72,["73"] = 73,["74"] = 71,["77"] = 80,["78"] = 81,["79"] = 82,["80"] = 82,["81"] = 82,["82"] = 82,["83"] = 82,["84"] = 83,["85"] = 84,["86"] = 85,["87"] = 86,["88"] = 87,["90"] = 89,["91"] = 80,["93"] = 93,["94"] = 94,["95"] = 95,["96"] = 95,["98"] = 96,["99"] = 97,["100"] = 98,["101"] = 93,["102"] = 105,["103"] = 106,["104"] = 107,["106"] = 110,["107"] = 111,["108"] = 112,["109"] = 113,["110"] = 114,["111"] = 115,["112"] = 115,["113"] = 115,["116"] = 117,["117"] = 118,["118"] = 119,["120"] = 121,["121"] = 110,["122"] = 124,["123"] = 125,["124"] = 125,["125"] = 124,["127"] = 136,["128"] = 137,["129"] = 138,["131"] = 139,["132"] = 139,["134"] = 140,["135"] = 141,["136"] = 141,["141"] = 143,["142"] = 136,["144"] = 147,["145"] = 148,["146"] = 149,["147"] = 149,["149"] = 147,["151"] = 155,["152"] = 156,["153"] = 155,["154"] = 159,["155"] = 160,["156"] = 161,["157"] = 159,["160"] = 168,["161"] = 169,["162"] = 168,["164"] = 175,["165"] = 176,["166"] = 175,["167"] = 179,["168"] = 180,["169"] = 181,["170"] = 179,["172"] = 185,["173"] = 186,["174"] = 187,["176"] = 188,["177"] = 188,["179"] = 189,["180"] = 190,["181"] = 190,["187"] = 185,["189"] = 196,["190"] = 197,["191"] = 197,["192"] = 197,["193"] = 197,["194"] = 197,["195"] = 197,["196"] = 197,["197"] = 197,["198"] = 197,["199"] = 197,["200"] = 197,["201"] = 196,["203"] = 216,["204"] = 217,["205"] = 217,["206"] = 218,["207"] = 218,["208"] = 218,["209"] = 218,["210"] = 218,["212"] = 218,["213"] = 220,["214"] = 220,["215"] = 220,["217"] = 216,["219"] = 224,["220"] = 226,["223"] = 227,["226"] = 228,["227"] = 229,["228"] = 224});
 local ____exports = {}
 local setPending, PENDING_PREFIX, PENDING_VERSION
 local config = require("runtime.config")
+local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
 local decodeHealth = ____health.decodeHealth
 local encodeHealth = ____health.encodeHealth
 local initialHealth = ____health.initialHealth
+local isPassiveFailure = ____health.isPassiveFailure
+local lastUpstreamStatus = ____health.lastUpstreamStatus
 local observe = ____health.observe
+local ____state = require("request.state")
+local servedPeer = ____state.servedPeer
 local ____dicts = require("runtime.dicts")
 local dict = ____dicts.healthDict
 local ____version_watch = require("runtime.version_watch")
@@ -23,7 +28,7 @@ end
 local HEALTH_PREFIX = "health:"
 PENDING_PREFIX = "pending:"
 local PROBE_PREFIX = "probe:"
---- A passive failure asks the prober to probe the node now (health/checker.ts).
+--- A passive failure asks the prober to probe the node now (health/prober.ts).
 local PROBE_NOW_PREFIX = "probe-now:"
 --- A request nobody answered (no prober, e.g. during a reload) expires, not probed much later.
 local PROBE_NOW_TTL_S = 5
@@ -94,20 +99,44 @@ function ____exports.force(nodeId, down)
     bumpVerdicts()
     return true
 end
+local localVersion = -1
+local localDown = {}
+local knownNodes = {}
+--- The down-set over `nodes` (the snapshot's list: the same array until the snapshot changes).
+function ____exports.downSet(nodes)
+    local v = ____exports.routingVerdictVersion()
+    if v ~= localVersion or nodes ~= knownNodes then
+        local down = {}
+        for ____, n in ipairs(nodes) do
+            local ____opt_1 = ____exports.read(n.id)
+            if (____opt_1 and ____opt_1.down) == true then
+                down[n.id] = true
+            end
+        end
+        localDown = down
+        localVersion = v
+        knownNodes = nodes
+    end
+    return localDown
+end
+function ____exports.isDown(nodeId)
+    local ____opt_3 = ____exports.read(nodeId)
+    return (____opt_3 and ____opt_3.down) == true
+end
 --- Registry statuses implied by this router's latest transitions, not written yet.
 function ____exports.pending()
     local out = {}
     for ____, key in ipairs(dict:get_keys(0)) do
         do
             if __TS__StringSubstring(key, 0, #PENDING_PREFIX) ~= PENDING_PREFIX then
-                goto __continue15
+                goto __continue21
             end
             local v = dict:get(key)
             if v == "online" or v == "offline" then
                 out[__TS__StringSubstring(key, #PENDING_PREFIX)] = v
             end
         end
-        ::__continue15::
+        ::__continue21::
     end
     return out
 end
@@ -145,14 +174,14 @@ function ____exports.prune(known)
         for ____, prefix in ipairs({HEALTH_PREFIX, PROBE_PREFIX, PENDING_PREFIX, PROBE_NOW_PREFIX}) do
             do
                 if __TS__StringSubstring(key, 0, #prefix) ~= prefix then
-                    goto __continue28
+                    goto __continue34
                 end
                 local id = __TS__StringSubstring(key, #prefix)
                 if known[id] == nil then
                     dict:delete(key)
                 end
             end
-            ::__continue28::
+            ::__continue34::
         end
     end
 end
@@ -169,5 +198,32 @@ function ____exports.registryNodes(snapshot)
             health = ____exports.read(n.id) or initialHealth(n.online)
         } end
     )
+end
+--- A proxied try to `nodeId` (an id from the registry, via the access phase) failed.
+function ____exports.passiveFailure(nodeId)
+    local ____opt_5 = store.current()
+    local node = ____opt_5 and ____opt_5.nodeById[nodeId]
+    local ____exports_record_11 = ____exports.record
+    local ____nodeId_10 = nodeId
+    local ____temp_9 = node and node.online
+    if ____temp_9 == nil then
+        ____temp_9 = true
+    end
+    ____exports_record_11(____nodeId_10, ____temp_9, "passive-failure")
+    local ____opt_12 = ____exports.read(nodeId)
+    if (____opt_12 and ____opt_12.down) ~= true then
+        ____exports.requestProbe(nodeId)
+    end
+end
+--- Log phase: reports the last try when it failed; a retried first try was reported by the balancer.
+function ____exports.afterRequest(route, retried)
+    if route == nil or ngx.status < 500 then
+        return
+    end
+    if not isPassiveFailure(lastUpstreamStatus(ngx.var.upstream_status or "")) then
+        return
+    end
+    local last = servedPeer(route, retried)
+    ____exports.passiveFailure(last.nodeId)
 end
 return ____exports
