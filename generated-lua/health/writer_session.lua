@@ -1,13 +1,10 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 21,["6"] = 11,["7"] = 12,["8"] = 13,["9"] = 14,["10"] = 14,["11"] = 15,["12"] = 15,["13"] = 16,["14"] = 16,["15"] = 16,["16"] = 16,["17"] = 16,["18"] = 16,["19"] = 41,["20"] = 42,["21"] = 43,["24"] = 44,["25"] = 45,["28"] = 19,["29"] = 23,["31"] = 25,["32"] = 27,["33"] = 28,["34"] = 27,["37"] = 35,["38"] = 36,["39"] = 36,["41"] = 37,["42"] = 35,["44"] = 49,["45"] = 50,["46"] = 50,["48"] = 51,["49"] = 52,["50"] = 53,["51"] = 53,["53"] = 54,["54"] = 54,["55"] = 54,["56"] = 54,["58"] = 56,["59"] = 49,["61"] = 60,["62"] = 61,["63"] = 60,["64"] = 64,["65"] = 65,["66"] = 65,["68"] = 66,["69"] = 67,["70"] = 67,["71"] = 67,["73"] = 67,["74"] = 67,["75"] = 67,["77"] = 67,["79"] = 67,["81"] = 67,["82"] = 64,["84"] = 71,["85"] = 72,["86"] = 73,["87"] = 73,["89"] = 74,["90"] = 76,["91"] = 77,["92"] = 77,["94"] = 78,["95"] = 79,["96"] = 79,["97"] = 79,["98"] = 79,["99"] = 79,["100"] = 79,["101"] = 79,["102"] = 79,["103"] = 79,["104"] = 88,["105"] = 88,["107"] = 89,["108"] = 90,["109"] = 91,["110"] = 91,["111"] = 91,["112"] = 91,["113"] = 92,["114"] = 93,["115"] = 94,["116"] = 95,["118"] = 97,["119"] = 71,["122"] = 104,["123"] = 105,["124"] = 105,["126"] = 106,["127"] = 107,["128"] = 108,["129"] = 108,["132"] = 110,["133"] = 111,["134"] = 112,["135"] = 113,["136"] = 114,["138"] = 116,["139"] = 116,["140"] = 116,["142"] = 116,["144"] = 116,["145"] = 104,["147"] = 120,["148"] = 121,["149"] = 121,["151"] = 122,["152"] = 122,["153"] = 122,["154"] = 122,["155"] = 122,["157"] = 123,["158"] = 124,["159"] = 120,["160"] = 130,["161"] = 131,["163"] = 134,["164"] = 135,["165"] = 135,["167"] = 136,["168"] = 137,["169"] = 138,["170"] = 139,["171"] = 140,["173"] = 142,["174"] = 143,["177"] = 146,["178"] = 147,["179"] = 148,["180"] = 134});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 20,["6"] = 12,["7"] = 13,["8"] = 14,["9"] = 14,["10"] = 15,["11"] = 15,["12"] = 15,["13"] = 15,["14"] = 15,["15"] = 15,["16"] = 40,["17"] = 41,["18"] = 42,["21"] = 43,["22"] = 44,["25"] = 18,["26"] = 22,["28"] = 24,["29"] = 26,["30"] = 27,["31"] = 26,["34"] = 34,["35"] = 35,["36"] = 35,["38"] = 36,["39"] = 34,["41"] = 48,["42"] = 49,["43"] = 49,["45"] = 50,["46"] = 51,["47"] = 51,["49"] = 52,["50"] = 48,["52"] = 56,["53"] = 57,["54"] = 56,["55"] = 60,["56"] = 61,["57"] = 61,["59"] = 62,["60"] = 63,["61"] = 63,["62"] = 63,["64"] = 63,["65"] = 63,["66"] = 63,["68"] = 63,["70"] = 63,["72"] = 63,["73"] = 60,["75"] = 67,["76"] = 68,["77"] = 69,["78"] = 69,["80"] = 70,["81"] = 71,["82"] = 72,["83"] = 73,["84"] = 73,["85"] = 73,["86"] = 73,["87"] = 74,["88"] = 75,["89"] = 76,["90"] = 77,["92"] = 79,["93"] = 67,["96"] = 86,["97"] = 87,["98"] = 87,["100"] = 88,["101"] = 89,["102"] = 90,["103"] = 90,["106"] = 92,["107"] = 93,["108"] = 94,["109"] = 95,["110"] = 96,["112"] = 98,["113"] = 98,["114"] = 98,["116"] = 98,["118"] = 98,["119"] = 86,["121"] = 102,["122"] = 103,["123"] = 103,["125"] = 104,["126"] = 104,["127"] = 104,["128"] = 104,["129"] = 104,["131"] = 105,["132"] = 106,["133"] = 102,["134"] = 112,["135"] = 113,["137"] = 116,["138"] = 117,["139"] = 117,["141"] = 118,["142"] = 119,["143"] = 120,["144"] = 121,["145"] = 122,["147"] = 124,["148"] = 125,["151"] = 128,["152"] = 129,["153"] = 130,["154"] = 116});
 local ____exports = {}
 local drop, conn, held
-local mysql = require("resty.mysql")
 local config = require("runtime.config")
 local db = require("cluster.db")
-local ____resolve = require("dns.resolve")
-local resolve = ____resolve.resolve
 local ____router_tables = require("core.router_tables")
 local ROUTER_TABLES_DDL = ____router_tables.ROUTER_TABLES_DDL
 local ____registry_sql = require("health.registry_sql")
@@ -45,17 +42,11 @@ local function run(sql)
     if conn == nil then
         return {error = "no writer session"}
     end
-    local res, err, errno, sqlstate = conn:query(sql)
-    if res == nil then
-        if errno == nil then
-            drop()
-        end
-        return {
-            error = tostring(err) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or ""),
-            errno = errno
-        }
+    local rows, err, errno, sqlstate = conn:query(sql)
+    if rows == nil and errno == nil then
+        drop()
     end
-    return res.affected_rows ~= nil and ({ok = res}) or ({rows = res})
+    return db.resultOf(rows, err, errno, sqlstate)
 end
 --- Runs one statement as the writer; refused unless the session holds the lock.
 function ____exports.exec(sql)
@@ -82,28 +73,11 @@ local function firstNumber(res, column)
 end
 --- Connects under a pool name of our own (never pooled back) and sets the session up.
 local function open()
-    local c, newErr = mysql.new()
-    if c == nil then
-        return "mysql.new: " .. tostring(newErr)
+    local c = db.connect("kuma-router-writer:" .. tostring(ngx.worker.pid()))
+    if type(c) == "string" then
+        return c
     end
     local s = config.get().db
-    local address, dnsErr = resolve(s.host)
-    if address == nil then
-        return (("resolve " .. s.host) .. ": ") .. tostring(dnsErr)
-    end
-    c:set_timeout(s.timeoutMs)
-    local ok, err = c:connect({
-        host = address,
-        port = s.port,
-        user = s.user,
-        password = s.password,
-        database = s.database,
-        charset = "utf8mb4",
-        pool = "kuma-router-writer:" .. tostring(ngx.worker.pid())
-    })
-    if ok == nil then
-        return "connect: " .. tostring(err)
-    end
     conn = c
     opened = opened + 1
     local lockWaitS = math.max(
