@@ -28,8 +28,8 @@ local lastProbe = ____verdicts.lastProbe
 local ____exposition = require("metrics.exposition")
 local sharedSeries = ____exposition.sharedSeries
 local pins = require("metrics.pins")
-local ____settings = require("metrics.settings")
-local ENABLED = ____settings.ENABLED
+local ____record = require("metrics.record")
+local ENABLED = ____record.ENABLED
 local respond = require("runtime.respond")
 local REFRESH_S = 5
 function ____exports.view()

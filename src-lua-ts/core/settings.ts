@@ -25,7 +25,8 @@ export interface RouterSettings {
     healthyStatuses: StatusRange[];
     staleAfterS: number;
   };
-  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
+  /** metrics: per-request counting for /metrics and the status page (false: /metrics answers 404). */
+  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[]; metrics: boolean };
 }
 
 export interface NodeIdentity {
@@ -337,6 +338,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       syncIntervalS: r.seconds("ROUTER_SYNC_INTERVAL"),
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
+      metrics: r.bool("ROUTER_METRICS") ?? true,
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {

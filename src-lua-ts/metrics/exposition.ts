@@ -25,8 +25,7 @@ import { cacheEntries } from "../dns/resolve";
 import { downSet } from "../health/verdicts";
 import * as respond from "../runtime/respond";
 import { isAlive } from "./process";
-import { flush } from "./record";
-import { ENABLED } from "./settings";
+import { ENABLED, flush } from "./record";
 
 /** The flushed counters of every worker; shares of workers that died are dropped for good. */
 export function sharedSeries(): Collected {

@@ -4,9 +4,8 @@
 import { guard } from "../runtime/guard";
 import * as anomalies from "./anomalies";
 import { FLUSH_INTERVAL_S } from "./counters";
-import { flush, workerExiting } from "./record";
+import { ENABLED, flush, workerExiting } from "./record";
 import { sampleTransitions, sampling } from "./sampler";
-import { ENABLED } from "./settings";
 
 function sample(): void {
   if (!sampling()) return;

@@ -14,7 +14,7 @@ import { details as healthDetails } from "../health/status";
 import { downSet, lastProbe } from "../health/verdicts";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
-import { ENABLED } from "../metrics/settings";
+import { ENABLED } from "../metrics/record";
 import * as respond from "../runtime/respond";
 
 const REFRESH_S = 5;
