@@ -4,7 +4,7 @@
 import * as config from "../runtime/config";
 import { parseMonitorId } from "../core/keys";
 import { Snapshot } from "../core/snapshot";
-import { locksDict, snapshotDict } from "../runtime/dicts";
+import { KEYS, locksDict, snapshotDict } from "../runtime/dicts";
 import * as db from "./db";
 import { monitorByIdSql, monitorByTokenSql, monitorRows } from "./queries";
 
@@ -59,7 +59,7 @@ export function monitorById(snapshot: Snapshot, rawId: string): MonitorRef | und
   const key = `${id}`;
   const owner = snapshot.ownerOf[key];
   if (owner !== undefined) return { id: key, owner };
-  return singleFlight(`miss:id:${key}`, monitorByIdSql(id));
+  return singleFlight(`${KEYS.snapshot.missById}${key}`, monitorByIdSql(id));
 }
 
 /** Monitor by push token: from the snapshot, else one lookup per interval. */
@@ -70,5 +70,5 @@ export function monitorByToken(snapshot: Snapshot, token: string): MonitorRef | 
     return owner !== undefined ? { id, owner } : undefined;
   }
   const sql = monitorByTokenSql(token);
-  return sql === undefined ? undefined : singleFlight(`miss:token:${token}`, sql);
+  return sql === undefined ? undefined : singleFlight(`${KEYS.snapshot.missByToken}${token}`, sql);
 }

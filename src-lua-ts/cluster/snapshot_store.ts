@@ -12,14 +12,14 @@
 import * as cjson from "cjson.safe";
 import { Snapshot, indexNodes } from "../core/snapshot";
 import type { StoredSnapshot } from "../core/snapshot";
-import { snapshotDict as dict } from "../runtime/dicts";
+import { KEYS, snapshotDict as dict } from "../runtime/dicts";
 import { VersionWatch } from "../runtime/version_watch";
 
-const VERSION = "version";
-const SYNCED_AT = "synced_at";
-const LAST_ERROR = "last_error";
-const FAILED_AT = "failed_at";
-const MONITORS_SOURCE = "monitors_source";
+const VERSION = KEYS.snapshot.version;
+const SYNCED_AT = KEYS.snapshot.syncedAt;
+const LAST_ERROR = KEYS.snapshot.lastError;
+const FAILED_AT = KEYS.snapshot.failedAt;
+const MONITORS_SOURCE = KEYS.snapshot.monitorsSource;
 
 /** One stored part: its JSON under `data`, the md5 of that JSON under `digest`, its size under `bytes`. */
 interface Part {
@@ -29,8 +29,8 @@ interface Part {
 }
 const versionWatch = new VersionWatch(dict, VERSION);
 
-const NODES: Part = { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes" };
-const MONITORS: Part = { data: "monitors", digest: "monitors_digest", bytes: "monitors_bytes" };
+const NODES: Part = KEYS.snapshot.nodes;
+const MONITORS: Part = KEYS.snapshot.monitors;
 
 type NodesPart = Pick<StoredSnapshot, "nodes" | "setupComplete">;
 type MonitorsPart = Pick<StoredSnapshot, "ownerOf" | "monitorOfToken" | "monitorCount" | "awayFrom" | "moved">;

@@ -9,12 +9,13 @@ import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { probeObservation } from "../core/health";
 import { NodeInfo } from "../core/snapshot";
+import { KEYS } from "../runtime/dicts";
 import { holdLease, leaseHolder, releaseLease } from "../runtime/lease";
 import { runLoop } from "../runtime/loop";
 import { ProbeAnswer, probe } from "./probe";
 import * as verdicts from "./verdicts";
 
-export const LEASE = "health-prober";
+export const LEASE = KEYS.locks.proberLease;
 /** Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast. */
 export const LEASE_TTL_S = 5;
 /** Probes in flight at once: a handful of hanging nodes cannot starve the others. */

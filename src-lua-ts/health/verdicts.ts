@@ -22,20 +22,20 @@ import {
 } from "../core/health";
 import type { Route } from "../request/route";
 import { servedPeer } from "../request/state";
-import { healthDict as dict } from "../runtime/dicts";
+import { KEYS, healthDict as dict } from "../runtime/dicts";
 import { VersionWatch } from "../runtime/version_watch";
 
-const HEALTH_PREFIX = "health:";
-const PENDING_PREFIX = "pending:";
-const PROBE_PREFIX = "probe:";
+const HEALTH_PREFIX = KEYS.health.node;
+const PENDING_PREFIX = KEYS.health.pending;
+const PROBE_PREFIX = KEYS.health.lastProbe;
 /** A passive failure asks the prober to probe the node now (health/prober.ts). */
-const PROBE_NOW_PREFIX = "probe-now:";
+const PROBE_NOW_PREFIX = KEYS.health.probeNow;
 /** A request nobody answered (no prober, e.g. during a reload) expires, not probed much later. */
 const PROBE_NOW_TTL_S = 5;
 /** Bumped when a verdict flips: what workers watch to refresh their down-set. */
-const VERDICT_VERSION = "verdicts:version";
+const VERDICT_VERSION = KEYS.health.verdictVersion;
 /** Bumped when a registry write becomes pending: what the writer watches. */
-const PENDING_VERSION = "writes:version";
+const PENDING_VERSION = KEYS.health.pendingVersion;
 
 export function read(nodeId: string): NodeHealth | undefined {
   const [v] = dict.get(HEALTH_PREFIX + nodeId);

@@ -9,7 +9,7 @@ import * as sync from "../cluster/sync";
 import * as store from "../cluster/snapshot_store";
 import { isStale, planStatusWrites } from "../core/health";
 import { Snapshot } from "../core/snapshot";
-import { healthDict } from "../runtime/dicts";
+import { KEYS, healthDict } from "../runtime/dicts";
 import { holdLease } from "../runtime/lease";
 import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./prober";
 import { runLoop } from "../runtime/loop";
@@ -27,13 +27,13 @@ const CONFIRM_EVERY_S = 5;
 /** After a failed write, the same work is retried this much later, not every step. */
 const RETRY_AFTER_S = 1;
 /** kuma_health key naming the worker (pid) that holds the lock; expires if it dies. */
-const WRITER_KEY = "writer:pid";
+const WRITER_KEY = KEYS.health.writerPid;
 const WRITER_KEY_TTL_S = 2;
 /**
  * Status writes and monitor moves that changed rows, each counted as soon as it committed (before
  * the snapshot refresh after it): /lb/status shows that only the writer writes.
  */
-const WRITES_KEY = "writer:writes";
+const WRITES_KEY = KEYS.health.writes;
 
 let nextAcquireAt = 0;
 let nextConfirmAt = 0;

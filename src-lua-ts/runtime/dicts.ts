@@ -11,3 +11,82 @@ export const healthDict = required("kuma_health");
 export const locksDict = required("kuma_locks");
 export const dnsDict = required("kuma_dns");
 export const metricsDict = required("kuma_metrics");
+
+/**
+ * Every key of the shared dicts, by dict: a string ending in a separator is a prefix, followed
+ * by what it names (a node id, a host, a monitor). Modules take their keys from here, so no two
+ * can collide and a dump of a dict reads against this list.
+ */
+export const KEYS = {
+  /** kuma_snapshot: the registry as the router last read it. */
+  snapshot: {
+    /** Bumped for each stored snapshot; workers reload when it moves (cluster/snapshot_store.ts). */
+    version: "version",
+    syncedAt: "synced_at",
+    lastError: "last_error",
+    failedAt: "failed_at",
+    /** The digest of the monitor rows the stored monitors part was built from. */
+    monitorsSource: "monitors_source",
+    /** The snapshot's two parts, each as JSON, its md5 and its size. */
+    nodes: { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes" },
+    monitors: { data: "monitors", digest: "monitors_digest", bytes: "monitors_bytes" },
+    /** When the sync last logged a failure: one line per interval (cluster/sync.ts). */
+    errorLoggedAt: "error_logged_at",
+    /** The nodes' agent reports, and when they were read or tried (cluster/agents.ts). */
+    agents: "agents",
+    agentsReadAt: "agents_read_at",
+    agentsTriedAt: "agents_tried_at",
+    agentsError: "agents_error",
+    /** Prefixes: a monitor newer than the snapshot, looked up once per interval (cluster/lookup.ts). */
+    missById: "miss:id:",
+    missByToken: "miss:token:",
+  },
+  /** kuma_health: this router's verdicts and what its writer owes the registry. */
+  health: {
+    /** Prefix: a node's state machine (core/health.ts encodeHealth). */
+    node: "health:",
+    /** Prefix: a registry status a transition implies, not written yet. */
+    pending: "pending:",
+    /** Prefix: the last probe's outcome, for /lb/status. */
+    lastProbe: "probe:",
+    /** Prefix: a passive failure asks the prober for an urgent probe. */
+    probeNow: "probe-now:",
+    /** Bumped when a verdict flips: workers refresh their down-set. */
+    verdictVersion: "verdicts:version",
+    /** Bumped when a registry write becomes pending: the writer looks. */
+    pendingVersion: "writes:version",
+    /** The worker holding the cluster's writer lock in this router (health/writer.ts). */
+    writerPid: "writer:pid",
+    /** Registry writes and monitor moves this router made. */
+    writes: "writer:writes",
+  },
+  /** kuma_locks: leases (runtime/lease.ts) and single-flight locks. */
+  locks: {
+    syncLease: "snapshot-sync",
+    proberLease: "health-prober",
+    samplerLease: "metrics-sampler",
+    /** Prefix: one worker resolves a host at a time (dns/resolve.ts). */
+    resolving: "dns:",
+    /** The monitor lookups of `snapshot.missById` and `snapshot.missByToken` lock under their own key. */
+  },
+  /** kuma_dns: answers of the router's own resolver (dns/resolve.ts), by host. */
+  dns: {
+    answer: "answer:",
+    /** Prefix: the last good address, kept for a while past its TTL. */
+    stale: "stale:",
+    /** Prefix: a failure already logged this interval. */
+    logged: "logged:",
+    /** Prefix: a host forgotten after a failed connect (at most once per interval). */
+    forgot: "forgot:",
+  },
+  /**
+   * kuma_metrics: counter series are "<metric>|<label values>" with a "|b<bucket>", "|sum" or
+   * "|p<pid>" part (core/metrics_text.ts; metric names start with "kuma_"); besides them:
+   */
+  metrics: {
+    /** Prefix: pinned requests per node and 10-second slot (metrics/pins.ts). */
+    pins: "pin|",
+    /** Prefix: the verdict the sampler saw last per node (metrics/sampler.ts). */
+    seen: "seen|",
+  },
+} as const;
