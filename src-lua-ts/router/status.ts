@@ -9,21 +9,35 @@ import { agentOf, handoverOf } from "../core/handover";
 import { WEBSOCKETS } from "../core/metrics_catalog";
 import { candidatesOf } from "../core/route";
 import { awayFrom } from "../core/snapshot";
-import { StatusView, renderStatusPage } from "../core/status_html";
-import { details as healthDetails } from "../health/status";
-import { downSet, lastProbe } from "../health/verdicts";
+import { NodeInfo } from "../core/snapshot";
+import { StatusChecks, StatusView, renderStatusPage } from "../core/status_html";
+import * as verdicts from "../health/verdicts";
+import { writerPid, writes } from "../health/writer";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
 import { ENABLED } from "../metrics/record";
+import { KEYS } from "../runtime/dicts";
+import { leaseHolder } from "../runtime/lease";
 import * as respond from "../runtime/respond";
 
 const REFRESH_S = 5;
 
+function healthChecks(nodes: NodeInfo[]): StatusChecks {
+  const out: StatusChecks["nodes"] = {};
+  for (const n of nodes) {
+    const h = verdicts.read(n.id);
+    out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: verdicts.lastProbe(n.id) };
+  }
+  return { prober: leaseHolder(KEYS.locks.proberLease), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
+}
+
+/** The one view of /lb/status: the JSON and the page are both written from it. */
 export function view(): StatusView {
   const snapshot = store.current();
   const s = store.status();
   const nodes = snapshot === undefined ? [] : snapshot.nodes;
-  const down = downSet(nodes);
+  const down = verdicts.downSet(nodes);
+  const checks = healthChecks(nodes);
   const websockets = ENABLED ? sharedSeries()[WEBSOCKETS] : {};
   const now = ngx.now();
   const settings = config.get();
@@ -57,7 +71,7 @@ export function view(): StatusView {
         index: n.index,
         owned: n.owned,
         lastSeenAgeS: n.lastSeenAge,
-        lastProbe: lastProbe(n.id),
+        lastProbe: checks.nodes[n.id].lastProbe,
         pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
         websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
         away: snapshot === undefined ? 0 : awayFrom(snapshot, n.id),
@@ -69,6 +83,7 @@ export function view(): StatusView {
     agents: { sinceReadS: reports.sinceReadS, lastError: reports.lastError },
     allDownFallback: snapshot !== undefined && candidatesOf(snapshot, down)[1],
     refreshS: REFRESH_S,
+    checks,
   };
 }
 
@@ -83,7 +98,7 @@ export function serveJson(): void {
     expectedNodes: v.expectedNodes,
     snapshot: { ...v.snapshot, staleAfterS: v.staleAfterS },
     allDownFallback: v.allDownFallback,
-    checks: healthDetails(store.current()?.nodes ?? []),
+    checks: v.checks,
     agents: v.agents,
     nodes: respond.list(v.nodes.map((n) => ({
       id: n.id,
