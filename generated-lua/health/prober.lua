@@ -4,12 +4,15 @@ local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 12,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 14,["20"] = 14,["21"] = 15,["22"] = 15,["23"] = 16,["24"] = 18,["26"] = 20,["28"] = 22,["30"] = 24,["32"] = 26,["33"] = 27,["36"] = 32,["39"] = 37,["40"] = 39,["42"] = 41,["43"] = 42,["44"] = 43,["46"] = 45,["48"] = 47,["50"] = 50,["51"] = 51,["52"] = 50,["54"] = 55,["55"] = 56,["56"] = 55,["57"] = 59,["58"] = 60,["59"] = 61,["60"] = 59,["61"] = 64,["62"] = 65,["63"] = 66,["66"] = 68,["67"] = 69,["68"] = 70,["69"] = 71,["70"] = 72,["71"] = 72,["73"] = 73,["74"] = 73,["75"] = 73,["76"] = 73,["77"] = 74,["78"] = 74,["79"] = 74,["80"] = 74,["81"] = 74,["82"] = 64,["84"] = 78,["85"] = 79,["86"] = 79,["87"] = 79,["88"] = 79,["89"] = 80,["90"] = 81,["91"] = 82,["92"] = 82,["93"] = 82,["94"] = 82,["95"] = 82,["98"] = 78,["100"] = 87,["101"] = 88,["102"] = 88,["103"] = 88,["104"] = 88,["106"] = 89,["107"] = 89,["108"] = 89,["109"] = 89,["112"] = 87,["116"] = 97,["117"] = 98,["118"] = 99,["119"] = 100,["120"] = 101,["122"] = 102,["125"] = 103,["126"] = 103,["128"] = 104,["129"] = 105,["130"] = 105,["132"] = 106,["133"] = 107,["137"] = 109,["138"] = 109,["140"] = 110,["141"] = 97,["142"] = 113,["143"] = 114,["144"] = 115,["145"] = 116,["148"] = 119,["149"] = 120,["150"] = 121,["153"] = 122,["154"] = 123,["155"] = 124,["156"] = 125,["159"] = 128,["160"] = 129,["161"] = 130,["162"] = 131,["163"] = 132,["164"] = 132,["166"] = 133,["167"] = 134,["168"] = 113,["170"] = 138,["171"] = 139,["172"] = 140,["173"] = 141,["174"] = 141,["176"] = 143,["177"] = 143,["178"] = 143,["179"] = 143,["180"] = 138,["182"] = 147,["183"] = 148,["186"] = 149,["187"] = 150,["188"] = 150,["190"] = 147,["194"] = 158,["195"] = 159,["196"] = 159,["197"] = 159,["198"] = 159,["199"] = 159,["200"] = 159,["201"] = 160,["202"] = 160,["203"] = 160,["204"] = 160,["205"] = 160,["206"] = 160,["207"] = 158});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 10,["14"] = 11,["15"] = 11,["16"] = 13,["17"] = 13,["18"] = 14,["19"] = 14,["20"] = 14,["21"] = 14,["22"] = 15,["23"] = 15,["24"] = 16,["25"] = 16,["26"] = 16,["27"] = 17,["28"] = 19,["30"] = 21,["32"] = 23,["34"] = 25,["36"] = 27,["37"] = 28,["40"] = 33,["43"] = 38,["44"] = 44,["45"] = 52,["46"] = 54,["47"] = 52,["49"] = 58,["50"] = 59,["51"] = 60,["52"] = 60,["53"] = 60,["54"] = 60,["55"] = 58,["56"] = 63,["57"] = 64,["58"] = 65,["59"] = 66,["60"] = 66,["62"] = 67,["63"] = 68,["64"] = 69,["65"] = 70,["66"] = 71,["67"] = 72,["68"] = 72,["69"] = 72,["70"] = 72,["72"] = 74,["73"] = 75,["74"] = 76,["75"] = 77,["76"] = 78,["77"] = 78,["78"] = 78,["79"] = 78,["81"] = 80,["82"] = 81,["83"] = 82,["84"] = 83,["85"] = 83,["86"] = 83,["87"] = 83,["88"] = 83,["90"] = 84,["91"] = 85,["92"] = 63,["94"] = 89,["95"] = 90,["96"] = 91,["97"] = 92,["98"] = 93,["99"] = 94,["100"] = 94,["101"] = 94,["102"] = 94,["103"] = 89,["104"] = 98,["106"] = 100,["107"] = 101,["108"] = 102,["110"] = 104,["112"] = 106,["114"] = 109,["115"] = 110,["116"] = 109,["118"] = 114,["119"] = 115,["120"] = 114,["121"] = 118,["122"] = 119,["123"] = 120,["124"] = 118,["125"] = 123,["126"] = 124,["127"] = 125,["130"] = 127,["131"] = 128,["132"] = 129,["133"] = 130,["134"] = 131,["135"] = 131,["137"] = 132,["138"] = 132,["139"] = 132,["140"] = 132,["141"] = 133,["142"] = 133,["143"] = 133,["144"] = 133,["145"] = 133,["146"] = 123,["148"] = 137,["149"] = 138,["150"] = 138,["151"] = 138,["152"] = 138,["153"] = 139,["154"] = 140,["155"] = 141,["156"] = 141,["157"] = 141,["158"] = 141,["159"] = 141,["162"] = 137,["164"] = 146,["165"] = 147,["166"] = 147,["167"] = 147,["168"] = 147,["170"] = 148,["171"] = 148,["172"] = 148,["173"] = 148,["176"] = 146,["180"] = 156,["181"] = 157,["182"] = 158,["183"] = 159,["184"] = 160,["186"] = 161,["189"] = 162,["190"] = 162,["192"] = 163,["193"] = 164,["194"] = 164,["196"] = 165,["197"] = 166,["201"] = 168,["202"] = 168,["204"] = 169,["205"] = 156,["206"] = 172,["207"] = 173,["208"] = 174,["209"] = 175,["212"] = 178,["213"] = 179,["214"] = 180,["217"] = 181,["218"] = 182,["219"] = 183,["220"] = 184,["223"] = 187,["224"] = 188,["225"] = 189,["226"] = 190,["227"] = 191,["228"] = 191,["230"] = 192,["231"] = 193,["232"] = 172,["234"] = 197,["235"] = 198,["236"] = 199,["237"] = 200,["238"] = 200,["240"] = 202,["241"] = 202,["242"] = 202,["243"] = 202,["244"] = 197,["246"] = 206,["247"] = 207,["250"] = 208,["251"] = 209,["252"] = 209,["254"] = 206,["258"] = 217,["259"] = 218,["260"] = 218,["261"] = 218,["262"] = 218,["263"] = 218,["264"] = 218,["265"] = 219,["266"] = 219,["267"] = 219,["268"] = 219,["269"] = 219,["270"] = 219,["271"] = 217});
 local ____exports = {}
 local config = require("runtime.config")
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
+local parseStatusLine = ____health.parseStatusLine
 local probeObservation = ____health.probeObservation
+local ____host = require("core.host")
+local formatHostPort = ____host.formatHostPort
 local ____dicts = require("runtime.dicts")
 local KEYS = ____dicts.KEYS
 local ____lease = require("runtime.lease")
@@ -18,8 +21,9 @@ local leaseHolder = ____lease.leaseHolder
 local releaseLease = ____lease.releaseLease
 local ____loop = require("runtime.loop")
 local runLoop = ____loop.runLoop
-local ____probe = require("health.probe")
-local probe = ____probe.probe
+local ____resolve = require("dns.resolve")
+local forget = ____resolve.forget
+local resolve = ____resolve.resolve
 local verdicts = require("health.verdicts")
 ____exports.LEASE = KEYS.locks.proberLease
 --- Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast.
@@ -37,6 +41,66 @@ local URGENT_STEP_S = 0.1
 --- At most one urgent probe per node this often: clients can provoke passive failures at will,
 -- and must not turn them into a probe storm against a node.
 local URGENT_SPACING_S = 0.5
+local USER_AGENT = "kuma-cluster-router/health"
+local function request(path, address)
+    return ((((("GET " .. path) .. " HTTP/1.1\r\nHost: ") .. formatHostPort(address)) .. "\r\nUser-Agent: ") .. USER_AGENT) .. "\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+end
+--- Milliseconds left before the deadline (at least 1: settimeout(0) would mean "no timeout").
+local function remaining(deadline)
+    ngx.update_time()
+    return math.max(
+        1,
+        math.floor((deadline - ngx.now()) * 1000)
+    )
+end
+local function exchange(address, path, timeoutMs, started)
+    local deadline = started + timeoutMs / 1000
+    local ip, dnsErr = resolve(address.host)
+    if ip == nil then
+        return {kind = "error", error = "dns: " .. (dnsErr or "no address")}
+    end
+    local sock = ngx.socket.tcp()
+    sock:settimeout(remaining(deadline))
+    local connected, connErr = sock:connect(ip, address.port)
+    if connected == nil then
+        forget(address.host)
+        return {
+            kind = "error",
+            error = "connect: " .. tostring(connErr)
+        }
+    end
+    sock:settimeout(remaining(deadline))
+    local sent, sendErr = sock:send(request(path, address))
+    if sent == nil then
+        sock:close()
+        return {
+            kind = "error",
+            error = "send: " .. tostring(sendErr)
+        }
+    end
+    sock:settimeout(remaining(deadline))
+    local line, readErr = sock:receive("*l")
+    sock:close()
+    if line == nil then
+        return {
+            kind = "error",
+            error = "read: " .. tostring(readErr)
+        }
+    end
+    local status = parseStatusLine(line)
+    return status == nil and ({kind = "error", error = "not an HTTP/1.x status line"}) or ({kind = "status", status = status})
+end
+--- Probes `address` (a registry host, resolved here) at `path`. Never throws.
+function ____exports.probe(address, path, timeoutMs)
+    ngx.update_time()
+    local started = ngx.now()
+    local result = exchange(address, path, timeoutMs, started)
+    ngx.update_time()
+    return {
+        result = result,
+        ms = math.floor((ngx.now() - started) * 1000)
+    }
+end
 local nextRoundAt = 0
 --- The lease holder has no snapshot yet to probe from.
 local awaitingSnapshot = false
@@ -65,7 +129,7 @@ local function probeNode(node)
     end
     verdicts.clearProbeRequest(node.id)
     inFlight[node.id] = true
-    local ok, answer = pcall(probe, node.address, h.path, h.timeoutMs)
+    local ok, answer = pcall(____exports.probe, node.address, h.path, h.timeoutMs)
     __TS__Delete(inFlight, node.id)
     if not ok then
         error(answer, 0)
@@ -123,16 +187,16 @@ function ____exports.probeUrgent(nodes)
                 break
             end
             if n.address == nil or inFlight[n.id] == true or not verdicts.probeRequested(n.id) then
-                goto __continue18
+                goto __continue26
             end
             local last = lastUrgentAt[n.id]
             if last ~= nil and now - last < URGENT_SPACING_S then
-                goto __continue18
+                goto __continue26
             end
             lastUrgentAt[n.id] = now
             due[#due + 1] = n
         end
-        ::__continue18::
+        ::__continue26::
     end
     if #due > 0 then
         probeBatch(due)

@@ -2,7 +2,7 @@
 -- spec run already has: a closed port (refused) and the test DNS server's TCP port (accepts,
 -- then waits for the 18245 bytes "GE" announces: a node that never answers). HTTP answers are
 -- covered end to end (test/health/), status lines by the case table.
-local probe = require("health.probe")
+local probe = require("health.prober")
 local prober = require("health.prober")
 local health = require("core.health")
 local config = require("runtime.config")
@@ -27,7 +27,7 @@ end
 
 local RANGES = { { from = 200, to = 299 } }
 
-describe("health.probe", function()
+describe("health.prober probe", function()
   it("a refused connection is a failure, at once", function()
     local answer, s = elapsed(function() return probe.probe({ host = "127.0.0.1", port = 1 }, "/api/v1/health", 1000) end)
     assert.equals("error", answer.result.kind)
