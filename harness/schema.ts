@@ -8,7 +8,7 @@ import { migrate } from "../node/src/migrate";
 
 /** The repository root, from build/js/harness. */
 const ROOT = join(__dirname, "..", "..", "..");
-export const STAND_IN_TABLES = join(ROOT, "test", "fixtures", "stand-in-tables.sql");
+export const STAND_IN_TABLES = join(ROOT, "harness", "stand-in-tables.sql");
 
 /** The fixture's statements, comments dropped. */
 export function standInStatements(): string[] {
