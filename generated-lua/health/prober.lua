@@ -4,7 +4,7 @@ local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 10,["14"] = 11,["15"] = 11,["16"] = 13,["17"] = 13,["18"] = 14,["19"] = 14,["20"] = 14,["21"] = 14,["22"] = 15,["23"] = 15,["24"] = 16,["25"] = 16,["26"] = 16,["27"] = 17,["28"] = 19,["30"] = 21,["32"] = 23,["34"] = 25,["36"] = 27,["37"] = 28,["40"] = 33,["43"] = 38,["44"] = 44,["45"] = 52,["46"] = 54,["47"] = 52,["49"] = 58,["50"] = 59,["51"] = 60,["52"] = 60,["53"] = 60,["54"] = 60,["55"] = 58,["56"] = 63,["57"] = 64,["58"] = 65,["59"] = 66,["60"] = 66,["62"] = 67,["63"] = 68,["64"] = 69,["65"] = 70,["66"] = 71,["67"] = 72,["68"] = 72,["69"] = 72,["70"] = 72,["72"] = 74,["73"] = 75,["74"] = 76,["75"] = 77,["76"] = 78,["77"] = 78,["78"] = 78,["79"] = 78,["81"] = 80,["82"] = 81,["83"] = 82,["84"] = 83,["85"] = 83,["86"] = 83,["87"] = 83,["88"] = 83,["90"] = 84,["91"] = 85,["92"] = 63,["94"] = 89,["95"] = 90,["96"] = 91,["97"] = 92,["98"] = 93,["99"] = 94,["100"] = 94,["101"] = 94,["102"] = 94,["103"] = 89,["104"] = 98,["106"] = 100,["107"] = 101,["108"] = 102,["110"] = 104,["112"] = 106,["114"] = 109,["115"] = 110,["116"] = 109,["118"] = 114,["119"] = 115,["120"] = 114,["121"] = 118,["122"] = 119,["123"] = 120,["124"] = 118,["125"] = 123,["126"] = 124,["127"] = 125,["130"] = 127,["131"] = 128,["132"] = 129,["133"] = 130,["134"] = 131,["135"] = 131,["137"] = 132,["138"] = 132,["139"] = 132,["140"] = 132,["141"] = 133,["142"] = 133,["143"] = 133,["144"] = 133,["145"] = 133,["146"] = 123,["148"] = 137,["149"] = 138,["150"] = 138,["151"] = 138,["152"] = 138,["153"] = 139,["154"] = 140,["155"] = 141,["156"] = 141,["157"] = 141,["158"] = 141,["159"] = 141,["162"] = 137,["164"] = 146,["165"] = 147,["166"] = 147,["167"] = 147,["168"] = 147,["170"] = 148,["171"] = 148,["172"] = 148,["173"] = 148,["176"] = 146,["180"] = 156,["181"] = 157,["182"] = 158,["183"] = 159,["184"] = 160,["186"] = 161,["189"] = 162,["190"] = 162,["192"] = 163,["193"] = 164,["194"] = 164,["196"] = 165,["197"] = 166,["201"] = 168,["202"] = 168,["204"] = 169,["205"] = 156,["206"] = 172,["207"] = 173,["208"] = 174,["209"] = 175,["212"] = 178,["213"] = 179,["214"] = 180,["217"] = 181,["218"] = 182,["219"] = 183,["220"] = 184,["223"] = 187,["224"] = 188,["225"] = 189,["226"] = 190,["227"] = 191,["228"] = 191,["230"] = 192,["231"] = 193,["232"] = 172,["234"] = 197,["235"] = 198,["236"] = 199,["237"] = 200,["238"] = 200,["240"] = 202,["241"] = 202,["242"] = 202,["243"] = 202,["244"] = 197,["246"] = 206,["247"] = 207,["250"] = 208,["251"] = 209,["252"] = 209,["254"] = 206,["258"] = 217,["259"] = 218,["260"] = 218,["261"] = 218,["262"] = 218,["263"] = 218,["264"] = 218,["265"] = 219,["266"] = 219,["267"] = 219,["268"] = 219,["269"] = 219,["270"] = 219,["271"] = 217});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 8,["10"] = 9,["11"] = 10,["12"] = 10,["13"] = 10,["14"] = 11,["15"] = 11,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 14,["21"] = 14,["22"] = 15,["23"] = 15,["24"] = 15,["25"] = 16,["27"] = 19,["29"] = 21,["31"] = 23,["32"] = 24,["35"] = 29,["38"] = 34,["39"] = 40,["40"] = 48,["41"] = 50,["42"] = 48,["44"] = 54,["45"] = 55,["46"] = 56,["47"] = 56,["48"] = 56,["49"] = 56,["50"] = 54,["51"] = 59,["52"] = 60,["53"] = 61,["54"] = 62,["55"] = 62,["57"] = 63,["58"] = 64,["59"] = 65,["60"] = 66,["61"] = 67,["62"] = 68,["63"] = 68,["64"] = 68,["65"] = 68,["67"] = 70,["68"] = 71,["69"] = 72,["70"] = 73,["71"] = 74,["72"] = 74,["73"] = 74,["74"] = 74,["76"] = 76,["77"] = 77,["78"] = 78,["79"] = 79,["80"] = 79,["81"] = 79,["82"] = 79,["83"] = 79,["85"] = 80,["86"] = 81,["87"] = 59,["89"] = 85,["90"] = 86,["91"] = 87,["92"] = 88,["93"] = 89,["94"] = 90,["95"] = 90,["96"] = 90,["97"] = 90,["98"] = 85,["99"] = 94,["101"] = 96,["103"] = 98,["105"] = 100,["106"] = 102,["107"] = 103,["108"] = 104,["109"] = 102,["110"] = 107,["111"] = 108,["112"] = 109,["115"] = 111,["116"] = 112,["117"] = 113,["118"] = 114,["119"] = 115,["120"] = 115,["122"] = 116,["123"] = 116,["124"] = 116,["125"] = 116,["126"] = 117,["127"] = 117,["128"] = 117,["129"] = 117,["130"] = 117,["131"] = 107,["133"] = 121,["134"] = 122,["135"] = 122,["136"] = 122,["137"] = 122,["138"] = 123,["139"] = 124,["140"] = 125,["141"] = 125,["142"] = 125,["143"] = 125,["144"] = 125,["147"] = 121,["149"] = 130,["150"] = 131,["151"] = 131,["152"] = 131,["153"] = 131,["155"] = 132,["156"] = 132,["157"] = 132,["158"] = 132,["161"] = 130,["165"] = 140,["166"] = 141,["167"] = 142,["168"] = 143,["169"] = 144,["171"] = 145,["174"] = 146,["175"] = 146,["177"] = 147,["178"] = 148,["179"] = 148,["181"] = 149,["182"] = 150,["186"] = 152,["187"] = 152,["189"] = 153,["190"] = 140,["191"] = 156,["192"] = 157,["193"] = 158,["194"] = 159,["197"] = 162,["198"] = 163,["199"] = 164,["202"] = 165,["203"] = 166,["204"] = 167,["205"] = 168,["208"] = 171,["209"] = 172,["210"] = 173,["211"] = 174,["212"] = 175,["213"] = 175,["215"] = 176,["216"] = 156,["218"] = 180,["219"] = 181,["220"] = 182,["221"] = 183,["222"] = 183,["224"] = 185,["225"] = 185,["226"] = 185,["227"] = 185,["228"] = 180,["230"] = 189,["231"] = 190,["234"] = 191,["235"] = 192,["236"] = 192,["238"] = 189,["242"] = 200,["243"] = 201,["244"] = 201,["245"] = 201,["246"] = 201,["247"] = 201,["248"] = 201,["249"] = 202,["250"] = 202,["251"] = 202,["252"] = 202,["253"] = 202,["254"] = 202,["255"] = 200});
 local ____exports = {}
 local config = require("runtime.config")
 local store = require("cluster.snapshot_store")
@@ -13,8 +13,6 @@ local parseStatusLine = ____health.parseStatusLine
 local probeObservation = ____health.probeObservation
 local ____host = require("core.host")
 local formatHostPort = ____host.formatHostPort
-local ____dicts = require("runtime.dicts")
-local KEYS = ____dicts.KEYS
 local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
 local leaseHolder = ____lease.leaseHolder
@@ -25,9 +23,6 @@ local ____resolve = require("dns.resolve")
 local forget = ____resolve.forget
 local resolve = ____resolve.resolve
 local verdicts = require("health.verdicts")
-____exports.LEASE = KEYS.locks.proberLease
---- Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast.
-____exports.LEASE_TTL_S = 5
 --- Probes in flight at once: a handful of hanging nodes cannot starve the others.
 local BATCH = 8
 --- How often a worker without the lease checks whether the holder died.
@@ -104,20 +99,10 @@ end
 local nextRoundAt = 0
 --- The lease holder has no snapshot yet to probe from.
 local awaitingSnapshot = false
-local rounds = 0
-local probing = false
 --- Nodes this worker is probing now (round or urgent): an urgent probe waits for these.
 local inFlight = {}
 --- When this worker last started an urgent probe of each node (ngx.now()).
 local lastUrgentAt = {}
---- Probe rounds this worker completed: the writer reconciles after each one.
-function ____exports.completedRounds()
-    return rounds
-end
---- True while a round runs: the writer waits for its transitions to land together.
-function ____exports.roundInProgress()
-    return probing
-end
 local function describe(answer)
     local r = answer.result
     return r.kind == "status" and ((tostring(r.status) .. " in ") .. tostring(answer.ms)) .. " ms" or ((r.error .. " after ") .. tostring(answer.ms)) .. " ms"
@@ -187,16 +172,16 @@ function ____exports.probeUrgent(nodes)
                 break
             end
             if n.address == nil or inFlight[n.id] == true or not verdicts.probeRequested(n.id) then
-                goto __continue26
+                goto __continue24
             end
             local last = lastUrgentAt[n.id]
             if last ~= nil and now - last < URGENT_SPACING_S then
-                goto __continue26
+                goto __continue24
             end
             lastUrgentAt[n.id] = now
             due[#due + 1] = n
         end
-        ::__continue26::
+        ::__continue24::
     end
     if #due > 0 then
         probeBatch(due)
@@ -204,7 +189,7 @@ function ____exports.probeUrgent(nodes)
     return due
 end
 local function step()
-    if not holdLease(____exports.LEASE, ____exports.LEASE_TTL_S) then
+    if not holdLease(verdicts.LEASE, verdicts.LEASE_TTL_S) then
         nextRoundAt = 0
         awaitingSnapshot = false
         return
@@ -221,14 +206,13 @@ local function step()
         return
     end
     nextRoundAt = now + config.get().health.intervalS
-    probing = true
+    verdicts.roundStarted()
     local ok, err = pcall(____exports.probeAll, snapshot.nodes)
-    probing = false
+    verdicts.roundEnded(ok)
     if not ok then
         error(err, 0)
     end
     verdicts.prune(snapshot.nodeById)
-    rounds = rounds + 1
 end
 --- Until the next round is due, at most MAX_STEP_S (rounds start on time, not on a grid).
 local function stepSeconds()
@@ -244,7 +228,7 @@ local function stepSeconds()
 end
 --- The urgent loop follows the lease the round loop holds; it never takes it.
 local function urgentStep()
-    if leaseHolder(____exports.LEASE) ~= ngx.worker.pid() then
+    if leaseHolder(verdicts.LEASE) ~= ngx.worker.pid() then
         return
     end
     local snapshot = store.current()
@@ -260,7 +244,7 @@ function ____exports.start()
         "health prober",
         stepSeconds,
         step,
-        function() return releaseLease(____exports.LEASE) end
+        function() return releaseLease(verdicts.LEASE) end
     )
     runLoop(
         "health urgent probes",

@@ -10,15 +10,11 @@ import * as store from "../cluster/snapshot_store";
 import { ProbeResult, parseStatusLine, probeObservation } from "../core/health";
 import { HostPort, formatHostPort } from "../core/host";
 import { NodeInfo } from "../core/snapshot";
-import { KEYS } from "../runtime/dicts";
 import { holdLease, leaseHolder, releaseLease } from "../runtime/lease";
 import { runLoop } from "../runtime/loop";
 import { forget, resolve } from "../dns/resolve";
 import * as verdicts from "./verdicts";
 
-export const LEASE = KEYS.locks.proberLease;
-/** Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast. */
-export const LEASE_TTL_S = 5;
 /** Probes in flight at once: a handful of hanging nodes cannot starve the others. */
 const BATCH = 8;
 /** How often a worker without the lease checks whether the holder died. */
@@ -98,22 +94,10 @@ export function probe(address: HostPort, path: string, timeoutMs: number): Probe
 let nextRoundAt = 0;
 /** The lease holder has no snapshot yet to probe from. */
 let awaitingSnapshot = false;
-let rounds = 0;
-let probing = false;
 /** Nodes this worker is probing now (round or urgent): an urgent probe waits for these. */
 const inFlight: Record<string, true> = {};
 /** When this worker last started an urgent probe of each node (ngx.now()). */
 const lastUrgentAt: Record<string, number> = {};
-
-/** Probe rounds this worker completed: the writer reconciles after each one. */
-export function completedRounds(): number {
-  return rounds;
-}
-
-/** True while a round runs: the writer waits for its transitions to land together. */
-export function roundInProgress(): boolean {
-  return probing;
-}
 
 function describe(answer: ProbeAnswer): string {
   const r = answer.result;
@@ -170,7 +154,7 @@ export function probeUrgent(nodes: NodeInfo[]): NodeInfo[] {
 }
 
 function step(): void {
-  if (!holdLease(LEASE, LEASE_TTL_S)) {
+  if (!holdLease(verdicts.LEASE, verdicts.LEASE_TTL_S)) {
     nextRoundAt = 0;
     awaitingSnapshot = false;
     return;
@@ -185,12 +169,11 @@ function step(): void {
     return;
   }
   nextRoundAt = now + config.get().health.intervalS;
-  probing = true;
+  verdicts.roundStarted();
   const [ok, err] = pcall(probeAll, snapshot.nodes);
-  probing = false;
+  verdicts.roundEnded(ok);
   if (!ok) throw err;
   verdicts.prune(snapshot.nodeById);
-  rounds++;
 }
 
 /** Until the next round is due, at most MAX_STEP_S (rounds start on time, not on a grid). */
@@ -204,7 +187,7 @@ function stepSeconds(): number {
 
 /** The urgent loop follows the lease the round loop holds; it never takes it. */
 function urgentStep(): void {
-  if (leaseHolder(LEASE) !== ngx.worker.pid()) return;
+  if (leaseHolder(verdicts.LEASE) !== ngx.worker.pid()) return;
   const snapshot = store.current();
   if (snapshot !== undefined) probeUrgent(snapshot.nodes);
 }
@@ -215,6 +198,6 @@ function urgentStep(): void {
  * not hold them up.
  */
 export function start(): void {
-  runLoop("health prober", stepSeconds, step, () => releaseLease(LEASE));
+  runLoop("health prober", stepSeconds, step, () => releaseLease(verdicts.LEASE));
   runLoop("health urgent probes", () => URGENT_STEP_S, urgentStep, () => undefined);
 }

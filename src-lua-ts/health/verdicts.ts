@@ -125,6 +125,40 @@ export function isDown(nodeId: string): boolean {
   return read(nodeId)?.down === true;
 }
 
+// --- the prober's rounds, as the writer sees them -----------------------------------------
+// One lease picks the worker that probes and writes: the writer, in the prober's worker, writes
+// a round's verdicts together once the round ended, and reconciles after each one. Kept here,
+// not in either of them, so neither reaches into the other.
+
+/** The lease of the prober and the writer (runtime/lease.ts). */
+export const LEASE = KEYS.locks.proberLease;
+/** Renewed every writer step (0.1 s) and prober step: a dead worker is replaced this fast. */
+export const LEASE_TTL_S = 5;
+
+let rounds = 0;
+let probing = false;
+
+/** The prober starts a round. */
+export function roundStarted(): void {
+  probing = true;
+}
+
+/** The prober's round ended; `completed` when every node was probed. */
+export function roundEnded(completed: boolean): void {
+  probing = false;
+  if (completed) rounds++;
+}
+
+/** Probe rounds this worker completed: the writer reconciles after each one. */
+export function completedRounds(): number {
+  return rounds;
+}
+
+/** True while a round runs: the writer waits for its transitions to land together. */
+export function roundInProgress(): boolean {
+  return probing;
+}
+
 // --- registry writes waiting for the writer ----------------------------------------------
 
 function setPending(nodeId: string, status: RegistryStatus): void {

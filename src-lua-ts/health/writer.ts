@@ -11,7 +11,6 @@ import { isStale, planStatusWrites } from "../core/health";
 import { Snapshot } from "../core/snapshot";
 import { KEYS, healthDict } from "../runtime/dicts";
 import { holdLease } from "../runtime/lease";
-import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./prober";
 import { runLoop } from "../runtime/loop";
 import { moveMonitors } from "./monitor_moves";
 import { statusSql } from "./registry_sql";
@@ -128,7 +127,7 @@ function becomeWriter(now: number): boolean {
 }
 
 function step(): void {
-  if (!holdLease(LEASE, LEASE_TTL_S)) {
+  if (!holdLease(verdicts.LEASE, verdicts.LEASE_TTL_S)) {
     stop();
     return;
   }
@@ -144,14 +143,14 @@ function step(): void {
   }
   healthDict.set(WRITER_KEY, ngx.worker.pid(), WRITER_KEY_TTL_S);
   // A round's verdicts are written together, so "every node down" is seen as such.
-  if (roundInProgress()) return;
+  if (verdicts.roundInProgress()) return;
   const snapshot = store.current();
   if (snapshot === undefined) return;
   if (snapshot !== lastSnapshot) {
     lastSnapshot = snapshot;
     lastSnapshotKey = snapshotKey(snapshot);
   }
-  const key = `${verdicts.verdictVersion()}/${verdicts.pendingVersion()}/${completedRounds()}/${lastSnapshotKey}`;
+  const key = `${verdicts.verdictVersion()}/${verdicts.pendingVersion()}/${verdicts.completedRounds()}/${lastSnapshotKey}`;
   if (key === lastKey || now < retryAt) return;
   if (writeOnce(snapshot).failed) {
     retryAt = now + RETRY_AFTER_S;

@@ -16,7 +16,6 @@ import { writerPid, writes } from "../health/writer";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
 import { ENABLED } from "../metrics/record";
-import { KEYS } from "../runtime/dicts";
 import { leaseHolder } from "../runtime/lease";
 import * as respond from "../runtime/respond";
 
@@ -28,7 +27,7 @@ function healthChecks(nodes: NodeInfo[]): StatusChecks {
     const h = verdicts.read(n.id);
     out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: verdicts.lastProbe(n.id) };
   }
-  return { prober: leaseHolder(KEYS.locks.proberLease), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
+  return { prober: leaseHolder(verdicts.LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
 }
 
 /** The one view of /lb/status: the JSON and the page are both written from it. */
