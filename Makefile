@@ -15,6 +15,7 @@ help:
 	@echo "make test    install what is missing, type-check, check generated-lua, run all suites"
 	@echo "make router  the router alone, in the foreground, configured by the environment"
 	@echo "make lua     rebuild generated-lua/ from src-lua-ts/ (commit the result)"
+	@echo "make test-lua  the test runtime's Lua (test-runtime/src/) into build/test-lua/ (never committed)"
 	@echo "make bench   router vs plain nginx proxy_pass"
 	@echo "make bench-snapshot  sync of a 100,000-monitor snapshot"
 
