@@ -10,8 +10,8 @@
 // answers TapStats as JSON and GET /stats.txt the same numbers as one line.
 import http from "node:http";
 import net from "node:net";
-import { parseFlags, runCli, singleFlag } from "../test/support/cli-args";
-import { assertLoopbackHost, formatHostPort, parseHostPort, type HostPort } from "../test/support/loopback";
+import { parseFlags, runCli, singleFlag } from "../harness/cli-args";
+import { assertLoopbackHost, formatHostPort, parseHostPort, type HostPort } from "../harness/loopback";
 
 /** What a statement is for: request-driven lookups must stay at zero in steady state. */
 export type StatementKind = "lookup" | "sync" | "background";

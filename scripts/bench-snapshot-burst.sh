@@ -19,7 +19,7 @@ CONNECTIONS=${BURST_CONNECTIONS:-8}
 WORKERS=${BURST_WORKERS:-2}
 NODES=100
 MONITORS=100000
-DNS_CLI="$ROOT/build/js/test/support/dns-server-cli.js"
+DNS_CLI="$ROOT/build/js/harness/dns-server-cli.js"
 
 for tool in wrk curl node mariadb; do
   command -v "$tool" >/dev/null || { echo "bench-snapshot: $tool is missing (scripts/install-runtime.sh installs wrk)" >&2; exit 1; }

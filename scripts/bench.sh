@@ -26,7 +26,7 @@ export BENCH_TOKENS=300
 PROXY_CPU=0
 LOAD_CPU=1
 CLK_TCK=$(getconf CLK_TCK)
-DNS_CLI="$ROOT/build/js/test/support/dns-server-cli.js"
+DNS_CLI="$ROOT/build/js/harness/dns-server-cli.js"
 TAP_CLI="$ROOT/build/js/bench/mysql-tap.js"
 
 for tool in wrk taskset curl node mariadb; do
