@@ -16,10 +16,9 @@ end
 
 describe("runtime.dicts KEYS", function()
   it("keeps every dict's keys apart from each other's prefixes", function()
-    -- The monitor lookups lock in kuma_locks under their kuma_snapshot key.
-    local locks = flatten(KEYS.locks, { KEYS.snapshot.missById, KEYS.snapshot.missByToken })
     for name, keys in pairs({ snapshot = flatten(KEYS.snapshot, {}), health = flatten(KEYS.health, {}),
-                              locks = locks, dns = flatten(KEYS.dns, {}), metrics = flatten(KEYS.metrics, {}) }) do
+                              locks = flatten(KEYS.locks, {}), lookups = flatten(KEYS.lookups, {}),
+                              dns = flatten(KEYS.dns, {}), metrics = flatten(KEYS.metrics, {}) }) do
       assert.is_true(#keys > 0, name)
       for i, a in ipairs(keys) do
         for j, b in ipairs(keys) do
