@@ -8,13 +8,14 @@ SHELL := /bin/bash
 TSTL := npx --no-install tstl
 TSC  := npx --no-install tsc
 
-.PHONY: help deps lua js build typecheck check-generated spec node-test test router up bench bench-snapshot clean
+.PHONY: help deps lua js test-lua build typecheck check-generated check-layers spec node-test test router up bench bench-snapshot clean
 
 help:
 	@echo "make up      local cluster on loopback (router on 127.0.0.1:8084)"
 	@echo "make test    install what is missing, type-check, check generated-lua, run all suites"
 	@echo "make router  the router alone, in the foreground, configured by the environment"
 	@echo "make lua     rebuild generated-lua/ from src-lua-ts/ (commit the result)"
+	@echo "make test-lua  the test runtime's Lua (test-runtime/src/) into build/test-lua/ (never committed)"
 	@echo "make bench   router vs plain nginx proxy_pass"
 	@echo "make bench-snapshot  a 100,000-monitor snapshot: sync, memory, change burst"
 
@@ -30,38 +31,49 @@ js: deps
 	rm -rf build/js
 	$(TSC) -p tsconfig.node.json
 
+# The test runtime's Lua (test-runtime/src/: the resty.mysql stand-in, spec fixtures), built
+# outside generated-lua/ so nothing test-only sits beside what the image ships.
+test-lua: deps
+	rm -rf build/test-lua
+	$(TSTL) -p tsconfig.test-runtime.json
+
 build: lua js
 
 typecheck: deps
 	$(TSC) -p tsconfig.lua.json --noEmit
 	$(TSC) -p tsconfig.node.json --noEmit
+	$(TSC) -p tsconfig.test-runtime.json --noEmit
 
 check-generated: deps
 	@scripts/check-generated.sh
 
-spec: deps js
+# Imports point down the layers of tools/check-layers.ts; no folders or files in a circle.
+check-layers: js
+	node build/js/tools/check-layers.js
+
+spec: deps js test-lua
 	scripts/run-specs.sh
 
-node-test: js
+node-test: js test-lua
 	scripts/run-node-tests.sh
 
-test: deps typecheck check-generated spec node-test
+test: deps typecheck check-generated check-layers spec node-test
 	@echo "make test: all suites passed"
 
-router: deps
+router: deps test-lua
 	scripts/router.sh
 
 clean:
 	rm -rf build
 
-up: deps js
+up: deps js test-lua
 	@scripts/ensure-mariadb.sh >/dev/null 2>&1 || true
 	node build/js/tools/up.js
 
 # Router vs plain nginx proxy_pass, interleaved runs (docs/benchmarks.md).
-bench: deps js
+bench: deps js test-lua
 	node build/js/bench/bench.js
 
 # 100,000 monitors on 100 nodes: sync, worker load and memory, then the change burst on a real router.
-bench-snapshot: deps js
+bench-snapshot: deps js test-lua
 	node build/js/bench/snapshot.js

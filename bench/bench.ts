@@ -19,8 +19,8 @@ import { type ChildProcess } from "node:child_process";
 import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { startDnsServerProcess } from "../test/support/cli-processes";
-import { findFreePort, waitForPort } from "../test/support/processes";
+import { startDnsServerProcess } from "../harness/cli-processes";
+import { findFreePort, waitForPort } from "../harness/processes";
 import {
   admin,
   createDatabase,

@@ -6,7 +6,7 @@
 //
 // Used in-process by test/router/hostile.test.ts and bench/bench.ts.
 import net from "node:net";
-import { assertLoopbackHost, type HostPort } from "../test/support/loopback";
+import { assertLoopbackHost, type HostPort } from "../harness/loopback";
 
 /** What a statement is for: request-driven lookups must stay at zero in steady state. */
 export type StatementKind = "lookup" | "sync" | "background";

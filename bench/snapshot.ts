@@ -20,8 +20,8 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startDnsServerProcess } from "../test/support/cli-processes";
-import { findFreePort, waitForPort } from "../test/support/processes";
+import { startDnsServerProcess } from "../harness/cli-processes";
+import { findFreePort, waitForPort } from "../harness/processes";
 import {
   admin,
   createDatabase,

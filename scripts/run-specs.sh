@@ -19,10 +19,10 @@ cleanup() {
   "$ROOT/scripts/test-db.sh" drop "$DB_NAME" || true
 }
 trap cleanup EXIT
-# The test DNS server (test/support/dns-server-cli.ts; build it with `tsc -p tsconfig.node.json`)
+# The test DNS server (harness/dns-server-cli.ts; build it with `tsc -p tsconfig.node.json`)
 # for spec/dns: these records are the specs' fixture, and the specs steer the server (counts,
 # modes, records) over its control port. Without the build, those specs are pending.
-DNS_CLI="$ROOT/build/js/test/support/dns-server-cli.js"
+DNS_CLI="$ROOT/build/js/harness/dns-server-cli.js"
 if [ -f "$DNS_CLI" ] && command -v node >/dev/null; then
   node "$DNS_CLI" --listen 127.0.0.1:0 --control 127.0.0.1:0 \
     --record uptime-kuma-node1=127.0.0.2 --record uptime-kuma-node2=127.0.0.3 --record uptime-kuma-node3=127.0.0.4 \

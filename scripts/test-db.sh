@@ -4,7 +4,7 @@
 #   test-db.sh create NAME        -> creates NAME and user NAME, prints the password; the
 #                                    cluster's tables by `kuma-cluster-node migrate` (needs the
 #                                    build: make js), then the stand-in nodes' tables
-#                                    (test/fixtures/stand-in-tables.sql)
+#                                    (harness/stand-in-tables.sql)
 #   test-db.sh create-empty NAME  -> the same without any table (for real Uptime Kuma nodes)
 #   test-db.sh drop NAME
 set -euo pipefail
@@ -25,7 +25,7 @@ case "${1:-}" in
     if [ "$1" = create ]; then
       env -i PATH="$PATH" DB_HOST="$HOST" DB_PORT="$PORT" DB_USER="$name" DB_PASSWORD="$password" DB_NAME="$name" \
         node "$ROOT/node/bin/kuma-cluster-node" migrate >/dev/null
-      admin "$name" < "$ROOT/test/fixtures/stand-in-tables.sql"
+      admin "$name" < "$ROOT/harness/stand-in-tables.sql"
     fi
     echo "$password"
     ;;

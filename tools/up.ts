@@ -7,8 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDbSettings } from "../src-lua-ts/core/node_settings";
-import { Cluster, startCluster } from "../test/router/cluster";
-import { ROOT } from "../test/router/harness";
+import { Cluster, startCluster } from "../harness/cluster";
+import { ROOT } from "../harness/router";
 import type { DbSettings } from "../node/src/db";
 
 const PRIVATE_DB_PORT = 3407;

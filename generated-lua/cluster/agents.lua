@@ -1,11 +1,12 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 5,["8"] = 6,["9"] = 6,["10"] = 7,["11"] = 8,["12"] = 8,["13"] = 8,["15"] = 11,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["21"] = 19,["22"] = 20,["23"] = 21,["24"] = 22,["27"] = 23,["28"] = 24,["29"] = 25,["30"] = 26,["31"] = 27,["32"] = 28,["33"] = 29,["34"] = 30,["35"] = 31,["37"] = 33,["38"] = 34,["39"] = 35,["40"] = 35,["42"] = 36,["45"] = 39,["46"] = 40,["47"] = 41,["48"] = 41,["49"] = 41,["50"] = 41,["51"] = 42,["52"] = 19,["54"] = 54,["55"] = 55,["56"] = 56,["57"] = 57,["58"] = 58,["59"] = 59,["60"] = 60,["61"] = 61,["62"] = 61,["65"] = 63,["66"] = 63,["67"] = 65,["68"] = 65,["69"] = 65,["70"] = 63,["71"] = 63,["72"] = 63,["73"] = 54});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 5,["8"] = 6,["9"] = 6,["10"] = 6,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["16"] = 11,["17"] = 13,["18"] = 14,["19"] = 15,["20"] = 16,["22"] = 19,["23"] = 20,["24"] = 21,["25"] = 22,["28"] = 23,["29"] = 24,["30"] = 25,["31"] = 26,["32"] = 27,["33"] = 28,["34"] = 29,["35"] = 30,["36"] = 31,["38"] = 33,["39"] = 34,["40"] = 35,["41"] = 35,["43"] = 36,["46"] = 39,["47"] = 40,["48"] = 41,["49"] = 41,["50"] = 41,["51"] = 41,["52"] = 42,["53"] = 19,["55"] = 54,["56"] = 55,["57"] = 56,["58"] = 57,["59"] = 58,["60"] = 59,["61"] = 60,["62"] = 61,["63"] = 61,["66"] = 63,["67"] = 63,["68"] = 65,["69"] = 65,["70"] = 65,["71"] = 63,["72"] = 63,["73"] = 63,["74"] = 54});
 local ____exports = {}
 local cjson = require("cjson.safe")
 local ____handover = require("core.handover")
 local agentsByNode = ____handover.agentsByNode
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local dict = ____dicts.snapshotDict
 local db = require("cluster.db")
 local ____queries = require("cluster.queries")
@@ -13,10 +14,10 @@ local AGENTS_SQL = ____queries.AGENTS_SQL
 local agentRows = ____queries.agentRows
 --- Seconds between reads: agents report once per heartbeat (30 s by default).
 ____exports.READ_EVERY_S = 5
-local ROWS = "agents"
-local READ_AT = "agents_read_at"
-local TRIED_AT = "agents_tried_at"
-local LAST_ERROR = "agents_error"
+local ROWS = KEYS.snapshot.agents
+local READ_AT = KEYS.snapshot.agentsReadAt
+local TRIED_AT = KEYS.snapshot.agentsTriedAt
+local LAST_ERROR = KEYS.snapshot.agentsError
 --- Reads the agents' rows when the last try is READ_EVERY_S old (by the syncing worker).
 function ____exports.refresh()
     local now = ngx.now()

@@ -1,14 +1,15 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 29,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 10,["11"] = 11,["12"] = 11,["13"] = 12,["14"] = 13,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 59,["21"] = 60,["22"] = 60,["23"] = 60,["24"] = 60,["25"] = 60,["26"] = 60,["27"] = 60,["28"] = 61,["29"] = 62,["30"] = 62,["32"] = 63,["33"] = 64,["34"] = 65,["36"] = 68,["37"] = 69,["40"] = 72,["41"] = 72,["43"] = 73,["44"] = 74,["47"] = 16,["49"] = 18,["51"] = 20,["52"] = 21,["53"] = 23,["54"] = 24,["55"] = 25,["56"] = 26,["57"] = 27,["61"] = 36,["62"] = 37,["63"] = 38,["64"] = 39,["65"] = 40,["66"] = 40,["68"] = 41,["69"] = 41,["70"] = 41,["71"] = 41,["72"] = 43,["73"] = 43,["75"] = 44,["76"] = 45,["77"] = 46,["78"] = 48,["79"] = 48,["81"] = 49,["82"] = 50,["83"] = 50,["86"] = 52,["87"] = 53,["88"] = 53,["90"] = 54,["91"] = 55,["92"] = 36,["94"] = 78,["95"] = 79,["96"] = 80,["97"] = 78,["99"] = 84,["100"] = 85,["101"] = 85,["102"] = 85,["103"] = 85,["104"] = 84,["105"] = 88,["106"] = 89,["107"] = 88,["109"] = 99,["110"] = 100,["111"] = 101,["112"] = 102,["113"] = 102,["115"] = 103,["116"] = 103,["118"] = 104,["119"] = 105,["120"] = 106,["123"] = 107,["125"] = 109,["126"] = 110,["127"] = 111,["128"] = 112,["129"] = 112,["131"] = 113,["132"] = 114,["133"] = 114,["134"] = 114,["135"] = 114,["136"] = 115,["137"] = 116,["138"] = 117,["140"] = 119,["141"] = 99,["143"] = 123,["144"] = 124,["145"] = 125,["146"] = 126,["149"] = 127,["150"] = 128,["151"] = 123});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 29,["7"] = 10,["8"] = 10,["9"] = 10,["10"] = 10,["11"] = 11,["12"] = 11,["13"] = 11,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 13,["18"] = 13,["19"] = 13,["20"] = 13,["21"] = 59,["22"] = 60,["23"] = 60,["24"] = 60,["25"] = 60,["26"] = 60,["27"] = 60,["28"] = 60,["29"] = 61,["30"] = 62,["31"] = 62,["33"] = 63,["34"] = 64,["35"] = 65,["37"] = 68,["38"] = 69,["41"] = 72,["42"] = 72,["44"] = 73,["45"] = 74,["48"] = 16,["50"] = 18,["52"] = 20,["53"] = 21,["54"] = 23,["55"] = 24,["56"] = 25,["57"] = 26,["58"] = 27,["62"] = 36,["63"] = 37,["64"] = 38,["65"] = 39,["66"] = 40,["67"] = 40,["69"] = 41,["70"] = 41,["71"] = 41,["72"] = 41,["73"] = 43,["74"] = 43,["76"] = 44,["77"] = 45,["78"] = 46,["79"] = 48,["80"] = 48,["82"] = 49,["83"] = 50,["84"] = 50,["87"] = 52,["88"] = 53,["89"] = 53,["91"] = 54,["92"] = 55,["93"] = 36,["95"] = 78,["96"] = 79,["97"] = 80,["98"] = 78,["100"] = 84,["101"] = 85,["102"] = 85,["103"] = 85,["104"] = 85,["105"] = 84,["106"] = 88,["107"] = 89,["108"] = 88,["110"] = 99,["111"] = 100,["112"] = 101,["113"] = 102,["114"] = 102,["116"] = 103,["117"] = 103,["119"] = 104,["120"] = 105,["121"] = 106,["124"] = 107,["126"] = 109,["127"] = 110,["128"] = 111,["129"] = 112,["130"] = 112,["132"] = 113,["133"] = 114,["134"] = 114,["135"] = 114,["136"] = 114,["137"] = 115,["138"] = 116,["139"] = 117,["141"] = 119,["142"] = 99,["144"] = 123,["145"] = 124,["146"] = 125,["147"] = 126,["150"] = 127,["151"] = 128,["152"] = 123});
 local ____exports = {}
 local install, lastInstallError
 local ____router_tables = require("core.router_tables")
 local CHANGE_TABLE_DDL = ____router_tables.CHANGE_TABLE_DDL
 local CHANGE_TRIGGERS = ____router_tables.CHANGE_TRIGGERS
 local CHANGE_TRIGGERS_COUNT_SQL = ____router_tables.CHANGE_TRIGGERS_COUNT_SQL
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local dict = ____dicts.snapshotDict
 local db = require("cluster.db")
 local ____queries = require("cluster.queries")
@@ -50,11 +51,11 @@ local GAP_WAIT_S = 3
 --- More changes than this since the cursor: a full read is cheaper than the list.
 ____exports.MAX_CHANGES = 5000
 local PRUNE_EVERY_S = 60
-local CHECKED_AT = "changes_checked_at"
-local COMPLETE = "changes_complete"
-local CURSOR = "changes_cursor"
-local GAP_SINCE = "changes_gap_since"
-local PRUNED_AT = "changes_pruned_at"
+local CHECKED_AT = KEYS.snapshot.changesCheckedAt
+local COMPLETE = KEYS.snapshot.changesComplete
+local CURSOR = KEYS.snapshot.changesCursor
+local GAP_SINCE = KEYS.snapshot.changesGapSince
+local PRUNED_AT = KEYS.snapshot.changesPrunedAt
 --- True when the triggers are in place (checked every CHECK_EVERY_S); installs what is missing.
 -- A change log that was just completed has missed changes: the cursor goes, so the next sync
 -- reads everything.

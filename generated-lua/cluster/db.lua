@@ -1,9 +1,10 @@
 local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["10"] = 8,["12"] = 10,["14"] = 17,["16"] = 20,["20"] = 27,["21"] = 27,["22"] = 27,["24"] = 28,["25"] = 29,["26"] = 29,["28"] = 30,["29"] = 33,["30"] = 34,["31"] = 34,["33"] = 35,["34"] = 36,["35"] = 36,["36"] = 36,["37"] = 36,["38"] = 36,["39"] = 36,["40"] = 36,["41"] = 36,["42"] = 36,["43"] = 36,["44"] = 46,["45"] = 47,["47"] = 49,["48"] = 50,["49"] = 51,["50"] = 52,["51"] = 52,["52"] = 52,["53"] = 52,["55"] = 54,["56"] = 54,["58"] = 55,["60"] = 56,["61"] = 27,["63"] = 60,["64"] = 61,["65"] = 61,["66"] = 61,["68"] = 61,["70"] = 61,["71"] = 60,["72"] = 64,["73"] = 65,["74"] = 66,["75"] = 64,["76"] = 69,["77"] = 70,["78"] = 71,["79"] = 71,["81"] = 72,["82"] = 72,["83"] = 72,["85"] = 72,["87"] = 72,["88"] = 73,["89"] = 69});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 3,["7"] = 4,["8"] = 5,["9"] = 5,["11"] = 8,["13"] = 10,["15"] = 17,["17"] = 20,["21"] = 27,["22"] = 28,["23"] = 29,["24"] = 29,["26"] = 30,["27"] = 33,["28"] = 34,["29"] = 34,["31"] = 35,["32"] = 36,["33"] = 37,["34"] = 38,["35"] = 39,["36"] = 40,["37"] = 41,["38"] = 42,["39"] = 36,["40"] = 45,["41"] = 45,["43"] = 46,["44"] = 27,["46"] = 50,["47"] = 51,["48"] = 51,["49"] = 51,["50"] = 51,["51"] = 51,["53"] = 52,["54"] = 50,["58"] = 60,["59"] = 60,["60"] = 60,["62"] = 61,["63"] = 62,["64"] = 62,["66"] = 63,["67"] = 64,["68"] = 65,["69"] = 66,["70"] = 67,["72"] = 69,["73"] = 69,["75"] = 70,["77"] = 71,["78"] = 60,["80"] = 75,["81"] = 76,["82"] = 76,["83"] = 76,["85"] = 76,["87"] = 76,["88"] = 75,["89"] = 79,["90"] = 80,["91"] = 81,["92"] = 79,["93"] = 84,["94"] = 85,["95"] = 86,["96"] = 86,["98"] = 87,["99"] = 87,["100"] = 87,["102"] = 87,["104"] = 87,["105"] = 88,["106"] = 84});
 local ____exports = {}
 local mysql = require("resty.mysql")
-local config = require("config")
+local config = require("runtime.config")
 local ____resolve = require("dns.resolve")
 local resolve = ____resolve.resolve
 --- Idle pooled connections live this long, so a 1 s sync reuses its connection.
@@ -14,6 +15,43 @@ local POOL_SIZE = 8
 ____exports.NO_SUCH_TABLE = 1146
 --- The pool of request-caused lookups: never idle, so it never holds a connection it is not using.
 local LOOKUP_POOL = "kuma-lookup"
+--- A connection to the cluster's database, or why there is none. `pool` names a pool of its own
+-- (the writer's session, never pooled back; the one-shot lookups, closed after one statement);
+-- without it the connection may come from the shared cosocket pool.
+function ____exports.connect(pool)
+    local conn, newErr = mysql.new()
+    if conn == nil then
+        return "mysql.new: " .. tostring(newErr)
+    end
+    local db = config.get().db
+    local address, dnsErr = resolve(db.host)
+    if address == nil then
+        return (("resolve " .. db.host) .. ": ") .. tostring(dnsErr)
+    end
+    conn:set_timeout(db.timeoutMs)
+    local connected, connErr, connErrno = conn:connect(__TS__ObjectAssign({
+        host = address,
+        port = db.port,
+        user = db.user,
+        password = db.password,
+        database = db.database,
+        charset = "utf8mb4"
+    }, pool == nil and ({pool_size = POOL_SIZE}) or ({pool = pool})))
+    if connected == nil then
+        return ((((("connect " .. db.host) .. ":") .. tostring(db.port)) .. ": ") .. tostring(connErr)) .. (connErrno ~= nil and (" (" .. tostring(connErrno)) .. ")" or "")
+    end
+    return conn
+end
+--- One statement's answer: rows, an OK packet, or the error (with the server's number when it sent one).
+function ____exports.resultOf(rows, err, errno, sqlstate)
+    if rows == nil then
+        return {
+            error = tostring(err) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or ""),
+            errno = errno
+        }
+    end
+    return rows.affected_rows ~= nil and ({ok = rows}) or ({rows = rows})
+end
 --- Runs one statement on a pooled connection; `oneShot` (lookups, cluster/lookup_budget.ts): on a
 -- connection of its own, closed afterwards, so the router holds only the ones in use. Never
 -- throws: failures come back as `error`.
@@ -21,43 +59,22 @@ function ____exports.query(sql, oneShot)
     if oneShot == nil then
         oneShot = false
     end
-    local conn, newErr = mysql.new()
-    if conn == nil then
-        return {error = "mysql.new: " .. tostring(newErr)}
+    local conn = ____exports.connect(oneShot and LOOKUP_POOL or nil)
+    if type(conn) == "string" then
+        return {error = conn}
     end
-    local db = config.get().db
-    local address, dnsErr = resolve(db.host)
-    if address == nil then
-        return {error = (("resolve " .. db.host) .. ": ") .. tostring(dnsErr)}
-    end
-    conn:set_timeout(db.timeoutMs)
-    local connected, connErr, connErrno = conn:connect({
-        host = address,
-        port = db.port,
-        user = db.user,
-        password = db.password,
-        database = db.database,
-        charset = "utf8mb4",
-        pool_size = POOL_SIZE,
-        pool = oneShot and LOOKUP_POOL or nil
-    })
-    if connected == nil then
-        return {error = ((((("connect " .. db.host) .. ":") .. tostring(db.port)) .. ": ") .. tostring(connErr)) .. (connErrno ~= nil and (" (" .. tostring(connErrno)) .. ")" or "")}
-    end
-    local res, err, errno, sqlstate = conn:query(sql)
-    if res == nil then
+    local rows, err, errno, sqlstate = conn:query(sql)
+    local res = ____exports.resultOf(rows, err, errno, sqlstate)
+    if res.error ~= nil then
         conn:close()
-        return {
-            error = ("query failed: " .. tostring(err)) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or ""),
-            errno = errno
-        }
+        return {error = "query failed: " .. res.error, errno = res.errno}
     end
     if oneShot then
         conn:close()
     else
         conn:set_keepalive(KEEPALIVE_MS, POOL_SIZE)
     end
-    return res.affected_rows ~= nil and ({ok = res}) or ({rows = res})
+    return res
 end
 --- ngx.null and missing values become undefined; everything else is kept.
 function ____exports.value(v)

@@ -1,12 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 7,["7"] = 7,["8"] = 9,["9"] = 10,["10"] = 12,["11"] = 14,["12"] = 15,["13"] = 16,["15"] = 17,["16"] = 17,["17"] = 17,["18"] = 17,["22"] = 19,["23"] = 14,["25"] = 23,["26"] = 24,["27"] = 26,["28"] = 27,["29"] = 28,["30"] = 29,["31"] = 30,["32"] = 31,["36"] = 35,["37"] = 35,["39"] = 36,["40"] = 36,["41"] = 36,["42"] = 36,["43"] = 36,["44"] = 36,["45"] = 37,["46"] = 38,["47"] = 39,["49"] = 41,["50"] = 23,["51"] = 44,["52"] = 45,["53"] = 44});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 9,["10"] = 10,["11"] = 12,["12"] = 14,["13"] = 15,["14"] = 16,["16"] = 17,["17"] = 17,["18"] = 17,["19"] = 17,["23"] = 19,["24"] = 14,["26"] = 23,["27"] = 24,["28"] = 26,["29"] = 27,["30"] = 28,["31"] = 29,["32"] = 30,["33"] = 31,["37"] = 35,["38"] = 35,["40"] = 36,["41"] = 36,["42"] = 36,["43"] = 36,["44"] = 36,["45"] = 36,["46"] = 37,["47"] = 38,["48"] = 39,["50"] = 41,["51"] = 23,["52"] = 44,["53"] = 45,["54"] = 44});
 local ____exports = {}
-local config = require("config")
-local ____dicts = require("dicts")
+local config = require("runtime.config")
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local lookupsDict = ____dicts.lookupsDict
-local SLOT_PREFIX = "budget:slot:"
-local RATE_PREFIX = "budget:second:"
+local SLOT_PREFIX = KEYS.lookups.budgetSlot
+local RATE_PREFIX = KEYS.lookups.budgetSecond
 local slotKeys
 local function slots()
     if slotKeys == nil then

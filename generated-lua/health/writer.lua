@@ -1,31 +1,27 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 31,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 12,["12"] = 12,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["19"] = 14,["20"] = 15,["21"] = 15,["22"] = 16,["23"] = 16,["24"] = 17,["25"] = 17,["26"] = 18,["27"] = 19,["28"] = 20,["29"] = 141,["30"] = 142,["31"] = 142,["33"] = 143,["34"] = 144,["35"] = 145,["36"] = 145,["40"] = 23,["42"] = 25,["44"] = 27,["46"] = 29,["47"] = 31,["48"] = 32,["51"] = 37,["52"] = 39,["53"] = 40,["54"] = 41,["55"] = 42,["56"] = 43,["57"] = 44,["58"] = 45,["61"] = 51,["62"] = 52,["63"] = 53,["64"] = 54,["65"] = 55,["67"] = 57,["68"] = 51,["70"] = 61,["71"] = 62,["72"] = 63,["73"] = 63,["75"] = 64,["76"] = 61,["78"] = 78,["79"] = 79,["80"] = 79,["81"] = 79,["82"] = 79,["83"] = 79,["84"] = 80,["85"] = 80,["87"] = 81,["88"] = 82,["89"] = 82,["91"] = 83,["92"] = 83,["93"] = 83,["94"] = 83,["95"] = 84,["96"] = 84,["98"] = 85,["99"] = 85,["101"] = 86,["102"] = 78,["103"] = 89,["104"] = 90,["105"] = 90,["107"] = 91,["108"] = 91,["110"] = 92,["111"] = 93,["112"] = 94,["113"] = 95,["114"] = 95,["116"] = 96,["117"] = 97,["119"] = 99,["120"] = 100,["121"] = 101,["122"] = 102,["123"] = 104,["124"] = 105,["125"] = 89,["126"] = 108,["127"] = 109,["128"] = 110,["131"] = 113,["132"] = 114,["133"] = 115,["136"] = 116,["137"] = 117,["138"] = 118,["139"] = 119,["140"] = 120,["143"] = 123,["144"] = 123,["145"] = 123,["146"] = 123,["147"] = 123,["148"] = 125,["151"] = 126,["152"] = 127,["155"] = 128,["156"] = 129,["157"] = 130,["159"] = 132,["160"] = 133,["163"] = 134,["164"] = 135,["167"] = 138,["168"] = 108,["170"] = 149,["171"] = 150,["172"] = 151,["173"] = 149,["174"] = 154,["175"] = 155,["176"] = 156,["177"] = 154,["179"] = 160,["180"] = 161,["181"] = 161,["182"] = 161,["183"] = 161,["184"] = 161,["185"] = 161,["186"] = 160});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 29,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 10,["12"] = 12,["13"] = 12,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 14,["18"] = 14,["19"] = 15,["20"] = 15,["21"] = 16,["22"] = 16,["23"] = 17,["24"] = 18,["25"] = 162,["26"] = 163,["27"] = 163,["29"] = 164,["30"] = 165,["31"] = 166,["32"] = 166,["36"] = 21,["38"] = 23,["40"] = 25,["42"] = 27,["43"] = 29,["44"] = 30,["47"] = 35,["48"] = 37,["49"] = 38,["50"] = 39,["51"] = 40,["52"] = 41,["53"] = 42,["54"] = 43,["57"] = 49,["58"] = 50,["59"] = 51,["60"] = 52,["61"] = 53,["63"] = 55,["64"] = 49,["66"] = 59,["67"] = 60,["68"] = 61,["69"] = 61,["71"] = 62,["72"] = 59,["75"] = 69,["76"] = 70,["77"] = 71,["78"] = 71,["79"] = 71,["80"] = 71,["81"] = 71,["82"] = 72,["83"] = 72,["85"] = 73,["86"] = 74,["87"] = 75,["88"] = 76,["89"] = 77,["90"] = 78,["92"] = 80,["93"] = 80,["95"] = 81,["96"] = 81,["97"] = 82,["98"] = 83,["99"] = 83,["102"] = 85,["103"] = 69,["105"] = 99,["106"] = 100,["107"] = 100,["108"] = 100,["109"] = 100,["110"] = 100,["111"] = 101,["112"] = 101,["114"] = 102,["115"] = 103,["116"] = 103,["118"] = 104,["119"] = 104,["120"] = 104,["121"] = 104,["122"] = 105,["123"] = 105,["125"] = 106,["126"] = 106,["128"] = 107,["129"] = 99,["130"] = 110,["131"] = 111,["132"] = 111,["134"] = 112,["135"] = 112,["137"] = 113,["138"] = 114,["139"] = 115,["140"] = 116,["141"] = 116,["143"] = 117,["144"] = 118,["146"] = 120,["147"] = 121,["148"] = 122,["149"] = 123,["150"] = 125,["151"] = 126,["152"] = 110,["153"] = 129,["154"] = 130,["155"] = 131,["158"] = 134,["159"] = 135,["160"] = 136,["163"] = 137,["164"] = 138,["165"] = 139,["166"] = 140,["167"] = 141,["170"] = 144,["171"] = 144,["172"] = 144,["173"] = 144,["174"] = 144,["175"] = 146,["178"] = 147,["179"] = 148,["182"] = 149,["183"] = 150,["184"] = 151,["186"] = 153,["187"] = 154,["190"] = 155,["191"] = 156,["194"] = 159,["195"] = 129,["197"] = 170,["198"] = 171,["199"] = 172,["200"] = 170,["201"] = 175,["202"] = 176,["203"] = 177,["204"] = 175,["206"] = 181,["207"] = 182,["208"] = 182,["209"] = 182,["210"] = 182,["211"] = 182,["212"] = 182,["213"] = 181});
 local ____exports = {}
 local stop, WRITER_KEY
-local config = require("config")
+local config = require("runtime.config")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
 local ____health = require("core.health")
 local isStale = ____health.isStale
-local ____dicts = require("dicts")
+local planStatusWrites = ____health.planStatusWrites
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local healthDict = ____dicts.healthDict
-local ____lease = require("lease")
+local ____lease = require("runtime.lease")
 local holdLease = ____lease.holdLease
-local ____checker = require("health.checker")
-local completedRounds = ____checker.completedRounds
-local LEASE = ____checker.LEASE
-local LEASE_TTL_S = ____checker.LEASE_TTL_S
-local roundInProgress = ____checker.roundInProgress
-local ____loop = require("health.loop")
+local ____loop = require("runtime.loop")
 local runLoop = ____loop.runLoop
 local ____monitor_moves = require("health.monitor_moves")
 local moveMonitors = ____monitor_moves.moveMonitors
-local ____status_writes = require("health.status_writes")
-local writeStatuses = ____status_writes.writeStatuses
+local ____registry_sql = require("health.registry_sql")
+local statusSql = ____registry_sql.statusSql
 local session = require("health.writer_session")
-local state = require("health.state")
-local tables = require("health.tables")
+local verdicts = require("health.verdicts")
 function stop()
     if session.holding() then
         ngx.log(ngx.NOTICE, "health writer: giving up the writer lock")
@@ -44,11 +40,11 @@ local ACQUIRE_EVERY_S = 2
 local CONFIRM_EVERY_S = 5
 --- After a failed write, the same work is retried this much later, not every step.
 local RETRY_AFTER_S = 1
-WRITER_KEY = "writer:pid"
+WRITER_KEY = KEYS.health.writerPid
 local WRITER_KEY_TTL_S = 2
 --- Status writes and monitor moves that changed rows, each counted as soon as it committed (before
 -- the snapshot refresh after it): /lb/status shows that only the writer writes.
-local WRITES_KEY = "writer:writes"
+local WRITES_KEY = KEYS.health.writes
 local nextAcquireAt = 0
 local nextConfirmAt = 0
 local lastSnapshot
@@ -74,6 +70,37 @@ local function refreshSnapshot()
     end
     return store.current()
 end
+--- node.status write-back on the writer's session: this router's transitions, and stale nodes
+-- that fail their probes (core/health.ts planStatusWrites decides). Returns [rows written, failed].
+local function writeStatuses(snapshot)
+    local pending = verdicts.pending()
+    local plan = planStatusWrites(
+        verdicts.registryNodes(snapshot),
+        pending,
+        config.get().health.staleAfterS
+    )
+    for ____, id in ipairs(plan.settled) do
+        verdicts.settle(id, pending[id])
+    end
+    local written = 0
+    for ____, w in ipairs(plan.writes) do
+        local res = session.exec(statusSql(w.id, w.status))
+        if res.error ~= nil then
+            ngx.log(ngx.WARN, (((("health writer: node " .. w.id) .. " -> ") .. w.status) .. ": ") .. res.error)
+            return {written, true}
+        end
+        if w.reason == "transition" then
+            verdicts.settle(w.id, w.status)
+        end
+        local ____opt_0 = res.ok
+        local rows = ____opt_0 and ____opt_0.affected_rows or 0
+        written = written + rows
+        if rows > 0 then
+            ngx.log(ngx.NOTICE, ((((("health writer: node " .. w.id) .. " marked ") .. w.status) .. " in the registry (") .. w.reason) .. ")")
+        end
+    end
+    return {written, false}
+end
 --- One pass of the writer's work on its session (which must hold the lock).
 function ____exports.writeOnce(snapshot)
     local written, statusFailed = unpack(
@@ -88,10 +115,10 @@ function ____exports.writeOnce(snapshot)
     if statusFailed then
         return {written = written, moved = 0, dropped = 0, failed = true}
     end
-    local ____moveMonitors_result_0 = moveMonitors(current)
-    local moved = ____moveMonitors_result_0.moved
-    local dropped = ____moveMonitors_result_0.dropped
-    local failed = ____moveMonitors_result_0.failed
+    local ____moveMonitors_result_2 = moveMonitors(current)
+    local moved = ____moveMonitors_result_2.moved
+    local dropped = ____moveMonitors_result_2.dropped
+    local failed = ____moveMonitors_result_2.failed
     if moved > 0 or dropped > 0 then
         healthDict:incr(WRITES_KEY, 1, 0)
     end
@@ -120,11 +147,11 @@ local function becomeWriter(now)
     nextConfirmAt = now + CONFIRM_EVERY_S
     lastKey = ""
     ngx.log(ngx.NOTICE, "health writer: this router now writes the registry (MariaDB lock held)")
-    tables.ensure()
+    session.ensureTables()
     return true
 end
 local function step()
-    if not holdLease(LEASE, LEASE_TTL_S) then
+    if not holdLease(verdicts.LEASE, verdicts.LEASE_TTL_S) then
         stop()
         return
     end
@@ -145,7 +172,7 @@ local function step()
         ngx.worker.pid(),
         WRITER_KEY_TTL_S
     )
-    if roundInProgress() then
+    if verdicts.roundInProgress() then
         return
     end
     local snapshot = store.current()
@@ -156,7 +183,7 @@ local function step()
         lastSnapshot = snapshot
         lastSnapshotKey = snapshotKey(snapshot)
     end
-    local key = (((((tostring(state.verdictVersion()) .. "/") .. tostring(state.pendingVersion())) .. "/") .. tostring(completedRounds())) .. "/") .. lastSnapshotKey
+    local key = (((((tostring(verdicts.verdictVersion()) .. "/") .. tostring(verdicts.pendingVersion())) .. "/") .. tostring(verdicts.completedRounds())) .. "/") .. lastSnapshotKey
     if key == lastKey or now < retryAt then
         return
     end

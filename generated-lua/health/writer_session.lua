@@ -1,13 +1,12 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 20,["6"] = 11,["7"] = 12,["8"] = 13,["9"] = 14,["10"] = 14,["11"] = 15,["12"] = 15,["13"] = 15,["14"] = 15,["15"] = 15,["16"] = 15,["17"] = 45,["18"] = 46,["19"] = 47,["22"] = 48,["23"] = 49,["26"] = 18,["27"] = 22,["29"] = 24,["31"] = 27,["32"] = 28,["33"] = 27,["34"] = 31,["35"] = 32,["36"] = 31,["39"] = 39,["40"] = 40,["41"] = 40,["43"] = 41,["44"] = 39,["46"] = 53,["47"] = 54,["48"] = 54,["50"] = 55,["51"] = 56,["52"] = 57,["53"] = 57,["55"] = 58,["56"] = 58,["57"] = 58,["58"] = 58,["60"] = 60,["61"] = 53,["63"] = 64,["64"] = 65,["65"] = 64,["66"] = 68,["67"] = 69,["68"] = 69,["70"] = 70,["71"] = 71,["72"] = 71,["73"] = 71,["75"] = 71,["76"] = 71,["77"] = 71,["79"] = 71,["81"] = 71,["83"] = 71,["84"] = 68,["86"] = 75,["87"] = 76,["88"] = 77,["89"] = 77,["91"] = 78,["92"] = 80,["93"] = 81,["94"] = 81,["96"] = 82,["97"] = 83,["98"] = 83,["99"] = 83,["100"] = 83,["101"] = 83,["102"] = 83,["103"] = 83,["104"] = 83,["105"] = 83,["106"] = 92,["107"] = 92,["109"] = 93,["110"] = 94,["111"] = 95,["112"] = 95,["113"] = 95,["114"] = 95,["115"] = 96,["116"] = 97,["117"] = 98,["118"] = 99,["120"] = 101,["121"] = 75,["124"] = 108,["125"] = 109,["126"] = 109,["128"] = 110,["129"] = 111,["130"] = 112,["131"] = 112,["134"] = 114,["135"] = 115,["136"] = 116,["137"] = 117,["138"] = 118,["140"] = 120,["141"] = 120,["142"] = 120,["144"] = 120,["146"] = 120,["147"] = 108,["149"] = 124,["150"] = 125,["151"] = 125,["153"] = 126,["154"] = 126,["155"] = 126,["156"] = 126,["157"] = 126,["159"] = 127,["160"] = 128,["161"] = 124});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 20,["6"] = 12,["7"] = 13,["8"] = 14,["9"] = 14,["10"] = 15,["11"] = 15,["12"] = 15,["13"] = 15,["14"] = 15,["15"] = 15,["16"] = 40,["17"] = 41,["18"] = 42,["21"] = 43,["22"] = 44,["25"] = 18,["26"] = 22,["28"] = 24,["29"] = 26,["30"] = 27,["31"] = 26,["34"] = 34,["35"] = 35,["36"] = 35,["38"] = 36,["39"] = 34,["41"] = 48,["42"] = 49,["43"] = 49,["45"] = 50,["46"] = 51,["47"] = 51,["49"] = 52,["50"] = 48,["52"] = 56,["53"] = 57,["54"] = 56,["55"] = 60,["56"] = 61,["57"] = 61,["59"] = 62,["60"] = 63,["61"] = 63,["62"] = 63,["64"] = 63,["65"] = 63,["66"] = 63,["68"] = 63,["70"] = 63,["72"] = 63,["73"] = 60,["75"] = 67,["76"] = 68,["77"] = 69,["78"] = 69,["80"] = 70,["81"] = 71,["82"] = 72,["83"] = 73,["84"] = 73,["85"] = 73,["86"] = 73,["87"] = 74,["88"] = 75,["89"] = 76,["90"] = 77,["92"] = 79,["93"] = 67,["96"] = 86,["97"] = 87,["98"] = 87,["100"] = 88,["101"] = 89,["102"] = 90,["103"] = 90,["106"] = 92,["107"] = 93,["108"] = 94,["109"] = 95,["110"] = 96,["112"] = 98,["113"] = 98,["114"] = 98,["116"] = 98,["118"] = 98,["119"] = 86,["121"] = 102,["122"] = 103,["123"] = 103,["125"] = 104,["126"] = 104,["127"] = 104,["128"] = 104,["129"] = 104,["131"] = 105,["132"] = 106,["133"] = 102,["134"] = 112,["135"] = 113,["137"] = 116,["138"] = 117,["139"] = 117,["141"] = 118,["142"] = 119,["143"] = 120,["144"] = 121,["145"] = 122,["147"] = 124,["148"] = 125,["151"] = 128,["152"] = 129,["153"] = 130,["154"] = 116});
 local ____exports = {}
 local drop, conn, held
-local mysql = require("resty.mysql")
-local config = require("config")
+local config = require("runtime.config")
 local db = require("cluster.db")
-local ____resolve = require("dns.resolve")
-local resolve = ____resolve.resolve
+local ____router_tables = require("core.router_tables")
+local ROUTER_TABLES_DDL = ____router_tables.ROUTER_TABLES_DDL
 local ____registry_sql = require("health.registry_sql")
 local acquireSql = ____registry_sql.acquireSql
 local releaseSql = ____registry_sql.releaseSql
@@ -27,10 +26,6 @@ ____exports.SESSION_IDLE_S = 30
 held = false
 --- Counts the sessions opened: work done once per session compares it.
 local opened = 0
---- Which session this is (moves on at every reconnect).
-function ____exports.sessionNumber()
-    return opened
-end
 function ____exports.holding()
     return held
 end
@@ -47,17 +42,11 @@ local function run(sql)
     if conn == nil then
         return {error = "no writer session"}
     end
-    local res, err, errno, sqlstate = conn:query(sql)
-    if res == nil then
-        if errno == nil then
-            drop()
-        end
-        return {
-            error = tostring(err) .. (errno ~= nil and (((" (" .. tostring(errno)) .. " ") .. tostring(sqlstate)) .. ")" or ""),
-            errno = errno
-        }
+    local rows, err, errno, sqlstate = conn:query(sql)
+    if rows == nil and errno == nil then
+        drop()
     end
-    return res.affected_rows ~= nil and ({ok = res}) or ({rows = res})
+    return db.resultOf(rows, err, errno, sqlstate)
 end
 --- Runs one statement as the writer; refused unless the session holds the lock.
 function ____exports.exec(sql)
@@ -84,28 +73,11 @@ local function firstNumber(res, column)
 end
 --- Connects under a pool name of our own (never pooled back) and sets the session up.
 local function open()
-    local c, newErr = mysql.new()
-    if c == nil then
-        return "mysql.new: " .. tostring(newErr)
+    local c = db.connect("kuma-router-writer:" .. tostring(ngx.worker.pid()))
+    if type(c) == "string" then
+        return c
     end
     local s = config.get().db
-    local address, dnsErr = resolve(s.host)
-    if address == nil then
-        return (("resolve " .. s.host) .. ": ") .. tostring(dnsErr)
-    end
-    c:set_timeout(s.timeoutMs)
-    local ok, err = c:connect({
-        host = address,
-        port = s.port,
-        user = s.user,
-        password = s.password,
-        database = s.database,
-        charset = "utf8mb4",
-        pool = "kuma-router-writer:" .. tostring(ngx.worker.pid())
-    })
-    if ok == nil then
-        return "connect: " .. tostring(err)
-    end
     conn = c
     opened = opened + 1
     local lockWaitS = math.max(
@@ -158,5 +130,26 @@ function ____exports.confirm()
     end
     drop()
     return false
+end
+local tablesReadyFor = 0
+local lastTablesError
+--- True once the tables exist for this session; logs a failure once until it changes.
+function ____exports.ensureTables()
+    if tablesReadyFor == opened then
+        return true
+    end
+    for ____, ddl in ipairs(ROUTER_TABLES_DDL) do
+        local res = ____exports.exec(ddl)
+        if res.error ~= nil then
+            if res.error ~= lastTablesError then
+                ngx.log(ngx.ERR, "health writer: cannot create the router's tables (run kuma-cluster-node migrate, or grant CREATE): " .. res.error)
+            end
+            lastTablesError = res.error
+            return false
+        end
+    end
+    lastTablesError = nil
+    tablesReadyFor = opened
+    return true
 end
 return ____exports

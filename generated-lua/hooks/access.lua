@@ -4,7 +4,7 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 3,["7"] 
 local ____exports = {}
 local ____access = require("router.access")
 local route = ____access.route
-local ____guard = require("hooks.guard")
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 local function monitorApi()
     return route(true, false)

@@ -4,7 +4,7 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 2,["7"] 
 local ____exports = {}
 local ____balancer = require("router.balancer")
 local balance = ____balancer.balance
-local ____guard = require("hooks.guard")
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 function ____exports.run()
     guard("balancer", balance)

@@ -4,7 +4,7 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 3,["7"] 
 local ____exports = {}
 local endpoints = require("router.endpoints")
 local clusterStatus = require("router.status")
-local ____guard = require("hooks.guard")
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 ____exports.health = function() return guard("lb health", endpoints.health) end
 ____exports.ready = function() return guard("lb ready", endpoints.ready) end

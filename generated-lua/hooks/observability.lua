@@ -5,8 +5,8 @@ local ____exports = {}
 local exposition = require("metrics.exposition")
 local record = require("metrics.record")
 local timer = require("metrics.timer")
-local anomalies = require("router.anomalies")
-local ____guard = require("hooks.guard")
+local anomalies = require("metrics.anomalies")
+local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 ____exports.metrics = function() return guard("metrics", exposition.serve) end
 --- The log phase of the proxying locations (under hooks/log.ts's guard).

@@ -17,7 +17,7 @@ local bucketKey = ____metrics_text.bucketKey
 local processKey = ____metrics_text.processKey
 local sampleKey = ____metrics_text.sampleKey
 local sumKey = ____metrics_text.sumKey
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dict = ____dicts.metricsDict
 --- Seconds between flushes: how late /metrics may be about another worker's requests.
 ____exports.FLUSH_INTERVAL_S = 1

@@ -1,8 +1,8 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 29,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 37,["53"] = 39,["54"] = 40,["55"] = 40,["57"] = 41,["58"] = 32,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 56,["71"] = 57,["72"] = 57,["73"] = 57,["74"] = 57,["75"] = 57,["76"] = 57,["77"] = 58,["78"] = 58,["79"] = 58,["80"] = 58,["81"] = 58,["82"] = 59,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 65,["91"] = 66,["92"] = 66,["93"] = 66,["94"] = 66,["95"] = 66,["96"] = 66,["97"] = 44,["98"] = 69,["99"] = 70,["100"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 69});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 28,["43"] = 31,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 36,["52"] = 38,["53"] = 39,["54"] = 39,["56"] = 40,["57"] = 31,["58"] = 43,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 55,["70"] = 56,["71"] = 56,["72"] = 56,["73"] = 56,["74"] = 56,["75"] = 56,["76"] = 57,["77"] = 57,["78"] = 57,["79"] = 57,["80"] = 57,["81"] = 58,["83"] = 60,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 64,["90"] = 65,["91"] = 65,["92"] = 65,["93"] = 65,["94"] = 65,["95"] = 65,["96"] = 43,["97"] = 68,["98"] = 69,["99"] = 69,["101"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 68});
 local ____exports = {}
-local config = require("config")
+local config = require("runtime.config")
 local agents = require("cluster.agents")
 local store = require("cluster.snapshot_store")
 local ____handover = require("core.handover")
@@ -27,19 +27,18 @@ local collect = ____metrics_text.collect
 local render = ____metrics_text.render
 local ____snapshot = require("core.snapshot")
 local awayFrom = ____snapshot.awayFrom
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
 local dict = ____dicts.metricsDict
 local ____resolve = require("dns.resolve")
 local cacheEntries = ____resolve.cacheEntries
-local ____view = require("health.view")
-local downSet = ____view.downSet
-local respond = require("router.respond")
+local ____verdicts = require("health.verdicts")
+local downSet = ____verdicts.downSet
+local respond = require("runtime.respond")
 local ____process = require("metrics.process")
 local isAlive = ____process.isAlive
 local ____record = require("metrics.record")
+local ENABLED = ____record.ENABLED
 local flush = ____record.flush
-local ____settings = require("metrics.settings")
-local ENABLED = ____settings.ENABLED
 --- The flushed counters of every worker; shares of workers that died are dropped for good.
 function ____exports.sharedSeries()
     flush(ngx.now())

@@ -1,13 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 6,["9"] = 8,["10"] = 9,["11"] = 11,["12"] = 13,["13"] = 14,["14"] = 13,["15"] = 17,["16"] = 18,["17"] = 17,["18"] = 21,["19"] = 22,["20"] = 23,["21"] = 24,["22"] = 25,["23"] = 25,["24"] = 25,["25"] = 25,["26"] = 25,["27"] = 25,["28"] = 25,["30"] = 21,["31"] = 28,["32"] = 29,["33"] = 30,["35"] = 31,["36"] = 31,["37"] = 32,["38"] = 33,["39"] = 33,["41"] = 31,["44"] = 35,["45"] = 28});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 4,["7"] = 4,["8"] = 6,["10"] = 8,["11"] = 9,["12"] = 11,["13"] = 13,["14"] = 14,["15"] = 13,["16"] = 17,["17"] = 18,["18"] = 17,["19"] = 21,["20"] = 22,["21"] = 23,["22"] = 24,["23"] = 25,["24"] = 25,["25"] = 25,["26"] = 25,["27"] = 25,["28"] = 25,["29"] = 25,["31"] = 21,["32"] = 28,["33"] = 29,["34"] = 30,["36"] = 31,["37"] = 31,["38"] = 32,["39"] = 33,["40"] = 33,["42"] = 31,["45"] = 35,["46"] = 28});
 local ____exports = {}
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local dict = ____dicts.metricsDict
 local SLOT_S = 10
 --- The current (partial) slot and the five before it: 50 to 60 seconds.
 local SLOTS = 6
-local PREFIX = "pin|"
+local PREFIX = KEYS.metrics.pins
 local pending = {}
 function ____exports.add(nodeId)
     pending[nodeId] = (pending[nodeId] or 0) + 1

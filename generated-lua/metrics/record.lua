@@ -1,17 +1,18 @@
 local ____lualib = require("lualib_bundle")
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 7,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 11,["14"] = 11,["15"] = 13,["19"] = 19,["20"] = 20,["22"] = 23,["24"] = 26,["25"] = 27,["26"] = 28,["27"] = 26,["29"] = 32,["30"] = 33,["31"] = 32,["34"] = 40,["35"] = 41,["38"] = 42,["39"] = 42,["40"] = 42,["41"] = 42,["42"] = 43,["43"] = 43,["45"] = 40,["47"] = 47,["48"] = 48,["51"] = 49,["52"] = 50,["54"] = 52,["55"] = 53,["56"] = 53,["58"] = 54,["59"] = 54,["60"] = 54,["61"] = 54,["62"] = 54,["64"] = 55,["65"] = 55,["67"] = 56,["68"] = 57,["69"] = 59,["70"] = 59,["71"] = 59,["72"] = 59,["74"] = 63,["75"] = 64,["76"] = 65,["77"] = 65,["78"] = 65,["79"] = 65,["80"] = 66,["84"] = 70,["85"] = 70,["87"] = 47});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 8,["8"] = 8,["9"] = 9,["10"] = 9,["11"] = 9,["12"] = 10,["13"] = 11,["15"] = 14,["16"] = 16,["20"] = 22,["21"] = 23,["23"] = 26,["25"] = 29,["26"] = 30,["27"] = 31,["28"] = 29,["30"] = 35,["31"] = 36,["32"] = 35,["35"] = 43,["39"] = 45,["40"] = 45,["41"] = 45,["42"] = 45,["43"] = 46,["44"] = 46,["46"] = 43,["48"] = 50,["52"] = 52,["53"] = 53,["55"] = 55,["56"] = 56,["57"] = 56,["59"] = 57,["60"] = 57,["61"] = 57,["62"] = 57,["63"] = 57,["65"] = 58,["66"] = 58,["68"] = 59,["69"] = 60,["70"] = 62,["71"] = 62,["72"] = 62,["73"] = 62,["75"] = 66,["76"] = 67,["77"] = 68,["78"] = 68,["79"] = 68,["80"] = 68,["81"] = 69,["85"] = 73,["86"] = 73,["88"] = 50});
 local ____exports = {}
-local ____request_state = require("router.request_state")
-local servedPeer = ____request_state.servedPeer
+local config = require("runtime.config")
+local ____state = require("request.state")
+local servedPeer = ____state.servedPeer
 local ____metrics_text = require("core.metrics_text")
 local bucketOf = ____metrics_text.bucketOf
 local millisecondBuckets = ____metrics_text.millisecondBuckets
 local counters = require("metrics.counters")
 local pins = require("metrics.pins")
-local ____settings = require("metrics.settings")
-local ENABLED = ____settings.ENABLED
+--- ROUTER_METRICS, read once as the module loads (init_by_lua): false turns the per-request work off.
+____exports.ENABLED = config.get().router.metrics
 local SOCKET_IO = "/socket.io/"
 --- Only a request this slow can be a socket.io long-poll worth leaving out of the latency
 -- histogram, so only then is the path read (one ngx.var read less for nearly every request).
@@ -32,7 +33,7 @@ end
 --- Access phase: a WebSocket upgrade was routed to `nodeId`. It counts as open from now until
 -- the request ends (an upgrade the node refuses ends within milliseconds).
 function ____exports.upgradeOpened(nodeId)
-    if not ENABLED then
+    if not ____exports.ENABLED then
         return
     end
     counters.add(
@@ -45,7 +46,7 @@ function ____exports.upgradeOpened(nodeId)
 end
 --- Log phase of the proxying location. `route` is undefined when the router answered itself.
 function ____exports.afterRequest(route, retried, upgrade)
-    if not ENABLED then
+    if not ____exports.ENABLED then
         return
     end
     if route == nil then

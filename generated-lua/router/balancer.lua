@@ -1,12 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 5,["8"] = 5,["9"] = 6,["10"] = 8,["11"] = 9,["12"] = 10,["13"] = 10,["15"] = 11,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 15,["21"] = 16,["22"] = 17,["23"] = 18,["24"] = 19,["25"] = 20,["27"] = 22,["28"] = 23,["29"] = 24,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["35"] = 8});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 3,["6"] = 4,["7"] = 4,["8"] = 5,["9"] = 5,["10"] = 6,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 10,["16"] = 11,["17"] = 13,["18"] = 14,["19"] = 15,["20"] = 15,["22"] = 16,["23"] = 17,["24"] = 18,["25"] = 19,["26"] = 20,["28"] = 22,["29"] = 23,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 24,["34"] = 25,["36"] = 8});
 local ____exports = {}
 local balancer = require("ngx.balancer")
-local passive = require("health.passive")
+local ____verdicts = require("health.verdicts")
+local passiveFailure = ____verdicts.passiveFailure
 local ____headers = require("router.headers")
 local announce = ____headers.announce
-local requestState = require("router.request_state")
+local requestState = require("request.state")
 function ____exports.balance()
     local route = requestState.route()
     if route == nil then
@@ -21,7 +22,7 @@ function ____exports.balance()
     elseif route.retry ~= nil then
         peer = route.retry
         requestState.markRetried()
-        passive.failed(route.peer.nodeId)
+        passiveFailure(route.peer.nodeId)
         announce(route, true)
     end
     local ok, err = balancer.set_current_peer(peer.address, peer.port)

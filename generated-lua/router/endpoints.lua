@@ -5,19 +5,19 @@ local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
 __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 40,["8"] = 4,["9"] = 5,["10"] = 6,["11"] = 6,["12"] = 7,["13"] = 7,["14"] = 8,["15"] = 8,["16"] = 9,["17"] = 9,["18"] = 9,["19"] = 9,["20"] = 10,["21"] = 40,["22"] = 41,["23"] = 42,["24"] = 42,["26"] = 43,["28"] = 12,["30"] = 15,["31"] = 16,["32"] = 15,["35"] = 23,["36"] = 24,["37"] = 24,["39"] = 23,["40"] = 27,["41"] = 28,["42"] = 29,["43"] = 29,["44"] = 29,["45"] = 29,["46"] = 29,["47"] = 29,["48"] = 29,["49"] = 29,["50"] = 29,["51"] = 29,["52"] = 29,["53"] = 29,["54"] = 27,["56"] = 47,["57"] = 48,["58"] = 49,["61"] = 50,["62"] = 50,["63"] = 50,["64"] = 50,["65"] = 50,["66"] = 50,["67"] = 50,["68"] = 50,["69"] = 51,["70"] = 51,["71"] = 51,["72"] = 51,["73"] = 51,["74"] = 51,["75"] = 51,["76"] = 47,["78"] = 55,["79"] = 56,["80"] = 57,["83"] = 58,["84"] = 59,["85"] = 59,["86"] = 59,["87"] = 59,["88"] = 60,["89"] = 61,["91"] = 63,["92"] = 64,["93"] = 55,["95"] = 68,["96"] = 69,["97"] = 70,["98"] = 68,["100"] = 74,["101"] = 75,["102"] = 76,["105"] = 77,["106"] = 78,["107"] = 78,["108"] = 78,["110"] = 78,["112"] = 78,["113"] = 79,["114"] = 79,["116"] = 80,["117"] = 81,["118"] = 74});
 local ____exports = {}
 local requireSnapshot
-local config = require("config")
+local config = require("runtime.config")
 local store = require("cluster.snapshot_store")
 local ____route = require("core.route")
 local candidatesOf = ____route.candidatesOf
 local ____snapshot = require("core.snapshot")
 local nodeOf = ____snapshot.nodeOf
-local ____view = require("health.view")
-local downSet = ____view.downSet
-local ____cookie = require("router.cookie")
+local ____verdicts = require("health.verdicts")
+local downSet = ____verdicts.downSet
+local ____cookie = require("request.cookie")
 local clearHeader = ____cookie.clearHeader
 local fixedNodeOf = ____cookie.fixedNodeOf
 local pinHeader = ____cookie.pinHeader
-local respond = require("router.respond")
+local respond = require("runtime.respond")
 function requireSnapshot()
     local snapshot = store.current()
     if snapshot == nil then

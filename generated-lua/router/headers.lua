@@ -4,11 +4,11 @@ __TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] 
 local ____exports = {}
 local ____route = require("core.route")
 local REASONS = ____route.REASONS
-local ____cookie = require("router.cookie")
+local ____cookie = require("request.cookie")
 local clearHeader = ____cookie.clearHeader
 local pinHeader = ____cookie.pinHeader
-local ____request_state = require("router.request_state")
-local servedPeer = ____request_state.servedPeer
+local ____state = require("request.state")
+local servedPeer = ____state.servedPeer
 --- X-Routed-Via values, built once: the reason, and the reason with what happened to it.
 local VIA = {}
 local VIA_RETRY = {}

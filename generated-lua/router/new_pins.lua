@@ -1,13 +1,14 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 7,["7"] = 7,["8"] = 9,["9"] = 10,["10"] = 11,["11"] = 13,["12"] = 14,["13"] = 16,["14"] = 17,["15"] = 16,["17"] = 21,["18"] = 22,["19"] = 23,["20"] = 23,["22"] = 24,["23"] = 25,["24"] = 26,["25"] = 27,["26"] = 28,["27"] = 29,["28"] = 30,["29"] = 31,["30"] = 32,["33"] = 35,["34"] = 36,["35"] = 21,["37"] = 40,["38"] = 41,["39"] = 42,["40"] = 42,["41"] = 42,["42"] = 42,["43"] = 42,["44"] = 42,["45"] = 42,["46"] = 42,["47"] = 42,["48"] = 40});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 6,["6"] = 7,["7"] = 7,["8"] = 7,["9"] = 9,["10"] = 10,["11"] = 11,["12"] = 13,["13"] = 14,["14"] = 16,["15"] = 17,["16"] = 16,["18"] = 21,["19"] = 22,["20"] = 23,["21"] = 23,["23"] = 24,["24"] = 25,["25"] = 26,["26"] = 27,["27"] = 28,["28"] = 29,["29"] = 30,["30"] = 31,["31"] = 32,["34"] = 35,["35"] = 36,["36"] = 21,["38"] = 40,["39"] = 41,["40"] = 42,["41"] = 42,["42"] = 42,["43"] = 42,["44"] = 42,["45"] = 42,["46"] = 42,["47"] = 42,["48"] = 42,["49"] = 40});
 local ____exports = {}
 local store = require("cluster.snapshot_store")
-local ____dicts = require("dicts")
+local ____dicts = require("runtime.dicts")
+local KEYS = ____dicts.KEYS
 local dict = ____dicts.metricsDict
 local SLOT_S = 10
 local REFRESH_S = 0.2
-local PREFIX = "newpin|"
+local PREFIX = KEYS.metrics.newPins
 local view = {}
 local refreshAt = 0
 local function slotKey(nodeId, slot)

@@ -2,9 +2,9 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 63,["86"] = 63,["87"] = 63,["89"] = 63,["91"] = 50,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 48,["110"] = 32,["111"] = 32,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 23,["117"] = 77,["118"] = 77,["119"] = 77,["120"] = 79,["121"] = 80,["122"] = 81,["123"] = 81,["124"] = 82,["125"] = 83,["126"] = 84,["127"] = 85,["128"] = 86,["129"] = 87,["130"] = 87,["131"] = 81,["132"] = 81,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 89,["142"] = 89,["143"] = 89,["144"] = 89,["145"] = 89,["146"] = 89,["147"] = 89,["148"] = 89,["149"] = 89,["150"] = 89,["151"] = 89,["152"] = 89,["153"] = 89,["154"] = 89,["155"] = 89,["156"] = 89,["157"] = 89,["158"] = 89,["159"] = 89,["160"] = 81,["161"] = 81,["162"] = 81,["163"] = 79,["164"] = 109,["165"] = 110,["166"] = 111,["167"] = 112,["168"] = 113,["169"] = 114,["170"] = 116,["171"] = 117,["172"] = 118,["173"] = 109});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 13,["22"] = 13,["23"] = 14,["24"] = 15,["25"] = 15,["26"] = 15,["27"] = 16,["28"] = 16,["29"] = 17,["30"] = 18,["31"] = 18,["32"] = 19,["33"] = 19,["34"] = 20,["35"] = 22,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 28,["42"] = 28,["43"] = 28,["44"] = 28,["45"] = 28,["47"] = 30,["48"] = 30,["49"] = 30,["50"] = 30,["51"] = 30,["52"] = 30,["53"] = 30,["54"] = 24,["56"] = 34,["57"] = 35,["58"] = 36,["59"] = 37,["60"] = 38,["61"] = 39,["62"] = 40,["63"] = 41,["64"] = 42,["65"] = 43,["66"] = 44,["67"] = 44,["68"] = 44,["69"] = 44,["70"] = 48,["71"] = 48,["72"] = 48,["73"] = 48,["74"] = 48,["75"] = 48,["76"] = 48,["77"] = 48,["78"] = 48,["79"] = 48,["80"] = 44,["81"] = 44,["82"] = 60,["83"] = 60,["84"] = 60,["85"] = 61,["86"] = 61,["87"] = 61,["88"] = 61,["89"] = 61,["90"] = 63,["91"] = 64,["92"] = 65,["93"] = 65,["94"] = 65,["96"] = 65,["98"] = 66,["99"] = 68,["100"] = 69,["101"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 75,["108"] = 75,["109"] = 75,["111"] = 75,["113"] = 62,["114"] = 62,["115"] = 62,["116"] = 62,["117"] = 62,["118"] = 62,["119"] = 62,["120"] = 62,["121"] = 62,["122"] = 62,["123"] = 62,["124"] = 62,["125"] = 62,["126"] = 62,["127"] = 62,["128"] = 62,["129"] = 62,["130"] = 62,["131"] = 60,["132"] = 44,["133"] = 44,["134"] = 44,["135"] = 44,["136"] = 44,["137"] = 44,["138"] = 34,["140"] = 90,["141"] = 90,["142"] = 90,["143"] = 92,["144"] = 93,["145"] = 94,["146"] = 94,["147"] = 94,["148"] = 94,["149"] = 94,["150"] = 94,["151"] = 94,["152"] = 94,["153"] = 94,["154"] = 94,["155"] = 102,["156"] = 102,["157"] = 102,["158"] = 102,["159"] = 102,["160"] = 102,["161"] = 102,["162"] = 102,["163"] = 102,["164"] = 102,["165"] = 102,["166"] = 102,["167"] = 102,["168"] = 102,["169"] = 102,["170"] = 102,["171"] = 102,["172"] = 102,["173"] = 102,["174"] = 94,["175"] = 94,["176"] = 94,["177"] = 92,["178"] = 122,["179"] = 123,["180"] = 124,["181"] = 125,["182"] = 126,["183"] = 127,["184"] = 129,["185"] = 130,["186"] = 131,["187"] = 122});
 local ____exports = {}
-local config = require("config")
+local config = require("runtime.config")
 local agents = require("cluster.agents")
 local store = require("cluster.snapshot_store")
 local ____anomaly = require("core.anomaly")
@@ -20,23 +20,45 @@ local ____snapshot = require("core.snapshot")
 local awayFrom = ____snapshot.awayFrom
 local ____status_html = require("core.status_html")
 local renderStatusPage = ____status_html.renderStatusPage
-local state = require("health.state")
-local ____status = require("health.status")
-local healthDetails = ____status.details
-local ____view = require("health.view")
-local downSet = ____view.downSet
+local verdicts = require("health.verdicts")
+local ____writer = require("health.writer")
+local writerPid = ____writer.writerPid
+local writes = ____writer.writes
 local ____exposition = require("metrics.exposition")
 local sharedSeries = ____exposition.sharedSeries
 local pins = require("metrics.pins")
-local ____settings = require("metrics.settings")
-local ENABLED = ____settings.ENABLED
-local respond = require("router.respond")
+local ____record = require("metrics.record")
+local ENABLED = ____record.ENABLED
+local ____lease = require("runtime.lease")
+local leaseHolder = ____lease.leaseHolder
+local respond = require("runtime.respond")
 local REFRESH_S = 5
+local function healthChecks(nodes)
+    local out = {}
+    for ____, n in ipairs(nodes) do
+        local h = verdicts.read(n.id)
+        out[n.id] = {
+            down = (h and h.down) == true,
+            successes = h and h.successes or 0,
+            failures = h and h.failures or 0,
+            lastProbe = verdicts.lastProbe(n.id)
+        }
+    end
+    return {
+        prober = leaseHolder(verdicts.LEASE),
+        writer = writerPid() ~= nil,
+        writes = writes(),
+        pendingWrites = verdicts.pending(),
+        nodes = out
+    }
+end
+--- The one view of /lb/status: the JSON and the page are both written from it.
 function ____exports.view()
     local snapshot = store.current()
     local s = store.status()
     local nodes = snapshot == nil and ({}) or snapshot.nodes
-    local down = downSet(nodes)
+    local down = verdicts.downSet(nodes)
+    local checks = healthChecks(nodes)
     local websockets = ENABLED and sharedSeries()[WEBSOCKETS] or ({})
     local now = ngx.now()
     local settings = config.get()
@@ -65,42 +87,42 @@ function ____exports.view()
                     reports.sinceReadS or 0,
                     settings.cluster.heartbeatS
                 )
-                local ____n_id_10 = n.id
-                local ____n_name_11 = n.name
-                local ____temp_6
+                local ____n_id_16 = n.id
+                local ____n_name_17 = n.name
+                local ____temp_12
                 if n.address == nil then
-                    ____temp_6 = nil
+                    ____temp_12 = nil
                 else
-                    ____temp_6 = (n.address.host .. ":") .. tostring(n.address.port)
+                    ____temp_12 = (n.address.host .. ":") .. tostring(n.address.port)
                 end
-                local ____n_online_12 = n.online
-                local ____temp_13 = n.address ~= nil and down[n.id] ~= true
-                local ____n_isPrimary_14 = n.isPrimary
-                local ____n_index_15 = n.index
-                local ____n_owned_16 = n.owned
-                local ____n_lastSeenAge_17 = n.lastSeenAge
-                local ____state_lastProbe_result_18 = state.lastProbe(n.id)
-                local ____temp_19 = ENABLED and pins.lastMinute(n.id, now) or nil
-                local ____ENABLED_9
+                local ____n_online_18 = n.online
+                local ____temp_19 = n.address ~= nil and down[n.id] ~= true
+                local ____n_isPrimary_20 = n.isPrimary
+                local ____n_index_21 = n.index
+                local ____n_owned_22 = n.owned
+                local ____n_lastSeenAge_23 = n.lastSeenAge
+                local ____checks_nodes_n_id_lastProbe_24 = checks.nodes[n.id].lastProbe
+                local ____temp_25 = ENABLED and pins.lastMinute(n.id, now) or nil
+                local ____ENABLED_15
                 if ENABLED then
-                    local ____opt_7 = websockets[n.id]
-                    ____ENABLED_9 = ____opt_7 and ____opt_7.value or 0
+                    local ____opt_13 = websockets[n.id]
+                    ____ENABLED_15 = ____opt_13 and ____opt_13.value or 0
                 else
-                    ____ENABLED_9 = nil
+                    ____ENABLED_15 = nil
                 end
                 return {
-                    id = ____n_id_10,
-                    name = ____n_name_11,
-                    host = ____temp_6,
-                    registryOnline = ____n_online_12,
-                    healthUp = ____temp_13,
-                    primary = ____n_isPrimary_14,
-                    index = ____n_index_15,
-                    owned = ____n_owned_16,
-                    lastSeenAgeS = ____n_lastSeenAge_17,
-                    lastProbe = ____state_lastProbe_result_18,
-                    pinnedLastMinute = ____temp_19,
-                    websockets = ____ENABLED_9,
+                    id = ____n_id_16,
+                    name = ____n_name_17,
+                    host = ____temp_12,
+                    registryOnline = ____n_online_18,
+                    healthUp = ____temp_19,
+                    primary = ____n_isPrimary_20,
+                    index = ____n_index_21,
+                    owned = ____n_owned_22,
+                    lastSeenAgeS = ____n_lastSeenAge_23,
+                    lastProbe = ____checks_nodes_n_id_lastProbe_24,
+                    pinnedLastMinute = ____temp_25,
+                    websockets = ____ENABLED_15,
                     away = snapshot == nil and 0 or awayFrom(snapshot, n.id),
                     handover = handover.mode,
                     handoverReason = handover.reason,
@@ -110,7 +132,8 @@ function ____exports.view()
         ),
         agents = {sinceReadS = reports.sinceReadS, lastError = reports.lastError},
         allDownFallback = snapshot ~= nil and candidatesOf(snapshot, down)[2],
-        refreshS = REFRESH_S
+        refreshS = REFRESH_S,
+        checks = checks
     }
 end
 --- 503 until the registry was read once: a monitoring script must not take an empty view for a cluster.
@@ -119,24 +142,15 @@ local function statusCode()
 end
 function ____exports.serveJson()
     local v = ____exports.view()
-    local ____respond_json_29 = respond.json
-    local ____statusCode_result_28 = statusCode()
-    local ____v_environment_23 = v.environment
-    local ____v_generatedAt_24 = v.generatedAt
-    local ____v_expectedNodes_25 = v.expectedNodes
-    local ____TS__ObjectAssign_result_26 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
-    local ____v_allDownFallback_27 = v.allDownFallback
-    local ____healthDetails_22 = healthDetails
-    local ____opt_20 = store.current()
-    ____respond_json_29(
-        ____statusCode_result_28,
+    respond.json(
+        statusCode(),
         {
-            environment = ____v_environment_23,
-            generatedAt = ____v_generatedAt_24,
-            expectedNodes = ____v_expectedNodes_25,
-            snapshot = ____TS__ObjectAssign_result_26,
-            allDownFallback = ____v_allDownFallback_27,
-            checks = ____healthDetails_22(____opt_20 and ____opt_20.nodes or ({})),
+            environment = v.environment,
+            generatedAt = v.generatedAt,
+            expectedNodes = v.expectedNodes,
+            snapshot = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS}),
+            allDownFallback = v.allDownFallback,
+            checks = v.checks,
             agents = v.agents,
             nodes = respond.list(__TS__ArrayMap(
                 v.nodes,

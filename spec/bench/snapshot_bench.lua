@@ -10,8 +10,8 @@ local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
 local cdb = require("cluster.db")
 local queries = require("cluster.queries")
-local config = require("config")
-local dicts = require("dicts")
+local config = require("runtime.config")
+local dicts = require("runtime.dicts")
 
 local NODES = 100
 local MONITORS = 100000

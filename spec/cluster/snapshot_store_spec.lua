@@ -3,7 +3,7 @@
 -- loads a large base one chunk per timer tick while routing from the maps it has, converges
 -- after missed versions and falls back to the base when a delta is gone.
 local store = require("cluster.snapshot_store")
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 
 local function nodes(age)
   return { nodes = { { id = "node1", name = "node1", online = true, isPrimary = true, index = 0, lastSeenAge = age, owned = 0 },

@@ -1,10 +1,10 @@
--- dns.resolve against a real DNS server on loopback (test/support/dns-server-cli.ts, started by
+-- dns.resolve against a real DNS server on loopback (harness/dns-server-cli.ts, started by
 -- scripts/run-specs.sh with the fixture records below). The specs steer it over its control port:
 -- query counts, answer/drop/servfail mode, records added or deleted.
 local dns = require("dns.resolve")
 local reply = require("dns.reply")
 local resolver = require("resty.dns.resolver")
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 
 local SERVER = os.getenv("SPEC_DNS_SERVER")
 local CONTROL = os.getenv("SPEC_DNS_CONTROL")

@@ -2,12 +2,12 @@
 -- spec run already has: a closed port (refused) and the test DNS server's TCP port (accepts,
 -- then waits for the 18245 bytes "GE" announces: a node that never answers). HTTP answers are
 -- covered end to end (test/health/), status lines by the case table.
-local probe = require("health.probe")
-local checker = require("health.checker")
+local probe = require("health.prober")
+local prober = require("health.prober")
 local health = require("core.health")
-local config = require("config")
-local state = require("health.state")
-local dicts = require("dicts")
+local config = require("runtime.config")
+local state = require("health.verdicts")
+local dicts = require("runtime.dicts")
 local dns = require("dns.resolve")
 
 local DNS = os.getenv("SPEC_DNS_SERVER")
@@ -27,7 +27,7 @@ end
 
 local RANGES = { { from = 200, to = 299 } }
 
-describe("health.probe", function()
+describe("health.prober probe", function()
   it("a refused connection is a failure, at once", function()
     local answer, s = elapsed(function() return probe.probe({ host = "127.0.0.1", port = 1 }, "/api/v1/health", 1000) end)
     assert.equals("error", answer.result.kind)
@@ -60,7 +60,7 @@ describe("health.probe", function()
       nodes[i] = { id = "hang" .. i, online = true, address = hostport(DNS) }
     end
     nodes[11] = { id = "noaddr", online = true }
-    local _, s = elapsed(function() checker.probeAll(nodes) end)
+    local _, s = elapsed(function() prober.probeAll(nodes) end)
     settings.timeoutMs = timeout
     -- Two batches of timeouts, not ten in a row and not all at once.
     assert.is_true(s >= 0.35 and s < 1.2, "took " .. s)
@@ -94,7 +94,7 @@ describe("health.probe", function()
       for _ = 1, 2 do state.record("dead2", true, "passive-failure") end
       state.requestProbe("dead2")
       state.requestProbe("dead-noaddr")
-      local probed, s = elapsed(function() return checker.probeUrgent(nodes) end)
+      local probed, s = elapsed(function() return prober.probeUrgent(nodes) end)
       assert.same({ "dead2" }, ids(probed))
       assert.is_true(s < 0.5, "took " .. s)
       assert.same({ down = true, successes = 0, failures = 3, confirmed = true }, state.read("dead2"))
@@ -102,29 +102,29 @@ describe("health.probe", function()
       assert.matches("^connect: ", state.lastProbe("dead2"))
       assert.is_nil(state.read("dead1"))
       assert.is_nil(state.read("dead3"))
-      assert.same({}, ids(checker.probeUrgent(nodes)), "nothing asked since")
+      assert.same({}, ids(prober.probeUrgent(nodes)), "nothing asked since")
     end)
 
     it("at most one urgent probe per node per 0.5 s; a request that must wait is kept", function()
       local nodes = refusing("spaced", 1)
       state.requestProbe("spaced1")
-      assert.same({ "spaced1" }, ids(checker.probeUrgent(nodes)))
+      assert.same({ "spaced1" }, ids(prober.probeUrgent(nodes)))
       state.requestProbe("spaced1")
-      assert.same({}, ids(checker.probeUrgent(nodes)), "too soon")
+      assert.same({}, ids(prober.probeUrgent(nodes)), "too soon")
       assert.is_true(state.probeRequested("spaced1"), "kept for later")
       ngx.sleep(0.3)
-      assert.same({}, ids(checker.probeUrgent(nodes)), "still too soon")
+      assert.same({}, ids(prober.probeUrgent(nodes)), "still too soon")
       ngx.sleep(0.25)
-      assert.same({ "spaced1" }, ids(checker.probeUrgent(nodes)))
+      assert.same({ "spaced1" }, ids(prober.probeUrgent(nodes)))
       assert.equals(2, state.read("spaced1").failures, "two probes, not one per request")
     end)
 
     it("never more than a batch (8) at once; the rest at the next step", function()
       local nodes = refusing("many", 10)
       for _, n in ipairs(nodes) do state.requestProbe(n.id) end
-      assert.equals(8, #checker.probeUrgent(nodes))
-      assert.same({ "many9", "many10" }, ids(checker.probeUrgent(nodes)))
-      assert.same({}, ids(checker.probeUrgent(nodes)))
+      assert.equals(8, #prober.probeUrgent(nodes))
+      assert.same({ "many9", "many10" }, ids(prober.probeUrgent(nodes)))
+      assert.same({}, ids(prober.probeUrgent(nodes)))
     end)
 
     with_dns("a node being probed by a round is not probed again before that probe ends", function()
@@ -132,13 +132,13 @@ describe("health.probe", function()
       local timeout = settings.timeoutMs
       settings.timeoutMs = 300
       local hanging = { { id = "busy1", online = true, address = hostport(DNS) } }
-      local round = ngx.thread.spawn(checker.probeAll, hanging)
+      local round = ngx.thread.spawn(prober.probeAll, hanging)
       ngx.sleep(0.05)
       state.requestProbe("busy1")
-      assert.same({}, ids(checker.probeUrgent(hanging)), "in flight")
+      assert.same({}, ids(prober.probeUrgent(hanging)), "in flight")
       assert(ngx.thread.wait(round))
       settings.timeoutMs = 30
-      assert.same({ "busy1" }, ids(checker.probeUrgent(hanging)), "asked during the round's probe: probed after it")
+      assert.same({ "busy1" }, ids(prober.probeUrgent(hanging)), "asked during the round's probe: probed after it")
       settings.timeoutMs = timeout
       assert.equals(2, state.read("busy1").failures)
     end)

@@ -2,10 +2,10 @@
 -- write-back, failover and return of monitors in one transaction, idempotence, the all-down
 -- hold and the stale rule.
 local db = require("support.db")
-local config = require("config")
+local config = require("runtime.config")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
-local state = require("health.state")
+local state = require("health.verdicts")
 local session = require("health.writer_session")
 local writer = require("health.writer")
 local sql = require("health.registry_sql")

@@ -1,14 +1,14 @@
 -- The observability shell inside nginx, on the real kuma_metrics dict: per-worker counts flushed
 -- with incr, dead workers' WebSocket shares dropped, health transitions sampled once, anomaly
 -- lines held back per kind and node.
-local dicts = require("dicts")
+local dicts = require("runtime.dicts")
 local counters = require("metrics.counters")
 local exposition = require("metrics.exposition")
 local process = require("metrics.process")
 local sampler = require("metrics.sampler")
 local store = require("cluster.snapshot_store")
-local state = require("health.state")
-local anomalies = require("router.anomalies")
+local state = require("health.verdicts")
+local anomalies = require("metrics.anomalies")
 local text = require("core.metrics_text")
 local catalog = require("core.metrics_catalog")
 

@@ -1,7 +1,7 @@
 -- Specs' access to their private database (created by scripts/test-db.sh, named by DB_NAME),
 -- through the same resty.mysql the router uses.
 local mysql = require("resty.mysql")
-local config = require("config")
+local config = require("runtime.config")
 
 local _M = {}
 

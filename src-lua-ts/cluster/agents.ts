@@ -3,17 +3,17 @@
 // kuma_snapshot beside the snapshot for /lb/status and /metrics. Routing never reads it.
 import * as cjson from "cjson.safe";
 import { AgentRow, agentsByNode } from "../core/handover";
-import { snapshotDict as dict } from "../dicts";
+import { KEYS, snapshotDict as dict } from "../runtime/dicts";
 import * as db from "./db";
 import { AGENTS_SQL, agentRows } from "./queries";
 
 /** Seconds between reads: agents report once per heartbeat (30 s by default). */
 export const READ_EVERY_S = 5;
 
-const ROWS = "agents";
-const READ_AT = "agents_read_at";
-const TRIED_AT = "agents_tried_at";
-const LAST_ERROR = "agents_error";
+const ROWS = KEYS.snapshot.agents;
+const READ_AT = KEYS.snapshot.agentsReadAt;
+const TRIED_AT = KEYS.snapshot.agentsTriedAt;
+const LAST_ERROR = KEYS.snapshot.agentsError;
 
 /** Reads the agents' rows when the last try is READ_EVERY_S old (by the syncing worker). */
 export function refresh(): void {

@@ -8,7 +8,7 @@
 // and the rows after it are read again next time (re-applying a monitor's present state is
 // harmless) until it shows up, or for GAP_WAIT_S (a rolled-back transaction leaves a hole).
 import { CHANGE_TABLE_DDL, CHANGE_TRIGGERS, CHANGE_TRIGGERS_COUNT_SQL } from "../core/router_tables";
-import { snapshotDict as dict } from "../dicts";
+import { KEYS, snapshotDict as dict } from "../runtime/dicts";
 import * as db from "./db";
 import { CHANGE_CURSOR_SQL, ChangeRow, PRUNE_CHANGES_SQL, changeRows, changesSinceSql, singleNumber } from "./queries";
 
@@ -20,11 +20,11 @@ const GAP_WAIT_S = 3;
 export const MAX_CHANGES = 5000;
 const PRUNE_EVERY_S = 60;
 
-const CHECKED_AT = "changes_checked_at";
-const COMPLETE = "changes_complete";
-const CURSOR = "changes_cursor";
-const GAP_SINCE = "changes_gap_since";
-const PRUNED_AT = "changes_pruned_at";
+const CHECKED_AT = KEYS.snapshot.changesCheckedAt;
+const COMPLETE = KEYS.snapshot.changesComplete;
+const CURSOR = KEYS.snapshot.changesCursor;
+const GAP_SINCE = KEYS.snapshot.changesGapSince;
+const PRUNED_AT = KEYS.snapshot.changesPrunedAt;
 
 let lastInstallError: string | undefined;
 

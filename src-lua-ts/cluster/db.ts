@@ -1,7 +1,7 @@
 // The router's only way to MariaDB: resty.mysql (OpenResty's lua-resty-mysql in production,
 // the protocol-real stand-in on the test runtime). Connections come from the cosocket pool.
 import * as mysql from "resty.mysql";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { resolve } from "../dns/resolve";
 
 /** Idle pooled connections live this long, so a 1 s sync reuses its connection. */
@@ -20,18 +20,18 @@ export const NO_SUCH_TABLE = 1146;
 const LOOKUP_POOL = "kuma-lookup";
 
 /**
- * Runs one statement on a pooled connection; `oneShot` (lookups, cluster/lookup_budget.ts): on a
- * connection of its own, closed afterwards, so the router holds only the ones in use. Never
- * throws: failures come back as `error`.
+ * A connection to the cluster's database, or why there is none. `pool` names a pool of its own
+ * (the writer's session, never pooled back; the one-shot lookups, closed after one statement);
+ * without it the connection may come from the shared cosocket pool.
  */
-export function query(sql: string, oneShot = false): Result {
+export function connect(pool?: string): mysql.MysqlConnection | string {
   const [conn, newErr] = mysql.new();
-  if (conn === undefined) return { error: `mysql.new: ${newErr}` };
+  if (conn === undefined) return `mysql.new: ${newErr}`;
   const db = config.get().db;
   // Through the router's own resolver: cosockets have no nginx `resolver`, and DB_HOST is a
   // name in both Compose and Kubernetes ("mariadb").
   const [address, dnsErr] = resolve(db.host);
-  if (address === undefined) return { error: `resolve ${db.host}: ${dnsErr}` };
+  if (address === undefined) return `resolve ${db.host}: ${dnsErr}`;
   conn.set_timeout(db.timeoutMs);
   const [connected, connErr, connErrno] = conn.connect({
     host: address,
@@ -40,20 +40,35 @@ export function query(sql: string, oneShot = false): Result {
     password: db.password,
     database: db.database,
     charset: "utf8mb4",
-    pool_size: POOL_SIZE,
-    pool: oneShot ? LOOKUP_POOL : undefined,
+    ...(pool === undefined ? { pool_size: POOL_SIZE } : { pool }),
   });
-  if (connected === undefined) {
-    return { error: `connect ${db.host}:${db.port}: ${connErr}${connErrno !== undefined ? ` (${connErrno})` : ""}` };
-  }
-  const [res, err, errno, sqlstate] = conn.query(sql);
-  if (res === undefined) {
+  if (connected === undefined) return `connect ${db.host}:${db.port}: ${connErr}${connErrno !== undefined ? ` (${connErrno})` : ""}`;
+  return conn;
+}
+
+/** One statement's answer: rows, an OK packet, or the error (with the server's number when it sent one). */
+export function resultOf(rows: mysql.MysqlResult | undefined, err: string | undefined, errno: number | undefined, sqlstate: string | undefined): Result {
+  if (rows === undefined) return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
+  return "affected_rows" in rows ? { ok: rows as mysql.MysqlOkPacket } : { rows: rows as mysql.MysqlRow[] };
+}
+
+/**
+ * Runs one statement on a pooled connection; `oneShot` (lookups, cluster/lookup_budget.ts): on a
+ * connection of its own, closed afterwards, so the router holds only the ones in use. Never
+ * throws: failures come back as `error`.
+ */
+export function query(sql: string, oneShot = false): Result {
+  const conn = connect(oneShot ? LOOKUP_POOL : undefined);
+  if (typeof conn === "string") return { error: conn };
+  const [rows, err, errno, sqlstate] = conn.query(sql);
+  const res = resultOf(rows, err, errno, sqlstate);
+  if (res.error !== undefined) {
     conn.close();
-    return { error: `query failed: ${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
+    return { error: `query failed: ${res.error}`, errno: res.errno };
   }
   if (oneShot) conn.close();
   else conn.set_keepalive(KEEPALIVE_MS, POOL_SIZE);
-  return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
+  return res;
 }
 
 /** ngx.null and missing values become undefined; everything else is kept. */

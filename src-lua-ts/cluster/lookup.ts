@@ -6,10 +6,10 @@
 // not looked up: the caller routes without an owner and says so (SKIPPED). A lookup never
 // waits for the budget, so a flood of unknown keys costs the database a bounded amount and
 // slows no request for a known key.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { parseMonitorId } from "../core/keys";
 import { Snapshot } from "../core/snapshot";
-import { lookupsDict } from "../dicts";
+import { KEYS, lookupsDict } from "../runtime/dicts";
 import * as budget from "./lookup_budget";
 import * as db from "./db";
 import { monitorByIdSql, monitorByTokenSql, monitorRows } from "./queries";
@@ -59,7 +59,7 @@ function singleFlight(key: string, sql: string): MonitorRef | undefined {
   const hit = cached(key);
   if (hit !== false) return hit;
   const waitS = (2 * config.get().db.timeoutMs) / 1000;
-  const lock = `lock:${key}`;
+  const lock = `${KEYS.lookups.lock}${key}`;
   const [leader] = lookupsDict.add(lock, 1, waitS);
   if (leader) {
     const ref = lookUp(key, sql);
@@ -85,7 +85,7 @@ export function monitorById(snapshot: Snapshot, rawId: string): MonitorRef | und
   const key = `${id}`;
   const owner = snapshot.ownerOf[key];
   if (owner !== undefined) return { id: key, owner };
-  return singleFlight(`id:${key}`, monitorByIdSql(id));
+  return singleFlight(`${KEYS.lookups.byId}${key}`, monitorByIdSql(id));
 }
 
 /** Monitor by push token: from the snapshot, else one lookup within the budget. */
@@ -96,5 +96,5 @@ export function monitorByToken(snapshot: Snapshot, token: string): MonitorRef | 
     return owner !== undefined ? { id, owner } : undefined;
   }
   const sql = monitorByTokenSql(token);
-  return sql === undefined ? undefined : singleFlight(`token:${token}`, sql);
+  return sql === undefined ? undefined : singleFlight(`${KEYS.lookups.byToken}${token}`, sql);
 }

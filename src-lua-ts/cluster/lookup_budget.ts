@@ -3,11 +3,11 @@
 // counted in kuma_lookups across workers. A slot is a key added with an expiry (a semaphore
 // that a worker dying mid-lookup cannot leak); the rate is a counter per second. The sync and
 // the health writer never take from it, so requests cannot starve them.
-import * as config from "../config";
-import { lookupsDict } from "../dicts";
+import * as config from "../runtime/config";
+import { KEYS, lookupsDict } from "../runtime/dicts";
 
-const SLOT_PREFIX = "budget:slot:";
-const RATE_PREFIX = "budget:second:";
+const SLOT_PREFIX = KEYS.lookups.budgetSlot;
+const RATE_PREFIX = KEYS.lookups.budgetSecond;
 
 let slotKeys: string[] | undefined;
 

@@ -17,18 +17,18 @@ import * as cjson from "cjson.safe";
 import { Snapshot, indexNodes } from "../core/snapshot";
 import type { MonitorRow, StoredSnapshot } from "../core/snapshot";
 import { MonitorDelta, MonitorMaps, applyDelta, applyEntries, emptyMaps, rowsToEntries } from "../core/monitor_maps";
-import { snapshotDict as dict } from "../dicts";
-import { guard } from "../hooks/guard";
-import { VersionWatch } from "../version_watch";
+import { KEYS, snapshotDict as dict } from "../runtime/dicts";
+import { guard } from "../runtime/guard";
+import { VersionWatch } from "../runtime/version_watch";
 
-const VERSION = "version";
-const SYNCED_AT = "synced_at";
-const LAST_ERROR = "last_error";
-const FAILED_AT = "failed_at";
-const MONITORS_SOURCE = "monitors_source";
-const BASE = "monitors_base";
-const MONITORS_VERSION = "monitors_version";
-const DELTA_BYTES = "monitors_delta_bytes";
+const VERSION = KEYS.snapshot.version;
+const SYNCED_AT = KEYS.snapshot.syncedAt;
+const LAST_ERROR = KEYS.snapshot.lastError;
+const FAILED_AT = KEYS.snapshot.failedAt;
+const MONITORS_SOURCE = KEYS.snapshot.monitorsSource;
+const BASE = KEYS.snapshot.monitorsBase;
+const MONITORS_VERSION = KEYS.snapshot.monitorsVersion;
+const DELTA_BYTES = KEYS.snapshot.monitorsDeltaBytes;
 
 /** Monitors per base chunk: about 130 kB of JSON, a few ms to decode in a worker's timer. */
 export const CHUNK = 2500;
@@ -42,8 +42,8 @@ const INLINE_BYTES = 64 * 1024;
 /** How often each worker's timer looks for a new version (seconds). */
 const TICK_S = 0.02;
 
-const chunkKey = (base: string, i: number): string => `monitors:${base}:${i}`;
-const deltaKey = (mv: number): string => `monitors_delta:${mv}`;
+const chunkKey = (base: string, i: number): string => `${KEYS.snapshot.monitorsChunk}${base}:${i}`;
+const deltaKey = (mv: number): string => `${KEYS.snapshot.monitorsDelta}${mv}`;
 
 /** One stored part: its JSON under `data`, the md5 of that JSON under `digest`, its size under `bytes`. */
 interface Part {
@@ -51,7 +51,7 @@ interface Part {
   digest: string;
   bytes: string;
 }
-const NODES: Part = { data: "nodes", digest: "nodes_digest", bytes: "nodes_bytes" };
+const NODES: Part = KEYS.snapshot.nodes;
 
 export type NodesPart = Pick<StoredSnapshot, "nodes" | "setupComplete" | "awayFrom" | "moved">;
 

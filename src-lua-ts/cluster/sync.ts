@@ -4,20 +4,20 @@
 // none per request; the nodes' agents every few seconds (cluster/agents.ts).
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { buildSnapshot, monitorsSource } from "../core/snapshot";
 import type { AwayRow, NodeRow } from "../core/snapshot";
 import { MonitorDelta, rowsToEntries } from "../core/monitor_maps";
-import { snapshotDict } from "../dicts";
-import { guard } from "../hooks/guard";
-import { holdLease } from "../lease";
+import { KEYS, snapshotDict } from "../runtime/dicts";
+import { guard } from "../runtime/guard";
+import { holdLease } from "../runtime/lease";
 import * as db from "./db";
 import * as agents from "./agents";
 import * as changes from "./changes";
 import { AWAY_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, activeMonitorsSql, awayRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
 import * as store from "./snapshot_store";
 
-const LEASE = "snapshot-sync";
+const LEASE = KEYS.locks.syncLease;
 /** A dead holder's lease lapses after this many intervals; then another worker syncs. */
 const LEASE_INTERVALS = 3;
 /** While the database stays down, repeat the error at most this often (seconds). */
@@ -26,7 +26,7 @@ const REPEAT_ERROR_EVERY_S = 60;
 const CURSOR_TRUST_S = 1800;
 
 /** kuma_snapshot key: when the failure was last logged, whichever worker synced then. */
-const ERROR_LOGGED_AT = "error_logged_at";
+const ERROR_LOGGED_AT = KEYS.snapshot.errorLoggedAt;
 
 /** This worker's sync is still waiting on the database (up to DB_TIMEOUT per step). */
 let syncing = false;

@@ -25,7 +25,16 @@ export interface RouterSettings {
     healthyStatuses: StatusRange[];
     staleAfterS: number;
   };
-  router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[]; workerShutdownTimeoutS: number };
+  /** metrics: per-request counting for /metrics and the status page (false: /metrics answers 404). */
+  router: {
+    listen: string;
+    statusListen: string;
+    syncIntervalS: number;
+    logLevel: LogLevel;
+    trustedProxies: string[];
+    workerShutdownTimeoutS: number;
+    metrics: boolean;
+  };
   /** The budget of request-caused lookups (cluster/lookup_budget.ts). */
   lookups: { connections: number; ratePerS: number; negativeTtlS: number };
 }
@@ -340,6 +349,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
       workerShutdownTimeoutS: r.seconds("ROUTER_WORKER_SHUTDOWN_TIMEOUT"),
+      metrics: r.bool("ROUTER_METRICS") ?? true,
     },
     lookups: {
       connections: r.int("ROUTER_LOOKUP_CONNECTIONS"),

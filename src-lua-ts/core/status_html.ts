@@ -31,6 +31,18 @@ export interface StatusNodeView {
   agent?: Handover["agent"];
 }
 
+/** The health checks as /lb/status tells them (JSON only): who probes and writes, each node's counters. */
+export interface StatusChecks {
+  /** pid of this router's probing worker. */
+  prober: number | undefined;
+  /** True when this router holds the cluster's writer lock. */
+  writer: boolean;
+  /** Registry writes and monitor moves this router made since it started. */
+  writes: number;
+  pendingWrites: Record<string, string>;
+  nodes: Record<string, { down: boolean; successes: number; failures: number; lastProbe: string | undefined }>;
+}
+
 export interface StatusView {
   /** "yyyy-mm-dd hh:mm:ss" UTC. */
   generatedAt: string;
@@ -57,6 +69,8 @@ export interface StatusView {
   agents: { sinceReadS: number | undefined; lastError: string | undefined };
   /** Every node fails the checks: requests go to the registry's online nodes. */
   allDownFallback: boolean;
+  /** Not shown on the page (absent from the shared page fixture). */
+  checks?: StatusChecks;
   /** Seconds between page refreshes. */
   refreshS: number;
 }

@@ -12,9 +12,9 @@
 //    routing to a dead pod is worse than failing over to another node.
 import * as resolver from "resty.dns.resolver";
 import type { Nameserver, Resolver } from "resty.dns.resolver";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import { isIpLiteral, type HostPort } from "../core/host";
-import { dnsDict, locksDict } from "../dicts";
+import { KEYS, dnsDict, locksDict } from "../runtime/dicts";
 import { readReply, type Outcome } from "./reply";
 
 /** A TTL of 0 (or 1) must not mean a query per request: one per name per second is cheap. */
@@ -46,11 +46,11 @@ const WORKER_CACHE_SIZE = 1000;
 
 // kuma_dns keys: the answer in force (value: address or error, flags: its Kind), the last good
 // address, and the log limiter. kuma_locks: the single-flight lock.
-const ANSWER_KEY = "answer:";
-const STALE_KEY = "stale:";
-const LOGGED_KEY = "logged:";
-const LOCK_KEY = "dns:";
-const FORGOT_KEY = "forgot:";
+const ANSWER_KEY = KEYS.dns.answer;
+const STALE_KEY = KEYS.dns.stale;
+const LOGGED_KEY = KEYS.dns.logged;
+const LOCK_KEY = KEYS.locks.resolving;
+const FORGOT_KEY = KEYS.dns.forgot;
 /**
  * A worker re-reads the shared answer at least this often, so forget() (a node re-created at a
  * new address) reaches every worker within a second; the shared read is one dict get.

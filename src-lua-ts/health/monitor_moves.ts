@@ -3,7 +3,7 @@
 // router's write is still in place; a down node's go to the least-loaded healthy nodes within
 // MONITOR_LIMIT_PER_NODE (core/failover.ts decides, with the loads read inside the transaction).
 // Records an operator overtook are dropped unacted. An operator's override is never touched.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as db from "../cluster/db";
 import { FailoverPlan, SourceMonitor, failoverWork, planFailover } from "../core/failover";
 import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";
@@ -11,8 +11,7 @@ import { Snapshot } from "../core/snapshot";
 import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
 import * as session from "./writer_session";
-import * as state from "./state";
-import * as tables from "./tables";
+import * as verdicts from "./verdicts";
 
 /** The only kind of move so far (the column leaves room for rebalance and drain). */
 const FAILOVER = "failover";
@@ -120,9 +119,9 @@ function transaction(sources: string[], targets: string[], returning: string[]):
 
 /** Failover and return in one transaction on the writer's session. */
 export function moveMonitors(snapshot: Snapshot): MoveOutcome {
-  const work = failoverWork(state.registryNodes(snapshot), config.get().health);
+  const work = failoverWork(verdicts.registryNodes(snapshot), config.get().health);
   if (work.sources.length === 0 && work.returning.length === 0) return { moved: 0, dropped: 0, failed: false };
-  if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
+  if (!session.ensureTables()) return { moved: 0, dropped: 0, failed: true };
   if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
   let outcome: Omit<MoveOutcome, "failed">;
   try {

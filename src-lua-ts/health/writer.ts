@@ -4,20 +4,18 @@
 // healthy nodes, those it moved away from a confirmed-up node come back, all in one transaction
 // with its move record (health/monitor_moves.ts). Steps are cheap until
 // something changed: a verdict, a pending write, the snapshot, or a finished probe round.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as sync from "../cluster/sync";
 import * as store from "../cluster/snapshot_store";
-import { isStale } from "../core/health";
+import { isStale, planStatusWrites } from "../core/health";
 import { Snapshot } from "../core/snapshot";
-import { healthDict } from "../dicts";
-import { holdLease } from "../lease";
-import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./checker";
-import { runLoop } from "./loop";
+import { KEYS, healthDict } from "../runtime/dicts";
+import { holdLease } from "../runtime/lease";
+import { runLoop } from "../runtime/loop";
 import { moveMonitors } from "./monitor_moves";
-import { writeStatuses } from "./status_writes";
+import { statusSql } from "./registry_sql";
 import * as session from "./writer_session";
-import * as state from "./state";
-import * as tables from "./tables";
+import * as verdicts from "./verdicts";
 
 /** How soon a transition reaches the database (and monitors move). */
 const STEP_S = 0.1;
@@ -28,13 +26,13 @@ const CONFIRM_EVERY_S = 5;
 /** After a failed write, the same work is retried this much later, not every step. */
 const RETRY_AFTER_S = 1;
 /** kuma_health key naming the worker (pid) that holds the lock; expires if it dies. */
-const WRITER_KEY = "writer:pid";
+const WRITER_KEY = KEYS.health.writerPid;
 const WRITER_KEY_TTL_S = 2;
 /**
  * Status writes and monitor moves that changed rows, each counted as soon as it committed (before
  * the snapshot refresh after it): /lb/status shows that only the writer writes.
  */
-const WRITES_KEY = "writer:writes";
+const WRITES_KEY = KEYS.health.writes;
 
 let nextAcquireAt = 0;
 let nextConfirmAt = 0;
@@ -62,6 +60,29 @@ function refreshSnapshot(): Snapshot | undefined {
   const [, err] = sync.syncOnce();
   if (err !== undefined) ngx.log(ngx.WARN, `health writer: snapshot refresh failed: ${err}`);
   return store.current();
+}
+
+/**
+ * node.status write-back on the writer's session: this router's transitions, and stale nodes
+ * that fail their probes (core/health.ts planStatusWrites decides). Returns [rows written, failed].
+ */
+function writeStatuses(snapshot: Snapshot): [number, boolean] {
+  const pending = verdicts.pending();
+  const plan = planStatusWrites(verdicts.registryNodes(snapshot), pending, config.get().health.staleAfterS);
+  for (const id of plan.settled) verdicts.settle(id, pending[id]);
+  let written = 0;
+  for (const w of plan.writes) {
+    const res = session.exec(statusSql(w.id, w.status));
+    if (res.error !== undefined) {
+      ngx.log(ngx.WARN, `health writer: node ${w.id} -> ${w.status}: ${res.error}`);
+      return [written, true];
+    }
+    if (w.reason === "transition") verdicts.settle(w.id, w.status);
+    const rows = res.ok?.affected_rows ?? 0;
+    written += rows;
+    if (rows > 0) ngx.log(ngx.NOTICE, `health writer: node ${w.id} marked ${w.status} in the registry (${w.reason})`);
+  }
+  return [written, false];
 }
 
 export interface WriteOutcome {
@@ -101,12 +122,12 @@ function becomeWriter(now: number): boolean {
   lastKey = "";
   ngx.log(ngx.NOTICE, "health writer: this router now writes the registry (MariaDB lock held)");
   // The router's own tables, where an older database lacks them (retried before each move).
-  tables.ensure();
+  session.ensureTables();
   return true;
 }
 
 function step(): void {
-  if (!holdLease(LEASE, LEASE_TTL_S)) {
+  if (!holdLease(verdicts.LEASE, verdicts.LEASE_TTL_S)) {
     stop();
     return;
   }
@@ -122,14 +143,14 @@ function step(): void {
   }
   healthDict.set(WRITER_KEY, ngx.worker.pid(), WRITER_KEY_TTL_S);
   // A round's verdicts are written together, so "every node down" is seen as such.
-  if (roundInProgress()) return;
+  if (verdicts.roundInProgress()) return;
   const snapshot = store.current();
   if (snapshot === undefined) return;
   if (snapshot !== lastSnapshot) {
     lastSnapshot = snapshot;
     lastSnapshotKey = snapshotKey(snapshot);
   }
-  const key = `${state.verdictVersion()}/${state.pendingVersion()}/${completedRounds()}/${lastSnapshotKey}`;
+  const key = `${verdicts.verdictVersion()}/${verdicts.pendingVersion()}/${verdicts.completedRounds()}/${lastSnapshotKey}`;
   if (key === lastKey || now < retryAt) return;
   if (writeOnce(snapshot).failed) {
     retryAt = now + RETRY_AFTER_S;

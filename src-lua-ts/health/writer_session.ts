@@ -9,9 +9,9 @@
 // closes the session, which frees the lock once the server notices; a writer that dies or hangs
 // loses it after wait_timeout of silence.
 import * as mysql from "resty.mysql";
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as db from "../cluster/db";
-import { resolve } from "../dns/resolve";
+import { ROUTER_TABLES_DDL } from "../core/router_tables";
 import { acquireSql, releaseSql, sessionSql, stillMineSql, writerLock } from "./registry_sql";
 
 /** Seconds of silence after which the server ends a writer's session (and frees the lock). */
@@ -22,11 +22,6 @@ let conn: mysql.MysqlConnection | undefined;
 let held = false;
 /** Counts the sessions opened: work done once per session compares it. */
 let opened = 0;
-
-/** Which session this is (moves on at every reconnect). */
-export function sessionNumber(): number {
-  return opened;
-}
 
 export function holding(): boolean {
   return held;
@@ -52,12 +47,9 @@ function drop(): void {
 /** A SQL error keeps the session (and the lock); a network or protocol error ends it. */
 function run(sql: string): db.Result {
   if (conn === undefined) return { error: "no writer session" };
-  const [res, err, errno, sqlstate] = conn.query(sql);
-  if (res === undefined) {
-    if (errno === undefined) drop();
-    return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
-  }
-  return "affected_rows" in res ? { ok: res as mysql.MysqlOkPacket } : { rows: res as mysql.MysqlRow[] };
+  const [rows, err, errno, sqlstate] = conn.query(sql);
+  if (rows === undefined && errno === undefined) drop();
+  return db.resultOf(rows, err, errno, sqlstate);
 }
 
 /** Runs one statement as the writer; refused unless the session holds the lock. */
@@ -73,23 +65,9 @@ function firstNumber(res: db.Result, column: string): number | undefined {
 
 /** Connects under a pool name of our own (never pooled back) and sets the session up. */
 function open(): string | undefined {
-  const [c, newErr] = mysql.new();
-  if (c === undefined) return `mysql.new: ${newErr}`;
+  const c = db.connect(`kuma-router-writer:${ngx.worker.pid()}`);
+  if (typeof c === "string") return c;
   const s = config.get().db;
-  // Cosockets have no nginx `resolver`: DB_HOST goes through the router's own, as in db.ts.
-  const [address, dnsErr] = resolve(s.host);
-  if (address === undefined) return `resolve ${s.host}: ${dnsErr}`;
-  c.set_timeout(s.timeoutMs);
-  const [ok, err] = c.connect({
-    host: address,
-    port: s.port,
-    user: s.user,
-    password: s.password,
-    database: s.database,
-    charset: "utf8mb4",
-    pool: `kuma-router-writer:${ngx.worker.pid()}`,
-  });
-  if (ok === undefined) return `connect: ${err}`;
   conn = c;
   opened++;
   const lockWaitS = Math.max(1, Math.floor(s.timeoutMs / 1000) - 1);
@@ -126,4 +104,28 @@ export function confirm(): boolean {
   if (firstNumber(run(stillMineSql(writerLock(config.get().db.database))), "mine") === 1) return true;
   drop();
   return false;
+}
+
+// The router's own tables (core/router_tables.ts), created by the writer when missing: a
+// database older than `kuma-cluster-node migrate`, or one the migration has not reached yet.
+// Once per session, before its first transaction (DDL commits implicitly in MariaDB).
+let tablesReadyFor = 0;
+let lastTablesError: string | undefined;
+
+/** True once the tables exist for this session; logs a failure once until it changes. */
+export function ensureTables(): boolean {
+  if (tablesReadyFor === opened) return true;
+  for (const ddl of ROUTER_TABLES_DDL) {
+    const res = exec(ddl);
+    if (res.error !== undefined) {
+      if (res.error !== lastTablesError) {
+        ngx.log(ngx.ERR, `health writer: cannot create the router's tables (run kuma-cluster-node migrate, or grant CREATE): ${res.error}`);
+      }
+      lastTablesError = res.error;
+      return false;
+    }
+  }
+  lastTablesError = undefined;
+  tablesReadyFor = opened;
+  return true;
 }

@@ -1,7 +1,7 @@
 // access_by_lua: decide where the request goes, one entry per proxying location of
 // nginx/public.conf (what the location tells about the request is not asked again).
 import { route } from "../router/access";
-import { guard } from "./guard";
+import { guard } from "../runtime/guard";
 
 const monitorApi = (): void => route(true, false);
 const socketIo = (): void => route(false, true);

@@ -1,7 +1,7 @@
 // content_by_lua for the /lb/ locations: one function per endpoint.
 import * as endpoints from "../router/endpoints";
 import * as clusterStatus from "../router/status";
-import { guard } from "./guard";
+import { guard } from "../runtime/guard";
 
 export const health = (): boolean => guard("lb health", endpoints.health);
 export const ready = (): boolean => guard("lb ready", endpoints.ready);

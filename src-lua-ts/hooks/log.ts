@@ -1,12 +1,12 @@
 // log_by_lua: passive health checks from the request's upstream status; metrics and anomalies.
-import { afterRequest } from "../health/passive";
-import { finish } from "../router/request_state";
-import { guard } from "./guard";
+import * as verdicts from "../health/verdicts";
+import { finish } from "../request/state";
+import { guard } from "../runtime/guard";
 import * as observability from "./observability";
 
 function requestEnded(): void {
   const [route, retried, upgraded] = finish();
-  afterRequest(route, retried);
+  verdicts.afterRequest(route, retried);
   observability.requestEnded(route, retried, upgraded);
 }
 

@@ -3,9 +3,9 @@
 import * as exposition from "../metrics/exposition";
 import * as record from "../metrics/record";
 import * as timer from "../metrics/timer";
-import type { Route } from "../router/access";
-import * as anomalies from "../router/anomalies";
-import { guard } from "./guard";
+import type { Route } from "../request/route";
+import * as anomalies from "../metrics/anomalies";
+import { guard } from "../runtime/guard";
 
 export const metrics = (): boolean => guard("metrics", exposition.serve);
 

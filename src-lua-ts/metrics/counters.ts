@@ -4,7 +4,7 @@
 import { API_LATENCY, DECISIONS, FALLBACKS, LATENCY_BUCKETS, REASONS, REJECTED, RETRIES, TRANSITIONS_TOTAL, WEBSOCKETS } from "../core/metrics_catalog";
 import { bucketKey, processKey, sampleKey, sumKey } from "../core/metrics_text";
 import type { Reason } from "../core/route";
-import { metricsDict as dict } from "../dicts";
+import { metricsDict as dict } from "../runtime/dicts";
 
 /** Seconds between flushes: how late /metrics may be about another worker's requests. */
 export const FLUSH_INTERVAL_S = 1;

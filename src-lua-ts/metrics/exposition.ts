@@ -1,7 +1,7 @@
 // GET /metrics on the internal listener: the counters every worker flushed into kuma_metrics,
 // plus gauges read at scrape time from state the router already keeps (the snapshot, the
 // health verdicts, the DNS cache, the agents' reports), which cost requests nothing.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as agents from "../cluster/agents";
 import * as store from "../cluster/snapshot_store";
 import { agentOf, handoverOf } from "../core/handover";
@@ -20,13 +20,12 @@ import {
 } from "../core/metrics_catalog";
 import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/metrics_text";
 import { awayFrom } from "../core/snapshot";
-import { metricsDict as dict } from "../dicts";
+import { metricsDict as dict } from "../runtime/dicts";
 import { cacheEntries } from "../dns/resolve";
-import { downSet } from "../health/view";
-import * as respond from "../router/respond";
+import { downSet } from "../health/verdicts";
+import * as respond from "../runtime/respond";
 import { isAlive } from "./process";
-import { flush } from "./record";
-import { ENABLED } from "./settings";
+import { ENABLED, flush } from "./record";
 
 /** The flushed counters of every worker; shares of workers that died are dropped for good. */
 export function sharedSeries(): Collected {

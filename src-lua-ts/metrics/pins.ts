@@ -1,12 +1,12 @@
 // Pinned sessions for the status page: requests that kept their fixed node, per node, in about
 // the last minute. Counted per worker like the metrics, flushed into 10-second slots of
 // kuma_metrics that expire by themselves; the page adds up the last SLOTS of them.
-import { metricsDict as dict } from "../dicts";
+import { KEYS, metricsDict as dict } from "../runtime/dicts";
 
 const SLOT_S = 10;
 /** The current (partial) slot and the five before it: 50 to 60 seconds. */
 const SLOTS = 6;
-const PREFIX = "pin|";
+const PREFIX = KEYS.metrics.pins;
 
 let pending: Record<string, number> = {};
 

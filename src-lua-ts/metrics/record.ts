@@ -3,12 +3,15 @@
 // for an upgraded connection, the end of it. Table increments only; counters.ts flushes them.
 // Per request: no loop, so LuaJIT compiles it; each ngx API call is there because nothing
 // cheaper gives the fact.
-import type { Route } from "../router/access";
-import { servedPeer } from "../router/request_state";
+import * as config from "../runtime/config";
+import type { Route } from "../request/route";
+import { servedPeer } from "../request/state";
 import { bucketOf, millisecondBuckets } from "../core/metrics_text";
 import * as counters from "./counters";
 import * as pins from "./pins";
-import { ENABLED } from "./settings";
+
+/** ROUTER_METRICS, read once as the module loads (init_by_lua): false turns the per-request work off. */
+export const ENABLED = config.get().router.metrics;
 
 const SOCKET_IO = "/socket.io/";
 /**

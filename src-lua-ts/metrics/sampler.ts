@@ -3,15 +3,15 @@
 // so a change and its reversal never fit in one interval. The last verdict seen is kept in
 // kuma_metrics, so a new lease holder continues where the last one stopped.
 import * as store from "../cluster/snapshot_store";
-import { metricsDict as dict } from "../dicts";
-import { downSet } from "../health/view";
-import { holdLease } from "../lease";
+import { KEYS, metricsDict as dict } from "../runtime/dicts";
+import { downSet } from "../health/verdicts";
+import { holdLease } from "../runtime/lease";
 import * as counters from "./counters";
 
-const LEASE = "metrics-sampler";
+const LEASE = KEYS.locks.samplerLease;
 /** A few flush intervals: a dead holder is replaced quickly. */
 const LEASE_TTL_S = 3;
-const SEEN_PREFIX = "seen|";
+const SEEN_PREFIX = KEYS.metrics.seen;
 
 /** True when this worker holds the sampler lease (and so samples this tick). */
 export function sampling(): boolean {

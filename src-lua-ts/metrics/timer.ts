@@ -1,12 +1,11 @@
 // The per-worker timer of the observability layer: every FLUSH_INTERVAL_S it flushes this
 // worker's counts; in the one worker holding the sampler lease it also counts health
 // transitions and checks the snapshot's age. On worker exit it flushes one last time.
-import { guard } from "../hooks/guard";
-import * as anomalies from "../router/anomalies";
+import { guard } from "../runtime/guard";
+import * as anomalies from "./anomalies";
 import { FLUSH_INTERVAL_S } from "./counters";
-import { flush, workerExiting } from "./record";
+import { ENABLED, flush, workerExiting } from "./record";
 import { sampleTransitions, sampling } from "./sampler";
-import { ENABLED } from "./settings";
 
 function sample(): void {
   if (!sampling()) return;

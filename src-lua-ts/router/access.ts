@@ -1,5 +1,5 @@
 // Access phase: gather the request's facts, decide the node (core/route.ts), resolve its
-// address, leave the route for the balancer and the log phase (request_state.ts), and name the
+// address, leave the route for the balancer and the log phase (request/state.ts), and name the
 // node in the response headers (no header filter phase).
 // All lookups come from the worker's snapshot and caches; only a monitor unknown to the
 // snapshot may cost one database lookup, within the router-wide budget (cluster/lookup.ts).
@@ -8,37 +8,17 @@
 // allocated for a request that decides as an earlier one did (docs/benchmarks.md).
 import * as store from "../cluster/snapshot_store";
 import { MonitorRef, SKIPPED, monitorById, monitorByToken } from "../cluster/lookup";
-import { CookieAction, Decision, DownSet, PathTarget, Reason, RequestFacts, OTHER_TARGET, classifyPath, decide } from "../core/route";
+import { Decision, DownSet, PathTarget, RequestFacts, OTHER_TARGET, classifyPath, decide } from "../core/route";
 import { NodeInfo, Snapshot } from "../core/snapshot";
 import { resolve } from "../dns/resolve";
-import { downSet } from "../health/view";
+import { downSet } from "../health/verdicts";
 import * as record from "../metrics/record";
-import { fixedNodeOf } from "./cookie";
+import { fixedNodeOf } from "../request/cookie";
 import { announce } from "./headers";
 import * as newPins from "./new_pins";
-import * as requestState from "./request_state";
-import * as respond from "./respond";
-
-export interface Peer {
-  nodeId: string;
-  address: string;
-  port: number;
-}
-
-/**
- * What access decided, for the balancer, the headers and the log phase. Immutable: one object
- * serves every request with the same decision and the same resolved addresses.
- */
-export interface Route {
-  peer: Peer;
-  /** Where an idempotent, non-upgrade request goes once if `peer` fails to connect. */
-  retry: Peer | undefined;
-  reason: Reason;
-  cookie: CookieAction;
-  fallback: boolean;
-  /** The request's key was not looked up (the lookup budget was spent): routed without its owner. */
-  lookupSkipped?: boolean;
-}
+import type { Peer, Route } from "../request/route";
+import * as requestState from "../request/state";
+import * as respond from "../runtime/respond";
 
 type OkDecision = Extract<Decision, { ok: true }>;
 

@@ -1,9 +1,9 @@
 // Balancer phase: only applies what access decided. The first try goes to the chosen node;
 // a second try (connect error or timeout, idempotent requests only) goes to the retry node.
 import * as balancer from "ngx.balancer";
-import * as passive from "../health/passive";
+import { passiveFailure } from "../health/verdicts";
 import { announce } from "./headers";
-import * as requestState from "./request_state";
+import * as requestState from "../request/state";
 
 export function balance(): void {
   const route = requestState.route();
@@ -16,7 +16,7 @@ export function balance(): void {
   } else if (route.retry !== undefined) {
     peer = route.retry;
     requestState.markRetried();
-    passive.failed(route.peer.nodeId);
+    passiveFailure(route.peer.nodeId);
     announce(route, true);
   }
   const [ok, err] = balancer.set_current_peer(peer.address, peer.port);

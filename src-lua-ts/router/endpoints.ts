@@ -1,13 +1,13 @@
 // The router's own endpoints under /lb/. Public: health, readiness and the fixed-node cookie.
 // Internal (ROUTER_STATUS_LISTEN): config, which shows addresses and internals (status:
 // router/status.ts).
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as store from "../cluster/snapshot_store";
 import { candidatesOf } from "../core/route";
 import { Snapshot, nodeOf } from "../core/snapshot";
-import { downSet } from "../health/view";
-import { clearHeader, fixedNodeOf, pinHeader } from "./cookie";
-import * as respond from "./respond";
+import { downSet } from "../health/verdicts";
+import { clearHeader, fixedNodeOf, pinHeader } from "../request/cookie";
+import * as respond from "../runtime/respond";
 
 const FIXED_NODE_PATH = "/lb/fixed-node/";
 

@@ -3,9 +3,9 @@
 // next to any Set-Cookie the node sends, and in its own error pages. A header filter phase
 // would cost more than the whole routing decision (docs/benchmarks.md).
 import { REASONS, Reason } from "../core/route";
-import type { Route } from "./access";
-import { clearHeader, pinHeader } from "./cookie";
-import { servedPeer } from "./request_state";
+import type { Route } from "../request/route";
+import { clearHeader, pinHeader } from "../request/cookie";
+import { servedPeer } from "../request/state";
 
 /** X-Routed-Via values, built once: the reason, and the reason with what happened to it. */
 const VIA = {} as Record<Reason, string>;

@@ -4,11 +4,11 @@
 // every REFRESH_S and adds its own pins meanwhile, so a burst spreads within one worker at once
 // and across workers within REFRESH_S.
 import * as store from "../cluster/snapshot_store";
-import { metricsDict as dict } from "../dicts";
+import { KEYS, metricsDict as dict } from "../runtime/dicts";
 
 const SLOT_S = 10;
 const REFRESH_S = 0.2;
-const PREFIX = "newpin|";
+const PREFIX = KEYS.metrics.newPins;
 
 let view: Record<string, number> = {};
 let refreshAt = 0;

@@ -1,7 +1,7 @@
 // GET /lb/status on the internal listener: one view of the cluster (snapshot, registry, this
 // router's verdicts, pins and WebSockets), answered as JSON for scripts or as the page of
 // core/status_html.ts for a person. Both come from view(), so they cannot tell different stories.
-import * as config from "../config";
+import * as config from "../runtime/config";
 import * as agents from "../cluster/agents";
 import * as store from "../cluster/snapshot_store";
 import { staleAfterS } from "../core/anomaly";
@@ -9,22 +9,34 @@ import { agentOf, handoverOf } from "../core/handover";
 import { WEBSOCKETS } from "../core/metrics_catalog";
 import { candidatesOf } from "../core/route";
 import { awayFrom } from "../core/snapshot";
-import { StatusView, renderStatusPage } from "../core/status_html";
-import * as state from "../health/state";
-import { details as healthDetails } from "../health/status";
-import { downSet } from "../health/view";
+import { NodeInfo } from "../core/snapshot";
+import { StatusChecks, StatusView, renderStatusPage } from "../core/status_html";
+import * as verdicts from "../health/verdicts";
+import { writerPid, writes } from "../health/writer";
 import { sharedSeries } from "../metrics/exposition";
 import * as pins from "../metrics/pins";
-import { ENABLED } from "../metrics/settings";
-import * as respond from "./respond";
+import { ENABLED } from "../metrics/record";
+import { leaseHolder } from "../runtime/lease";
+import * as respond from "../runtime/respond";
 
 const REFRESH_S = 5;
 
+function healthChecks(nodes: NodeInfo[]): StatusChecks {
+  const out: StatusChecks["nodes"] = {};
+  for (const n of nodes) {
+    const h = verdicts.read(n.id);
+    out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: verdicts.lastProbe(n.id) };
+  }
+  return { prober: leaseHolder(verdicts.LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
+}
+
+/** The one view of /lb/status: the JSON and the page are both written from it. */
 export function view(): StatusView {
   const snapshot = store.current();
   const s = store.status();
   const nodes = snapshot === undefined ? [] : snapshot.nodes;
-  const down = downSet(nodes);
+  const down = verdicts.downSet(nodes);
+  const checks = healthChecks(nodes);
   const websockets = ENABLED ? sharedSeries()[WEBSOCKETS] : {};
   const now = ngx.now();
   const settings = config.get();
@@ -58,7 +70,7 @@ export function view(): StatusView {
         index: n.index,
         owned: n.owned,
         lastSeenAgeS: n.lastSeenAge,
-        lastProbe: state.lastProbe(n.id),
+        lastProbe: checks.nodes[n.id].lastProbe,
         pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
         websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
         away: snapshot === undefined ? 0 : awayFrom(snapshot, n.id),
@@ -70,6 +82,7 @@ export function view(): StatusView {
     agents: { sinceReadS: reports.sinceReadS, lastError: reports.lastError },
     allDownFallback: snapshot !== undefined && candidatesOf(snapshot, down)[1],
     refreshS: REFRESH_S,
+    checks,
   };
 }
 
@@ -84,7 +97,7 @@ export function serveJson(): void {
     expectedNodes: v.expectedNodes,
     snapshot: { ...v.snapshot, staleAfterS: v.staleAfterS },
     allDownFallback: v.allDownFallback,
-    checks: healthDetails(store.current()?.nodes ?? []),
+    checks: v.checks,
     agents: v.agents,
     nodes: respond.list(v.nodes.map((n) => ({
       id: n.id,

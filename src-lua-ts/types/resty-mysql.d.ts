@@ -1,6 +1,6 @@
 // resty.mysql (lua-resty-mysql): MySQL/MariaDB client over cosockets, text protocol.
 // `mysql.new()` is a plain function (the module ignores any self); connection methods take `:`.
-// The test runtime provides the same API from src-lua-ts/test-runtime/resty/mysql.ts.
+// The test runtime provides the same API from test-runtime/src/resty/mysql.ts.
 declare module "resty.mysql" {
   /**
    * A column value: NULL is ngx.null; TINYINT..INT, MEDIUMINT, YEAR, FLOAT, DOUBLE and DECIMAL

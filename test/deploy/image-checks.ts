@@ -69,7 +69,7 @@ export function dockerfileProblems(text: string, context: string[]): string[] {
   for (const [k, v] of Object.entries(want)) if (env.get(k) !== v) p.push(`ENV ${k} is ${JSON.stringify(env.get(k))}, expected ${JSON.stringify(v)}`);
   const luaPath = (env.get("LUA_PATH") ?? "").split(";");
   for (const entry of ["/opt/kuma-router/generated-lua/?.lua", "/usr/local/openresty/lualib/?.lua"]) if (!luaPath.includes(entry)) p.push(`LUA_PATH lacks ${entry}`);
-  if (luaPath.some((e) => e.includes("test-runtime"))) p.push("LUA_PATH includes a test-runtime folder");
+  if (luaPath.some((e) => /test-runtime|test-lua/.test(e))) p.push("LUA_PATH includes the test runtime's Lua");
 
   const hc = ins.find((i) => i.op === "HEALTHCHECK")?.args ?? "";
   if (!/entrypoint\.sh"?,?\s*"?healthcheck|\/lb\/health/.test(hc)) p.push("no HEALTHCHECK on /lb/health");
@@ -82,14 +82,14 @@ export function dockerfileProblems(text: string, context: string[]): string[] {
   for (const copy of ins.filter((i) => i.op === "COPY" || i.op === "ADD")) {
     const parts = copy.args.split(/\s+/).filter((x) => !x.startsWith("--"));
     for (const src of parts.slice(0, -1)) {
-      if (src.includes("test-runtime") || src.startsWith("test") || src.startsWith("node_modules")) p.push(`${copy.op} ${src}: test or build material in the image`);
+      if (/^(test|build|node_modules)/.test(src)) p.push(`${copy.op} ${src}: test or build material in the image`);
       const clean = src.replace(/\/$/, "");
       if (!context.some((f) => f === clean || f.startsWith(`${clean}/`))) p.push(`${copy.op} ${src}: not in the build context (.dockerignore)`);
     }
   }
   for (const f of context) {
-    if (f.startsWith("generated-lua/test-runtime/")) p.push(`${f} is in the build context: the test-only stand-ins must stay out`);
-    if (/^(node_modules|build|src-lua-ts|test|\.git)\//.test(f)) p.push(`${f} is in the build context`);
+    if (f.startsWith("generated-lua/resty/")) p.push(`${f}: a stand-in under generated-lua/ would shadow OpenResty's own library`);
+    if (/^(node_modules|build|src-lua-ts|test|test-runtime|\.git)\//.test(f)) p.push(`${f} is in the build context`);
   }
   return p;
 }

@@ -26,7 +26,7 @@ function repositoryFiles(): string[] {
   return [
     ...files,
     ...listFiles(join(ROOT, "generated-lua")).map((f) => `generated-lua/${f}`),
-    "generated-lua/test-runtime/resty/mysql.lua",
+    "build/test-lua/resty/mysql.lua",
     "node_modules/typescript/package.json",
     "build/js/test/deploy/support.js",
     ".git/HEAD",
@@ -43,7 +43,7 @@ describe("image: Dockerfile.openresty and its build context", () => {
     for (const f of ["generated-lua/lualib_bundle.lua", "nginx/router.conf.template", "nginx/env.conf", "scripts/router-conf.sh", "scripts/render-nginx.sh", "docker/entrypoint.sh"]) {
       assert.ok(CONTEXT.includes(f), `${f} missing from the build context`);
     }
-    assert.deepEqual(CONTEXT.filter((f) => f.includes("test-runtime")), []);
+    assert.deepEqual(CONTEXT.filter((f) => /test-runtime|test-lua|^generated-lua\/resty\//.test(f)), []);
   });
 
   test("the entrypoint reuses prepare_router_prefix from scripts/router-conf.sh", () => {
@@ -61,10 +61,10 @@ describe("image: each check catches a broken Dockerfile or context", () => {
     ["running as root", (d) => d.replace(/^USER .*$/m, "USER root"), /numeric non-root/],
     ["loopback listen default", (d) => d.replace("ROUTER_LISTEN=0.0.0.0:8084", "ROUTER_LISTEN=127.0.0.1:8084"), /ENV ROUTER_LISTEN/],
     ["modules loaded as on Debian", (d) => d.replace('LOAD_MODULES=""', 'LOAD_MODULES="load_module x.so;"'), /ENV LOAD_MODULES/],
-    ["the stand-ins on the lua path", (d) => d.replace("/usr/local/openresty/lualib/?.lua;", "/opt/kuma-router/generated-lua/test-runtime/?.lua;"), /test-runtime folder|lacks \/usr\/local\/openresty\/lualib/],
+    ["the stand-ins on the lua path", (d) => d.replace("/usr/local/openresty/lualib/?.lua;", "/opt/kuma-router/build/test-lua/?.lua;"), /test runtime's Lua|lacks \/usr\/local\/openresty\/lualib/],
     ["no healthcheck", (d) => d.replace(/^HEALTHCHECK[\s\S]*?healthcheck"\]\n/m, ""), /no HEALTHCHECK/],
     ["Node in the image", (d) => d.replace("RUN chmod", "RUN apk add --no-cache nodejs npm && npx tstl && chmod"), /Node tooling/],
-    ["copying the stand-ins", (d) => d.replace("COPY nginx/ nginx/", "COPY nginx/ nginx/\nCOPY generated-lua/test-runtime/ generated-lua/test-runtime/"), /test or build material/],
+    ["copying the stand-ins", (d) => d.replace("COPY nginx/ nginx/", "COPY nginx/ nginx/\nCOPY build/test-lua/ generated-lua/"), /test or build material/],
   ];
   for (const [what, breakIt, expected] of BROKEN) {
     test(what, () => {
@@ -76,10 +76,15 @@ describe("image: each check catches a broken Dockerfile or context", () => {
   }
 
   test("a .dockerignore that lets the stand-ins and node_modules in", () => {
-    const loose = DOCKERIGNORE.replace(/^generated-lua\/test-runtime\/$/m, "").replace(/^\*$/m, "");
+    const loose = DOCKERIGNORE.replace(/^\*$/m, "");
     const problems = dockerfileProblems(DOCKERFILE, buildContext(repositoryFiles(), loose));
-    assert.ok(problems.some((p) => /test-runtime\/resty\/mysql.lua is in the build context/.test(p)), problems.slice(0, 5).join("\n"));
+    assert.ok(problems.some((p) => /test-lua\/resty\/mysql.lua is in the build context/.test(p)), problems.slice(0, 5).join("\n"));
     assert.ok(problems.some((p) => /node_modules\/typescript\/package.json is in the build context/.test(p)));
+  });
+
+  test("a stand-in compiled into generated-lua/, where it would shadow OpenResty's library", () => {
+    const problems = dockerfileProblems(DOCKERFILE, [...CONTEXT, "generated-lua/resty/mysql.lua"]);
+    assert.ok(problems.some((p) => /generated-lua\/resty\/mysql.lua: a stand-in under generated-lua\/ would shadow/.test(p)), problems.join("\n"));
   });
 
   test("a .dockerignore that drops what the Dockerfile copies", () => {

@@ -114,7 +114,7 @@ describe("router image against real OpenResty", async () => {
       .withNetworkAliases("mariadb")
       .withExposedPorts(3306)
       .withEnvironment({ MARIADB_ROOT_PASSWORD: DB.rootPassword, MARIADB_DATABASE: DB.name, MARIADB_USER: DB.user, MARIADB_PASSWORD: DB.password })
-      .withCopyFilesToContainer([{ source: join(ROOT, "test", "fixtures", "stand-in-tables.sql"), target: "/e2e/stand-in-tables.sql" }])
+      .withCopyFilesToContainer([{ source: join(ROOT, "harness", "stand-in-tables.sql"), target: "/e2e/stand-in-tables.sql" }])
       .withCopyContentToContainer([{ content: SEED, target: "/e2e/seed.sql" }])
       .withHealthCheck({ test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"], interval: 1000, timeout: 5000, retries: 60, startPeriod: 1000 })
       .withWaitStrategy(Wait.forHealthCheck())
@@ -176,7 +176,7 @@ describe("router image against real OpenResty", async () => {
     const uid = await r.exec(["id", "-u"]);
     assert.notEqual(uid.output.trim(), "0");
     for (const [cmd, expected] of [
-      ["test ! -e /opt/kuma-router/generated-lua/test-runtime", 0],
+      ["test ! -e /opt/kuma-router/generated-lua/resty && test ! -e /opt/kuma-router/test-runtime", 0],
       ["test -f /usr/local/openresty/lualib/resty/mysql.lua", 0],
       ["command -v node || command -v npm", 1],
     ] as const) {

@@ -4,7 +4,7 @@
 // it arrived, so hand-overs can be timed from the fork's own "Reconciling:" lines.
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { startProcess, type ExitStatus, type ManagedProcess } from "../support/processes";
+import { startProcess, type ExitStatus, type ManagedProcess } from "../../harness/processes";
 import type { NodePlan, Step } from "./world";
 
 export interface Line {

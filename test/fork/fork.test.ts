@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { luaErrors } from "../router/harness";
+import { luaErrors } from "../../harness/router";
 import { addPushMonitor, connect, login, request, setup, type KumaClient } from "./client";
 import { lbNodes, rows, startForkCluster, until, type ForkCluster } from "./cluster";
 import type { ForkNode } from "./fork-node";

@@ -2,9 +2,9 @@
 // each case takes seconds), with verdicts read from /lb/status and write-backs from MariaDB.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { HealthMode, StandInNode } from "../support/stand-in-node";
-import { HEALTH_PATH } from "../support/stand-in-node";
-import { Cluster, startCluster } from "../router/cluster";
+import type { HealthMode, StandInNode } from "../../harness/stand-in-node";
+import { HEALTH_PATH } from "../../harness/stand-in-node";
+import { Cluster, startCluster } from "../../harness/cluster";
 import { luaFailures, registryStatus, routerStatus, sleep, verdict, waitFor } from "./support";
 
 const INTERVAL_S = 0.5;

@@ -4,7 +4,7 @@
 // the dead node; prints every figure.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { Cluster, startCluster } from "../router/cluster";
+import { Cluster, startCluster } from "../../harness/cluster";
 import { Load, assignments, luaFailures, registryStatus, sleep, waitFor } from "./support";
 
 const VICTIM = 1; // node2

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import type { RowDataPacket } from "mysql2/promise";
 import { NO_AGENT } from "../../src-lua-ts/core/handover";
 import { parseExposition, valueOf } from "../metrics/prom-text";
-import { Cluster, startCluster } from "../router/cluster";
+import { Cluster, startCluster } from "../../harness/cluster";
 import {
   OwnershipCluster,
   movedTwiceReturnsToOriginalOwner,

@@ -1,9 +1,9 @@
 // Helpers for the health e2e tests: the router's /lb/status, waiting on conditions, and a
 // bounded load of concurrent GET clients (loopback only: the router under test).
 import type { RowDataPacket } from "mysql2/promise";
-import type { Cluster } from "../router/cluster";
-import type { Router } from "../router/harness";
-import { assertLoopbackHost } from "../support/loopback";
+import type { Cluster } from "../../harness/cluster";
+import type { Router } from "../../harness/router";
+import { assertLoopbackHost } from "../../harness/loopback";
 
 export interface NodeCheck {
   down: boolean;

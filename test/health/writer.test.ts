@@ -2,8 +2,8 @@
 // lock), and when the writer dies the other takes over and finishes the job.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { Cluster, startCluster } from "../router/cluster";
-import { Router, startRouter } from "../router/harness";
+import { Cluster, startCluster } from "../../harness/cluster";
+import { Router, startRouter } from "../../harness/router";
 import { assignments, luaFailures, registryStatus, routerStatus, waitFor } from "./support";
 
 const MONITORS = [1, 2, 3];

@@ -11,10 +11,10 @@ import { loadNodeAgentSettings } from "../../src-lua-ts/core/node_settings";
 import { ClusterEnv, getenvOf, unwrap } from "../../node/src/cluster-env";
 import { openDbFromEnv } from "../../node/src/db";
 import { deregisterNode, heartbeat, initializeFromEnv } from "../../node/src/registry";
-import { Cluster, HEADLESS, NAMESPACE, NODE_PORT, World } from "../router/cluster";
-import { ROOT } from "../router/harness";
-import { startProcess, type ExitStatus, type ManagedProcess } from "../support/processes";
-import { StandInNode, startStandInNode } from "../support/stand-in-node";
+import { Cluster, HEADLESS, NAMESPACE, NODE_PORT, World } from "../../harness/cluster";
+import { ROOT } from "../../harness/router";
+import { startProcess, type ExitStatus, type ManagedProcess } from "../../harness/processes";
+import { StandInNode, startStandInNode } from "../../harness/stand-in-node";
 
 const BIN = join(ROOT, "node", "bin", "kuma-cluster-node");
 /** The node package's minimum: a crashed node's last_seen stops moving within a second. */

@@ -6,8 +6,8 @@
 import { after, afterEach, before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { ClusterEnv } from "../../node/src/cluster-env";
-import { Cluster, startCluster, type World } from "../router/cluster";
-import { luaErrors } from "../router/harness";
+import { Cluster, startCluster, type World } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 import { verdict } from "../health/support";
 import { Deployment, dnsNameOf, hostOf } from "./deployment";
 import { matrixTest, renderMatrix, WORLD_LABEL } from "./matrix";

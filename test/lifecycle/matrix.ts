@@ -2,7 +2,7 @@
 // filled by the named tests declared for it with matrixTest; it passes only if every one of them
 // ran and passed.
 import { test } from "node:test";
-import type { World } from "../router/cluster";
+import type { World } from "../../harness/cluster";
 
 export interface Row {
   name: string;

@@ -1,7 +1,7 @@
 // Small helpers of the lifecycle suite: requests through the router, the registry as rows, the
 // router's status page, and waiting with a bound.
 import type { RowDataPacket } from "mysql2/promise";
-import type { Cluster } from "../router/cluster";
+import type { Cluster } from "../../harness/cluster";
 import { waitFor } from "../health/support";
 
 export interface Routed {

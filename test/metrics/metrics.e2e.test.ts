@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { REASONS } from "../../src-lua-ts/core/metrics_catalog";
-import { Cluster, sleep, startCluster } from "../router/cluster";
-import { ROOT, luaErrors, routerEnv, startRouter } from "../router/harness";
+import { Cluster, sleep, startCluster } from "../../harness/cluster";
+import { ROOT, luaErrors, routerEnv, startRouter } from "../../harness/router";
 import { Family, expositionProblems, labelValues, parseExposition, valueOf } from "./prom-text";
 
 const NODES = ["node1", "node2", "node3"];

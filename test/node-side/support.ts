@@ -1,5 +1,5 @@
 // Shared by the node-side tests: a throwaway database on the real MariaDB (127.0.0.1:3306,
-// root, empty password) with the test schema (test/support/schema.ts), and a way to run the CLI
+// root, empty password) with the test schema (harness/schema.ts), and a way to run the CLI
 // as a child process.
 import { spawn, ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { after, before, beforeEach } from "node:test";
 import { createConnection, Pool, RowDataPacket } from "mysql2/promise";
 import { openDb } from "../../node/src/db";
-import { applyTestSchema } from "../support/schema";
+import { applyTestSchema } from "../../harness/schema";
 import type { DbSettings } from "../../node/src/db";
 
 /** The repository root, from build/js/test/node-side. */

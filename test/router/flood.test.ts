@@ -14,9 +14,9 @@ import http from "node:http";
 import { join } from "node:path";
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { MysqlTap } from "../../bench/mysql-tap";
-import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "./cluster";
+import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "../../harness/cluster";
 import type { FloodResult } from "./flood-client";
-import { ROOT, luaErrors } from "./harness";
+import { ROOT, luaErrors } from "../../harness/router";
 
 const KEYS = 10_000;
 const CONCURRENCY = 128;

@@ -13,9 +13,9 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import type { RowDataPacket } from "mysql2/promise";
 import { MysqlTap } from "../../bench/mysql-tap";
-import { HEALTH_PATH } from "../support/stand-in-node";
-import { Cluster, World, sleep, startCluster } from "./cluster";
-import { luaErrors } from "./harness";
+import { HEALTH_PATH } from "../../harness/stand-in-node";
+import { Cluster, World, sleep, startCluster } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 
 const COOKIE = "KUMA_FIXED_NODE";
 /** Another loopback address than the nodes' (127.1.x.y): only a request-derived address leads here. */

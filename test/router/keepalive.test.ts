@@ -3,7 +3,7 @@
 // connection just as nginx reuses it: a reset, then a retry on another node or a 502.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sleep, startCluster } from "./cluster";
+import { sleep, startCluster } from "../../harness/cluster";
 
 /** Node's default keep-alive timeout, which the stand-in nodes keep as Uptime Kuma does. */
 const NODE_KEEP_ALIVE_MS = 5000;

@@ -7,8 +7,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
-import { Cluster, sleep, startCluster } from "./cluster";
-import { Router, luaErrors, startRouter } from "./harness";
+import { Cluster, sleep, startCluster } from "../../harness/cluster";
+import { Router, luaErrors, startRouter } from "../../harness/router";
 
 const SYNC_INTERVAL_S = 0.5;
 /** The router's DB timeout: a request that waited on the database would take at least this. */

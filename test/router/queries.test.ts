@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
-import { findFreePort, startProcess, type ManagedProcess } from "../support/processes";
-import { Cluster, startCluster } from "./cluster";
-import { ROOT, luaErrors } from "./harness";
+import { findFreePort, startProcess, type ManagedProcess } from "../../harness/processes";
+import { Cluster, startCluster } from "../../harness/cluster";
+import { ROOT, luaErrors } from "../../harness/router";
 
 const REQUESTS = 10_000;
 const CONCURRENCY = 8;

@@ -9,8 +9,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { parseExposition, valueOf } from "../metrics/prom-text";
-import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "./cluster";
-import { luaErrors } from "./harness";
+import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 
 const SOCKETS = 500;
 const SHUTDOWN_TIMEOUT_S = 3;

@@ -3,8 +3,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { CHECKS_NEVER_DOWN, Cluster, startCluster } from "./cluster";
-import { luaErrors } from "./harness";
+import { CHECKS_NEVER_DOWN, Cluster, startCluster } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 
 interface Routed {
   status: number;

@@ -6,8 +6,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { RowDataPacket } from "mysql2/promise";
-import { CHECKS_NEVER_DOWN, Cluster, startCluster } from "./cluster";
-import { luaErrors } from "./harness";
+import { CHECKS_NEVER_DOWN, Cluster, startCluster } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 
 /** Requests per check, each on its own connection, so both workers answer some. */
 const TRIES = 12;

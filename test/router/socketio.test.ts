@@ -10,9 +10,9 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
-import type { RecordedRequest } from "../support/stand-in-node";
-import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "./cluster";
-import { luaErrors } from "./harness";
+import type { RecordedRequest } from "../../harness/stand-in-node";
+import { CHECKS_NEVER_DOWN, Cluster, sleep, startCluster } from "../../harness/cluster";
+import { luaErrors } from "../../harness/router";
 
 const SESSIONS = 100;
 const SESSION_TIMEOUT_MS = 5_000;

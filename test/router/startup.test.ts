@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
-import { ROOT, luaErrors, routerEnv, startRouter } from "./harness";
+import { ROOT, luaErrors, routerEnv, startRouter } from "../../harness/router";
 
 test("a malformed HEALTH_CHECK_INTERVAL stops `make router` with the variable named", () => {
   const r = spawnSync("make", ["-s", "router"], {
