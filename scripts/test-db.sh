@@ -15,7 +15,9 @@ admin() {
   mariadb --protocol=tcp -h"$HOST" -P"$PORT" -u"${TEST_DB_USER:-root}" ${TEST_DB_PASSWORD:+-p"$TEST_DB_PASSWORD"} "$@"
 }
 create_empty() { # NAME PASSWORD
-  admin -e "CREATE DATABASE \`$1\`; CREATE USER '$1'@'%' IDENTIFIED BY '$2'; GRANT ALL ON \`$1\`.* TO '$1'@'%';"
+  # PROCESS and userstat: a suite counts the SELECTs of its own user (harness/user-selects.ts),
+  # which other clients of a shared server do not move.
+  admin -e "CREATE DATABASE \`$1\`; CREATE USER '$1'@'%' IDENTIFIED BY '$2'; GRANT ALL ON \`$1\`.* TO '$1'@'%'; GRANT PROCESS ON *.* TO '$1'@'%'; SET GLOBAL userstat = 1;"
 }
 case "${1:-}" in
   create|create-empty)

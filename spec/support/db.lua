@@ -16,12 +16,16 @@ function _M.exec(sql)
   return res
 end
 
--- The server-wide count of SELECT statements: what a spec uses to prove a lookup did or did
--- not reach the database. Server-wide: another suite running on the same server at the same
--- time adds to it (one `make test` at a time per MariaDB, as CI runs it).
+-- SELECTs sent by this database user (its user statistics; scripts/test-db.sh switches them on
+-- and grants the PROCESS privilege they need): what a spec uses to prove a lookup did or did not
+-- reach the database. Other clients of a shared server, under other users, do not move it, and
+-- SHOW USER_STATISTICS is not itself a SELECT.
 function _M.com_select()
-  local rows = _M.exec("SHOW GLOBAL STATUS LIKE 'Com_select'")
-  return tonumber(rows[1].Value)
+  local user = config.get().db.user
+  for _, row in ipairs(_M.exec("SHOW USER_STATISTICS")) do
+    if row.User == user then return tonumber(row.Select_commands) end
+  end
+  return 0
 end
 
 function _M.reset()
