@@ -3,7 +3,7 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 90,["16"] = 91,["17"] = 92,["18"] = 93,["20"] = 95,["21"] = 96,["22"] = 96,["24"] = 97,["25"] = 98,["26"] = 90,["27"] = 129,["28"] = 129,["29"] = 129,["31"] = 130,["32"] = 131,["33"] = 132,["35"] = 134,["36"] = 134,["38"] = 135,["39"] = 135,["40"] = 135,["41"] = 135,["42"] = 135,["43"] = 135,["44"] = 135,["45"] = 135,["46"] = 135,["47"] = 135,["48"] = 145,["49"] = 146,["53"] = 148,["54"] = 148,["55"] = 148,["56"] = 148,["57"] = 150,["58"] = 151,["59"] = 152,["60"] = 153,["61"] = 154,["62"] = 155,["63"] = 156,["64"] = 156,["66"] = 157,["67"] = 158,["68"] = 158,["70"] = 159,["72"] = 161,["73"] = 162,["74"] = 163,["75"] = 164,["76"] = 165,["78"] = 167,["79"] = 167,["80"] = 167,["81"] = 167,["82"] = 167,["83"] = 167,["84"] = 167,["85"] = 167,["86"] = 167,["87"] = 129,["89"] = 67,["90"] = 68,["91"] = 68,["92"] = 68,["94"] = 68,["96"] = 68,["97"] = 69,["98"] = 67,["102"] = 77,["103"] = 78,["104"] = 79,["105"] = 77,["107"] = 83,["108"] = 84,["109"] = 85,["110"] = 85,["111"] = 85,["114"] = 86,["115"] = 83,["117"] = 110,["118"] = 111,["119"] = 111,["120"] = 111,["121"] = 111,["122"] = 111,["123"] = 111,["124"] = 111,["125"] = 110,["128"] = 118,["129"] = 119,["130"] = 119,["131"] = 120,["132"] = 121,["133"] = 121,["135"] = 122,["136"] = 123,["137"] = 124,["138"] = 124,["141"] = 126,["142"] = 118});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["14"] = 6,["15"] = 6,["17"] = 96,["18"] = 97,["19"] = 98,["20"] = 99,["22"] = 101,["23"] = 102,["24"] = 102,["26"] = 103,["27"] = 104,["28"] = 96,["29"] = 138,["30"] = 143,["31"] = 143,["33"] = 144,["34"] = 144,["36"] = 146,["37"] = 147,["38"] = 148,["40"] = 150,["41"] = 150,["43"] = 151,["44"] = 151,["45"] = 151,["46"] = 151,["47"] = 151,["48"] = 151,["49"] = 151,["50"] = 151,["51"] = 151,["52"] = 151,["53"] = 151,["54"] = 162,["55"] = 163,["59"] = 165,["60"] = 165,["61"] = 165,["62"] = 165,["63"] = 167,["64"] = 168,["65"] = 169,["66"] = 170,["67"] = 171,["68"] = 172,["69"] = 173,["70"] = 173,["72"] = 174,["73"] = 175,["74"] = 175,["76"] = 176,["78"] = 178,["79"] = 179,["80"] = 180,["81"] = 181,["82"] = 182,["84"] = 184,["85"] = 184,["86"] = 184,["87"] = 184,["88"] = 184,["89"] = 184,["90"] = 184,["91"] = 184,["92"] = 184,["93"] = 138,["95"] = 73,["96"] = 74,["97"] = 74,["98"] = 74,["100"] = 74,["102"] = 74,["103"] = 75,["104"] = 73,["108"] = 83,["109"] = 84,["110"] = 85,["111"] = 83,["113"] = 89,["114"] = 90,["115"] = 91,["116"] = 91,["117"] = 91,["120"] = 92,["121"] = 89,["123"] = 108,["125"] = 119,["126"] = 120,["127"] = 120,["128"] = 120,["129"] = 120,["130"] = 120,["131"] = 120,["132"] = 120,["133"] = 119,["136"] = 127,["137"] = 127,["138"] = 127,["140"] = 128,["141"] = 128,["142"] = 128,["143"] = 128,["144"] = 128,["145"] = 128,["146"] = 128,["147"] = 128,["148"] = 128,["149"] = 129,["150"] = 130,["151"] = 130,["153"] = 131,["154"] = 132,["155"] = 133,["156"] = 133,["159"] = 135,["160"] = 127});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -11,6 +11,8 @@ local nodeIndex = ____node_id.nodeIndex
 local ____host = require("core.host")
 local buildNodeHost = ____host.buildNodeHost
 local parseHostPort = ____host.parseHostPort
+local ____world = require("core.world")
+local isManaged = ____world.isManaged
 --- The node's address: the registry's host when it parses, else built from the id.
 function ____exports.nodeAddress(row, rules)
     if row.host ~= "" then
@@ -24,9 +26,12 @@ function ____exports.nodeAddress(row, rules)
     local parsed = parseHostPort(built, rules.port)
     return parsed.ok and parsed.value or nil
 end
-function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows)
+function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows, managed)
     if awayRows == nil then
         awayRows = {}
+    end
+    if managed == nil then
+        managed = ____exports.ALL_NODES
     end
     local nodeById = {}
     local nodes = {}
@@ -43,7 +48,8 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, 
                 isPrimary = row.is_primary == 1,
                 index = nodeIndex(row.node_id),
                 lastSeenAge = row.last_seen_age,
-                owned = 0
+                owned = 0,
+                foreign = not isManaged(row.node_id, row.host, managed)
             }
             nodeById[info.id] = info
             nodes[#nodes + 1] = info
@@ -113,6 +119,8 @@ function ____exports.indexNodes(stored)
     end
     return __TS__ObjectAssign({}, stored, {nodeById = nodeById})
 end
+--- Every node managed: a local router, and callers that know of one world only.
+____exports.ALL_NODES = {kind = "all"}
 --- What the stored monitor maps were built from: equal strings, equal maps.
 function ____exports.monitorsSource(groups)
     return table.concat(
@@ -125,8 +133,18 @@ function ____exports.monitorsSource(groups)
 end
 --- The node list when the monitors did not change: owned counts come from the summary rather
 -- than from reading every monitor (the same counts buildSnapshot takes from the rows).
-function ____exports.buildNodes(nodeRows, groups, rules)
-    local ____exports_buildSnapshot_result_1 = ____exports.buildSnapshot(nodeRows, {}, false, rules)
+function ____exports.buildNodes(nodeRows, groups, rules, managed)
+    if managed == nil then
+        managed = ____exports.ALL_NODES
+    end
+    local ____exports_buildSnapshot_result_1 = ____exports.buildSnapshot(
+        nodeRows,
+        {},
+        false,
+        rules,
+        {},
+        managed
+    )
     local nodes = ____exports_buildSnapshot_result_1.nodes
     local byId = {}
     for ____, n in ipairs(nodes) do

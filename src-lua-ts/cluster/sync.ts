@@ -38,16 +38,16 @@ export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefin
   if (groups.value === undefined) return $multi(undefined, groups.error);
   const setup = read(SETUP_SQL, setupComplete, "setup");
   if (setup.value === undefined) return $multi(undefined, setup.error);
-  const rules = config.get().hostRules;
+  const { hostRules: rules, managed } = config.get();
   const source = monitorsSource(groups.value);
   if (source === store.monitorsSource()) {
-    return store.publishNodes({ nodes: buildNodes(nodes.value, groups.value, rules), setupComplete: setup.value });
+    return store.publishNodes({ nodes: buildNodes(nodes.value, groups.value, rules, managed), setupComplete: setup.value });
   }
   const monitors = read(MONITORS_SQL, monitorRows, "monitors");
   if (monitors.value === undefined) return $multi(undefined, monitors.error);
   const away = read(AWAY_SQL, awayRows, "moved monitors");
   if (away.value === undefined) return $multi(undefined, away.error);
-  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules, away.value), source);
+  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules, away.value, managed), source);
 }
 
 /** One statement's rows, mapped; or what went wrong, named after `what`. */

@@ -2,7 +2,7 @@
 // down): which nodes give their monitors away, which take them, which get theirs back, and the
 // assignment itself, with the record of each move (core/ownership.ts). Pure; the writer runs it
 // inside one transaction.
-import { RegistryNode, Thresholds } from "./health";
+import { RegistryNode, Thresholds, ownNodes } from "./health";
 import { ReturnGroup, groupReturns, returnValue } from "./ownership";
 
 export interface FailoverNode extends RegistryNode {
@@ -19,8 +19,10 @@ export interface FailoverWork {
   returning: string[];
 }
 
-export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork {
+/** Foreign nodes (core/world.ts) are none of the three: their monitors stay where they are. */
+export function failoverWork(registry: FailoverNode[], t: Thresholds): FailoverWork {
   const work: FailoverWork = { sources: [], targets: [], returning: [] };
+  const nodes = ownNodes(registry);
   for (const n of nodes) {
     if (n.online && n.addressable && !n.health.down) {
       work.targets.push(n.id);

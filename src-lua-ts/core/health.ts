@@ -182,7 +182,14 @@ export interface RegistryNode {
   /** Seconds since last_seen by the database clock; -1 when never seen. */
   lastSeenAge: number;
   addressable: boolean;
+  /** Another world's node (core/world.ts): the writer never acts on it. Absent means own. */
+  foreign?: boolean;
   health: NodeHealth;
+}
+
+/** The nodes the writer may act on: never another world's (it cannot probe them). */
+export function ownNodes<T extends RegistryNode>(nodes: T[]): T[] {
+  return nodes.filter((n) => n.foreign !== true);
 }
 
 /** Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
@@ -222,10 +229,12 @@ export function allDown(nodes: RegistryNode[]): boolean {
 /**
  * What the writer writes to node.status: each pending transition once (an "offline" one held
  * while every node is down, unless the node is also stale), and stale nodes that fail their
- * probes (plan §5.2), whatever the transitions said.
+ * probes (plan §5.2), whatever the transitions said. Foreign nodes are left alone: a pending
+ * write for one (from before it became foreign) is settled unwritten.
  */
-export function planStatusWrites(nodes: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
+export function planStatusWrites(registry: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
   const plan: StatusPlan = { writes: [], settled: [], held: [] };
+  const nodes = ownNodes(registry);
   const byId: Record<string, RegistryNode> = {};
   for (const n of nodes) byId[n.id] = n;
   const everyNodeDown = allDown(nodes);

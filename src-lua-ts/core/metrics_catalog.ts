@@ -42,9 +42,11 @@ export const DNS_NAMES = "kuma_router_dns_names";
 export const EXPECTED_NODES = "kuma_router_expected_nodes";
 export const MONITORS_AWAY = "kuma_router_monitors_moved_away";
 export const HANDOVER_TRIGGER = "kuma_router_node_handover_trigger";
+export const NODE_FOREIGN = "kuma_router_node_foreign";
 
 export const FAMILIES: Family[] = [
-  { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down", labels: ["node_id"] },
+  { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down or foreign", labels: ["node_id"] },
+  { name: NODE_FOREIGN, type: "gauge", help: "1 when the node is another world's (not managed by this router: never probed, marked offline or routed to), 0 when this router manages it", labels: ["node_id"] },
   { name: NODE_REGISTRY_ONLINE, type: "gauge", help: "1 when the node is online in the registry (node.status), 0 when offline", labels: ["node_id"] },
   { name: MONITOR_COUNT, type: "gauge", help: "Active monitors the node owns (COALESCE(assigned_node, node_id)) in the router's snapshot", labels: ["node_id"] },
   { name: API_LATENCY, type: "histogram", help: "Response time of requests proxied to the node, from the request's arrival to its end, socket.io long-polls excluded", labels: ["node_id"] },

@@ -3,6 +3,7 @@
 // kept as decimal string keys: Lua tables with sparse integer keys do not survive JSON.
 import { isValidNodeId, nodeIndex } from "./node_id";
 import { HostPort, HostRules, buildNodeHost, parseHostPort } from "./host";
+import { ManagedNodes, isManaged } from "./world";
 
 /** A `node` row as the sync query returns it (NULLs already replaced). */
 export interface NodeRow {
@@ -38,6 +39,11 @@ export interface NodeInfo {
   index: number | undefined;
   lastSeenAge: number;
   owned: number;
+  /**
+   * Another world's node (core/world.ts): this router never probes it, writes its status,
+   * moves its monitors or sends it a request.
+   */
+  foreign: boolean;
 }
 
 /** What is stored in shared memory (as JSON): everything but the derived index. */
@@ -98,6 +104,9 @@ export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefine
   return parsed.ok ? parsed.value : undefined;
 }
 
+/** Every node managed: a local router, and callers that know of one world only. */
+export const ALL_NODES: ManagedNodes = { kind: "all" };
+
 /** One row of the monitors' per-owner summary (cluster/queries.ts MONITOR_GROUPS_SQL). */
 export interface MonitorGroup {
   owner: string;
@@ -115,8 +124,8 @@ export function monitorsSource(groups: MonitorGroup[]): string {
  * The node list when the monitors did not change: owned counts come from the summary rather
  * than from reading every monitor (the same counts buildSnapshot takes from the rows).
  */
-export function buildNodes(nodeRows: NodeRow[], groups: MonitorGroup[], rules: HostRules): NodeInfo[] {
-  const { nodes } = buildSnapshot(nodeRows, [], false, rules);
+export function buildNodes(nodeRows: NodeRow[], groups: MonitorGroup[], rules: HostRules, managed: ManagedNodes = ALL_NODES): NodeInfo[] {
+  const { nodes } = buildSnapshot(nodeRows, [], false, rules, [], managed);
   const byId: Record<string, NodeInfo> = {};
   for (const n of nodes) byId[n.id] = n;
   for (const g of groups) {
@@ -126,7 +135,14 @@ export function buildNodes(nodeRows: NodeRow[], groups: MonitorGroup[], rules: H
   return nodes;
 }
 
-export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules, awayRows: AwayRow[] = []): StoredSnapshot {
+export function buildSnapshot(
+  nodeRows: NodeRow[],
+  monitorRows: MonitorRow[],
+  setupComplete: boolean,
+  rules: HostRules,
+  awayRows: AwayRow[] = [],
+  managed: ManagedNodes = ALL_NODES,
+): StoredSnapshot {
   const nodeById: Record<string, NodeInfo> = {};
   const nodes: NodeInfo[] = [];
   for (const row of nodeRows) {
@@ -141,6 +157,7 @@ export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], se
       index: nodeIndex(row.node_id),
       lastSeenAge: row.last_seen_age,
       owned: 0,
+      foreign: !isManaged(row.node_id, row.host, managed),
     };
     nodeById[info.id] = info;
     nodes.push(info);

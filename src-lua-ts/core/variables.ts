@@ -14,7 +14,8 @@ export type Kind =
   | "log_level" // debug|info|notice|warn|error
   | "statuses" // HTTP status codes and ranges: "200-299,301"
   | "cidr_list" // addresses or CIDRs: "10.0.0.0/8,192.168.1.5"
-  | "node_id";
+  | "node_id"
+  | "node_patterns"; // node id patterns with `*`: "node*,edge-1"
 
 export type Side = "router" | "node" | "both";
 
@@ -71,6 +72,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: "ROUTER_STATUS_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:9145", side: "router", doc: "Internal listener: status, config, metrics; never exposed" },
   { name: "ROUTER_SYNC_INTERVAL", aliases: [], kind: "seconds", fallback: "1", min: 0.1, max: 60, side: "router", doc: "Seconds between snapshot reads of MariaDB" },
   { name: "ROUTER_TRUSTED_PROXIES", aliases: [], kind: "cidr_list", fallback: "", side: "router", doc: "Proxies in front of the router (addresses or CIDRs) whose X-Forwarded-For and X-Forwarded-Proto are kept; anyone else's are replaced" },
+  { name: "ROUTER_MANAGED_NODES", aliases: [], kind: "node_patterns", fallback: "", side: "router", doc: "Node id patterns (`*` any run) of the nodes this router probes, marks offline and fails over; unset means its own world's nodes (docs/deployment.md, cut-over), `*` every node" },
   { name: "ROUTER_METRICS", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Count requests for /metrics and the status page; false turns the per-request work off" },
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.

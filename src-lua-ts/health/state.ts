@@ -157,6 +157,7 @@ export function registryNodes(snapshot: Snapshot): FailoverNode[] {
     online: n.online,
     lastSeenAge: n.lastSeenAge,
     addressable: n.address !== undefined,
+    foreign: n.foreign,
     owned: n.owned,
     health: read(n.id) ?? initialHealth(n.online),
   }));

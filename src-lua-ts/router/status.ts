@@ -53,7 +53,8 @@ export function view(): StatusView {
         host: n.address === undefined ? undefined : `${n.address.host}:${n.address.port}`,
         registryOnline: n.online,
         // A node without an address cannot take a request, whatever the probes said last.
-        healthUp: n.address !== undefined && down[n.id] !== true,
+        healthUp: n.address !== undefined && !n.foreign && down[n.id] !== true,
+        foreign: n.foreign,
         primary: n.isPrimary,
         index: n.index,
         owned: n.owned,
