@@ -2,11 +2,12 @@
 // modified. Run beside the node (a Kubernetes sidecar, a Compose service) with the node's own
 // environment. Exit codes: 0 done, 1 database failure, 2 bad usage or environment.
 import type { Pool } from "mysql2/promise";
+import { isValidNodeId } from "../../src-lua-ts/core/node_id";
 import { parseSeconds } from "../../src-lua-ts/core/settings";
 import { loadNodeAgentSettings, NodeAgentSettings } from "../../src-lua-ts/core/node_settings";
 import { ClusterEnv, ClusterEnvError, Env, getenvOf, unwrap } from "./cluster-env";
 import { DbError, describeDbError, openDb, where } from "./db";
-import { cleanupStaleNodes, deregisterNode, heartbeat, InitResult, initializeFromEnv } from "./registry";
+import { cleanupStaleNodes, deregisterNode, forgetNode, ForgetOutcome, heartbeat, InitResult, initializeFromEnv } from "./registry";
 import { supervise } from "./exec";
 import { describeMigrate, migrate } from "./migrate";
 
@@ -29,13 +30,17 @@ commands:
   heartbeat              set last_seen to now once
   deregister             mark this node offline now
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
+  forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
+                         (docs/deployment.md); refused (exit 3) while it is online or any
+                         monitor names it as creator or temporary owner
   show                   print the identity and settings read from the environment
 
 Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID; in Kubernetes else
 HOSTNAME), UPTIME_KUMA_NODE_NAME, UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY, UPTIME_KUMA_HOST,
 UPTIME_KUMA_PORT, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME (or their UPTIME_KUMA_DB_*
 names), DB_TIMEOUT, HEARTBEAT_INTERVAL.
-Exit status: 0 done, 1 database failure, 2 bad usage or environment; exec: the node's own
+Exit status: 0 done, 1 database failure, 2 bad usage or environment, 3 refused (forget-node);
+exec: the node's own
 status (128 + n when a signal n ended it, 127 when it could not start).`;
 
 export interface Io {
@@ -179,11 +184,39 @@ async function once(command: string, args: string[], pool: Pool, ctx: Context): 
       io.out(`${PROGRAM}: ${count} node(s) unseen for more than ${timeout}s marked offline`);
       return 0;
     }
+    case "forget-node":
+      return reportForget(args[0], await forgetNode(pool, args[0]), io);
     case "run":
       return run(pool, ctx);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** Exit status 3: the registry was left as it was, on purpose. */
+const REFUSED = 3;
+
+function reportForget(nodeId: string, outcome: ForgetOutcome, io: Io): number {
+  if (outcome.done) {
+    io.out(`${PROGRAM}: ${nodeId} deleted from the registry`);
+    return 0;
+  }
+  if (outcome.reason === "unknown") {
+    io.out(`${PROGRAM}: ${nodeId} is not registered; nothing to do`);
+    return 0;
+  }
+  if (outcome.reason === "online") {
+    io.err(`${PROGRAM}: ${nodeId} is online; stop it first (its shutdown marks it offline), then forget it`);
+  } else {
+    io.err(`${PROGRAM}: ${outcome.monitors} monitor(s) still name ${nodeId} as creator or temporary owner; drain it (\`${PROGRAM} drain ${nodeId}\`) until it owns none, then forget it`);
+  }
+  return REFUSED;
+}
+
+/** forget-node's one argument: a valid node id, checked before any connection. */
+function forgetArgument(args: string[]): void {
+  if (args.length !== 1) throw new UsageError("forget-node takes one node id");
+  if (!isValidNodeId(args[0])) throw new UsageError(`node id ${JSON.stringify(args[0])} is not valid`);
 }
 
 function show(ctx: Context): number {
@@ -202,9 +235,9 @@ function show(ctx: Context): number {
   return 0;
 }
 
-const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "show", "migrate", "exec"];
+const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "forget-node", "show", "migrate", "exec"];
 /** Commands that take arguments of their own. */
-const WITH_ARGUMENTS = ["cleanup", "migrate", "exec"];
+const WITH_ARGUMENTS = ["cleanup", "forget-node", "migrate", "exec"];
 
 /** The whole command; never throws, never prints a stack trace. */
 export async function main(argv: string[], env: Env, io: Io): Promise<number> {
@@ -231,9 +264,10 @@ export async function main(argv: string[], env: Env, io: Io): Promise<number> {
       io.out(`${PROGRAM}: migrate ${where(settings.db)}: ${describeMigrate(result)}`);
       return 0;
     }
-    // A bad identity is reported before any connection attempt; cleanup needs none.
-    if (command !== "cleanup") ctx.clusterEnv().identity();
-    else parseTimeout(args, settings.staleAfterS);
+    // A bad identity is reported before any connection attempt; cleanup and forget-node need none.
+    if (command === "cleanup") parseTimeout(args, settings.staleAfterS);
+    else if (command === "forget-node") forgetArgument(args);
+    else ctx.clusterEnv().identity();
     const pool = await openDb(settings.db);
     try {
       return await once(command, args, pool, ctx);

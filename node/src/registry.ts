@@ -7,7 +7,8 @@
 // never clears the flag on other rows. Several or no primaries are resolved by the router
 // (ROUTING.md §3: the lowest node index among healthy nodes), so a restarting node cannot take
 // primacy from a healthy one and the outcome does not depend on start order.
-import type { Connection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import type { Connection, Pool, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import { AGENT_TABLE } from "../../src-lua-ts/core/router_tables";
 import { isValidNodeId } from "../../src-lua-ts/core/node_id";
 import type { NodeIdentity } from "../../src-lua-ts/core/settings";
 import { ClusterEnv, ClusterEnvError } from "./cluster-env";
@@ -159,4 +160,51 @@ export async function getNode(db: Db, nodeId: string): Promise<NodeRow | undefin
     lastSeen: r.last_seen,
     modifiedDate: r.modified_date,
   };
+}
+
+export type ForgetOutcome =
+  | { done: true }
+  | { done: false; reason: "unknown" }
+  | { done: false; reason: "online" }
+  | { done: false; reason: "owns-monitors"; monitors: number };
+
+/**
+ * Deletes a node's registry row, the safe form of the plan's cleanup after a cut-over or a
+ * rollback (docs/deployment.md): never a node that is online, nor one any monitor names as its
+ * creator (node_id) or its temporary owner (assigned_node), active or not, since that monitor
+ * would be left to a node that no longer exists. Decided and done in one transaction with the
+ * row locked, so a node that starts again meanwhile is not deleted. Its agent row goes too.
+ */
+export async function forgetNode(pool: Pick<Pool, "getConnection">, nodeId: string): Promise<ForgetOutcome> {
+  checkNodeId(nodeId);
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    const outcome = await forgetLocked(conn, nodeId);
+    if (outcome.done) await conn.commit();
+    else await conn.rollback();
+    return outcome;
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
+async function forgetLocked(conn: Db, nodeId: string): Promise<ForgetOutcome> {
+  const [nodes] = await conn.execute<RowDataPacket[]>("SELECT status FROM node WHERE node_id = ? FOR UPDATE", [nodeId]);
+  if (nodes.length === 0) return { done: false, reason: "unknown" };
+  if (nodes[0].status === "online") return { done: false, reason: "online" };
+  const [counts] = await conn.execute<RowDataPacket[]>(
+    "SELECT COUNT(*) AS n FROM monitor WHERE node_id = ? OR assigned_node = ? FOR UPDATE",
+    [nodeId, nodeId],
+  );
+  const monitors = Number(counts[0].n);
+  if (monitors > 0) return { done: false, reason: "owns-monitors", monitors };
+  await conn.execute("DELETE FROM node WHERE node_id = ?", [nodeId]);
+  await conn.execute(`DELETE FROM ${AGENT_TABLE} WHERE node_id = ?`, [nodeId]).catch((err: { code?: string }) => {
+    if (err.code !== "ER_NO_SUCH_TABLE") throw err;
+  });
+  return { done: true };
 }

@@ -76,6 +76,39 @@ describe("kuma-cluster-node CLI", () => {
     assert.equal(await status(suite.db.pool, "node2"), "offline");
   });
 
+  test("forget-node deletes only a node that is offline and that no monitor names (plan's cleanup, made safe)", async () => {
+    const pool = suite.db.pool;
+    await pool.query("DELETE FROM monitor");
+    const vars = { ...suite.db.env, ...K8S, UPTIME_KUMA_NODE_ID: "uptime-kuma-1" };
+    assert.equal((await runCli(["register"], vars)).code, 0);
+    await pool.query("INSERT INTO kuma_cluster_agent (node_id, handover, seen_at) VALUES ('uptime-kuma-1', 'trigger', UTC_TIMESTAMP(3))");
+    const online = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(online.code, 3, online.stderr);
+    assert.match(online.stderr, /uptime-kuma-1 is online; stop it first/);
+    assert.equal((await runCli(["deregister"], vars)).code, 0);
+    // Creator of one monitor, temporary owner of another: either keeps the row.
+    await pool.query("INSERT INTO monitor (name, node_id, assigned_node) VALUES ('a', 'uptime-kuma-1', 'node2'), ('b', 'node2', 'uptime-kuma-1')");
+    const owns = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(owns.code, 3, owns.stderr);
+    assert.match(owns.stderr, /2 monitor\(s\) still name uptime-kuma-1 as creator or temporary owner; drain it/);
+    assert.equal(await nodeCount(pool), 1);
+    await pool.query("UPDATE monitor SET node_id = 'node2', assigned_node = NULL");
+    const done = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, /uptime-kuma-1 deleted from the registry/);
+    assert.equal(await nodeCount(pool), 0);
+    const [agents] = await pool.query("SELECT node_id FROM kuma_cluster_agent WHERE node_id = 'uptime-kuma-1'");
+    assert.deepEqual(agents, []);
+    const again = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /not registered; nothing to do/);
+    for (const args of [["forget-node"], ["forget-node", "a b"], ["forget-node", "x", "y"]]) {
+      const bad = await runCli(args, { ...suite.db.env, DB_HOST: "203.0.113.1" });
+      assert.equal(bad.code, 2, `${args.join(" ")}: checked before connecting; ${bad.stderr}`);
+    }
+    await pool.query("DELETE FROM monitor");
+  });
+
   test("register without a node id creates the default local node only into an empty table", async () => {
     const first = await runCli(["register"], suite.db.env);
     assert.equal(first.code, 0, first.stderr);
