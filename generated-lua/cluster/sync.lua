@@ -1,12 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 54,["6"] = 7,["7"] = 8,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 9,["13"] = 10,["14"] = 10,["15"] = 11,["16"] = 11,["17"] = 12,["18"] = 13,["19"] = 14,["20"] = 14,["21"] = 14,["22"] = 14,["23"] = 14,["24"] = 14,["25"] = 14,["26"] = 14,["27"] = 14,["28"] = 14,["29"] = 14,["30"] = 15,["31"] = 54,["32"] = 55,["33"] = 56,["34"] = 57,["36"] = 17,["38"] = 19,["40"] = 21,["42"] = 24,["44"] = 27,["48"] = 34,["49"] = 35,["50"] = 36,["51"] = 36,["53"] = 37,["54"] = 38,["55"] = 38,["57"] = 39,["58"] = 40,["59"] = 40,["61"] = 41,["62"] = 42,["63"] = 43,["64"] = 44,["65"] = 44,["66"] = 44,["67"] = 44,["69"] = 46,["70"] = 47,["71"] = 47,["73"] = 48,["74"] = 49,["75"] = 49,["77"] = 50,["78"] = 50,["79"] = 50,["80"] = 50,["81"] = 50,["82"] = 50,["83"] = 50,["84"] = 50,["85"] = 50,["86"] = 50,["87"] = 34,["88"] = 60,["89"] = 61,["90"] = 62,["91"] = 63,["92"] = 64,["93"] = 65,["94"] = 66,["96"] = 60,["97"] = 70,["98"] = 71,["99"] = 72,["102"] = 73,["103"] = 74,["104"] = 74,["105"] = 74,["106"] = 74,["107"] = 70,["108"] = 77,["109"] = 78,["112"] = 79,["113"] = 79,["114"] = 79,["115"] = 80,["116"] = 81,["119"] = 84,["122"] = 85,["123"] = 86,["124"] = 87,["127"] = 89,["128"] = 90,["129"] = 90,["133"] = 92,["139"] = 94,["140"] = 94,["142"] = 95,["144"] = 79,["145"] = 79,["146"] = 77,["148"] = 100,["149"] = 101,["150"] = 102,["151"] = 102,["152"] = 102,["153"] = 102,["154"] = 100});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 58,["6"] = 7,["7"] = 8,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 11,["17"] = 11,["18"] = 12,["19"] = 13,["20"] = 14,["21"] = 14,["22"] = 14,["23"] = 14,["24"] = 14,["25"] = 14,["26"] = 14,["27"] = 14,["28"] = 14,["29"] = 14,["30"] = 14,["31"] = 14,["32"] = 14,["33"] = 15,["34"] = 58,["35"] = 59,["36"] = 60,["37"] = 61,["39"] = 17,["41"] = 19,["43"] = 21,["45"] = 24,["47"] = 27,["51"] = 34,["52"] = 35,["53"] = 36,["54"] = 36,["56"] = 37,["57"] = 38,["58"] = 38,["60"] = 39,["61"] = 40,["62"] = 40,["64"] = 41,["65"] = 42,["66"] = 42,["68"] = 43,["69"] = 44,["70"] = 45,["71"] = 46,["72"] = 46,["73"] = 46,["74"] = 46,["75"] = 46,["76"] = 46,["77"] = 46,["79"] = 48,["80"] = 49,["81"] = 49,["83"] = 50,["84"] = 51,["85"] = 51,["87"] = 52,["88"] = 52,["89"] = 52,["90"] = 52,["91"] = 52,["92"] = 52,["93"] = 52,["94"] = 53,["95"] = 54,["96"] = 34,["97"] = 64,["98"] = 65,["99"] = 66,["100"] = 67,["101"] = 68,["102"] = 69,["103"] = 70,["105"] = 64,["106"] = 74,["107"] = 75,["108"] = 76,["111"] = 77,["112"] = 78,["113"] = 78,["114"] = 78,["115"] = 78,["116"] = 74,["117"] = 81,["118"] = 82,["121"] = 83,["122"] = 83,["123"] = 83,["124"] = 84,["125"] = 85,["128"] = 88,["131"] = 89,["132"] = 90,["133"] = 91,["136"] = 93,["137"] = 94,["138"] = 94,["142"] = 96,["148"] = 98,["149"] = 98,["151"] = 99,["153"] = 83,["154"] = 83,["155"] = 81,["157"] = 104,["158"] = 105,["159"] = 106,["160"] = 106,["161"] = 106,["162"] = 106,["163"] = 104});
 local ____exports = {}
 local read
 local config = require("config")
 local ____snapshot = require("core.snapshot")
 local buildNodes = ____snapshot.buildNodes
 local buildSnapshot = ____snapshot.buildSnapshot
+local markDrained = ____snapshot.markDrained
 local monitorsSource = ____snapshot.monitorsSource
 local ____dicts = require("dicts")
 local snapshotDict = ____dicts.snapshotDict
@@ -18,11 +19,13 @@ local db = require("cluster.db")
 local agents = require("cluster.agents")
 local ____queries = require("cluster.queries")
 local AWAY_SQL = ____queries.AWAY_SQL
+local DRAINS_SQL = ____queries.DRAINS_SQL
 local MONITORS_SQL = ____queries.MONITORS_SQL
 local MONITOR_GROUPS_SQL = ____queries.MONITOR_GROUPS_SQL
 local NODES_SQL = ____queries.NODES_SQL
 local SETUP_SQL = ____queries.SETUP_SQL
 local awayRows = ____queries.awayRows
+local drainRows = ____queries.drainRows
 local monitorGroups = ____queries.monitorGroups
 local monitorRows = ____queries.monitorRows
 local nodeRows = ____queries.nodeRows
@@ -58,11 +61,18 @@ function ____exports.syncOnce()
     if setup.value == nil then
         return nil, setup.error
     end
+    local drains = read(DRAINS_SQL, drainRows, "drained nodes")
+    if drains.value == nil then
+        return nil, drains.error
+    end
     local rules = config.get().hostRules
     local source = monitorsSource(groups.value)
     if source == store.monitorsSource() then
         return store.publishNodes({
-            nodes = buildNodes(nodes.value, groups.value, rules),
+            nodes = markDrained(
+                buildNodes(nodes.value, groups.value, rules),
+                drains.value
+            ),
             setupComplete = setup.value
         })
     end
@@ -74,16 +84,15 @@ function ____exports.syncOnce()
     if away.value == nil then
         return nil, away.error
     end
-    return store.publish(
-        buildSnapshot(
-            nodes.value,
-            monitors.value,
-            setup.value,
-            rules,
-            away.value
-        ),
-        source
+    local built = buildSnapshot(
+        nodes.value,
+        monitors.value,
+        setup.value,
+        rules,
+        away.value
     )
+    markDrained(built.nodes, drains.value)
+    return store.publish(built, source)
 end
 local function reportFailure(err)
     local first = store.markFailed(err)

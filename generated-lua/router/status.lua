@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 63,["86"] = 63,["87"] = 63,["89"] = 63,["91"] = 50,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 48,["110"] = 32,["111"] = 32,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 23,["117"] = 77,["118"] = 77,["119"] = 77,["120"] = 79,["121"] = 80,["122"] = 81,["123"] = 81,["124"] = 82,["125"] = 83,["126"] = 84,["127"] = 85,["128"] = 86,["129"] = 87,["130"] = 87,["131"] = 81,["132"] = 81,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 89,["142"] = 89,["143"] = 89,["144"] = 89,["145"] = 89,["146"] = 89,["147"] = 89,["148"] = 89,["149"] = 89,["150"] = 89,["151"] = 89,["152"] = 89,["153"] = 89,["154"] = 89,["155"] = 89,["156"] = 89,["157"] = 89,["158"] = 89,["159"] = 89,["160"] = 81,["161"] = 81,["162"] = 81,["163"] = 79,["164"] = 109,["165"] = 110,["166"] = 111,["167"] = 112,["168"] = 113,["169"] = 114,["170"] = 116,["171"] = 117,["172"] = 118,["173"] = 109});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 64,["86"] = 64,["87"] = 64,["88"] = 64,["90"] = 64,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 50,["110"] = 50,["111"] = 48,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 32,["116"] = 32,["117"] = 23,["119"] = 78,["120"] = 78,["121"] = 78,["122"] = 80,["123"] = 81,["124"] = 82,["125"] = 82,["126"] = 83,["127"] = 84,["128"] = 85,["129"] = 86,["130"] = 87,["131"] = 88,["132"] = 88,["133"] = 82,["134"] = 82,["135"] = 82,["136"] = 82,["137"] = 82,["138"] = 82,["139"] = 82,["140"] = 82,["141"] = 82,["142"] = 82,["143"] = 90,["144"] = 90,["145"] = 90,["146"] = 90,["147"] = 90,["148"] = 90,["149"] = 90,["150"] = 90,["151"] = 90,["152"] = 90,["153"] = 90,["154"] = 90,["155"] = 90,["156"] = 90,["157"] = 90,["158"] = 90,["159"] = 90,["160"] = 90,["161"] = 90,["162"] = 90,["163"] = 82,["164"] = 82,["165"] = 82,["166"] = 80,["167"] = 111,["168"] = 112,["169"] = 113,["170"] = 114,["171"] = 115,["172"] = 116,["173"] = 118,["174"] = 119,["175"] = 120,["176"] = 111});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -78,9 +78,10 @@ function ____exports.view()
                 local ____n_isPrimary_14 = n.isPrimary
                 local ____n_index_15 = n.index
                 local ____n_owned_16 = n.owned
-                local ____n_lastSeenAge_17 = n.lastSeenAge
-                local ____state_lastProbe_result_18 = state.lastProbe(n.id)
-                local ____temp_19 = ENABLED and pins.lastMinute(n.id, now) or nil
+                local ____temp_17 = n.drained == true
+                local ____n_lastSeenAge_18 = n.lastSeenAge
+                local ____state_lastProbe_result_19 = state.lastProbe(n.id)
+                local ____temp_20 = ENABLED and pins.lastMinute(n.id, now) or nil
                 local ____ENABLED_9
                 if ENABLED then
                     local ____opt_7 = websockets[n.id]
@@ -97,9 +98,10 @@ function ____exports.view()
                     primary = ____n_isPrimary_14,
                     index = ____n_index_15,
                     owned = ____n_owned_16,
-                    lastSeenAgeS = ____n_lastSeenAge_17,
-                    lastProbe = ____state_lastProbe_result_18,
-                    pinnedLastMinute = ____temp_19,
+                    drained = ____temp_17,
+                    lastSeenAgeS = ____n_lastSeenAge_18,
+                    lastProbe = ____state_lastProbe_result_19,
+                    pinnedLastMinute = ____temp_20,
                     websockets = ____ENABLED_9,
                     away = snapshot == nil and 0 or awayFrom(snapshot, n.id),
                     handover = handover.mode,
@@ -119,24 +121,24 @@ local function statusCode()
 end
 function ____exports.serveJson()
     local v = ____exports.view()
-    local ____respond_json_29 = respond.json
-    local ____statusCode_result_28 = statusCode()
-    local ____v_environment_23 = v.environment
-    local ____v_generatedAt_24 = v.generatedAt
-    local ____v_expectedNodes_25 = v.expectedNodes
-    local ____TS__ObjectAssign_result_26 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
-    local ____v_allDownFallback_27 = v.allDownFallback
-    local ____healthDetails_22 = healthDetails
-    local ____opt_20 = store.current()
-    ____respond_json_29(
-        ____statusCode_result_28,
+    local ____respond_json_30 = respond.json
+    local ____statusCode_result_29 = statusCode()
+    local ____v_environment_24 = v.environment
+    local ____v_generatedAt_25 = v.generatedAt
+    local ____v_expectedNodes_26 = v.expectedNodes
+    local ____TS__ObjectAssign_result_27 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
+    local ____v_allDownFallback_28 = v.allDownFallback
+    local ____healthDetails_23 = healthDetails
+    local ____opt_21 = store.current()
+    ____respond_json_30(
+        ____statusCode_result_29,
         {
-            environment = ____v_environment_23,
-            generatedAt = ____v_generatedAt_24,
-            expectedNodes = ____v_expectedNodes_25,
-            snapshot = ____TS__ObjectAssign_result_26,
-            allDownFallback = ____v_allDownFallback_27,
-            checks = ____healthDetails_22(____opt_20 and ____opt_20.nodes or ({})),
+            environment = ____v_environment_24,
+            generatedAt = ____v_generatedAt_25,
+            expectedNodes = ____v_expectedNodes_26,
+            snapshot = ____TS__ObjectAssign_result_27,
+            allDownFallback = ____v_allDownFallback_28,
+            checks = ____healthDetails_23(____opt_21 and ____opt_21.nodes or ({})),
             agents = v.agents,
             nodes = respond.list(__TS__ArrayMap(
                 v.nodes,
@@ -149,6 +151,7 @@ function ____exports.serveJson()
                     primary = n.primary,
                     index = n.index,
                     owned = n.owned,
+                    drained = n.drained,
                     lastSeenAgeS = n.lastSeenAgeS,
                     pinnedLastMinute = n.pinnedLastMinute,
                     websockets = n.websockets,

@@ -182,7 +182,20 @@ export interface RegistryNode {
   /** Seconds since last_seen by the database clock; -1 when never seen. */
   lastSeenAge: number;
   addressable: boolean;
+  /** Drained by an operator or by its own shutdown (kuma_cluster_drain). Absent = false. */
+  drained?: boolean;
   health: NodeHealth;
+}
+
+/**
+ * A node that left (drained, or offline in the registry while its probes pass: its own
+ * deregistration) must earn HEALTH_CHECK_SUCCESSES fresh probe successes once it is back before
+ * anything returns to it: after a quick restart the old process's successes must not count.
+ * The state to store while it is away, or undefined when nothing changes.
+ */
+export function whileAway(h: NodeHealth, online: boolean, drained: boolean): NodeHealth | undefined {
+  if ((online && !drained) || h.down || h.successes === 0) return undefined;
+  return { down: false, successes: 0, failures: h.failures, confirmed: h.confirmed };
 }
 
 /** Plan §5.2: last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */

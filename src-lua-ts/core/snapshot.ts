@@ -38,6 +38,8 @@ export interface NodeInfo {
   index: number | undefined;
   lastSeenAge: number;
   owned: number;
+  /** Drained (kuma_cluster_drain): no new sessions, its monitors handed over. Absent = false. */
+  drained?: boolean;
 }
 
 /** What is stored in shared memory (as JSON): everything but the derived index. */
@@ -96,6 +98,14 @@ export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefine
   if (built === undefined) return undefined;
   const parsed = parseHostPort(built, rules.port);
   return parsed.ok ? parsed.value : undefined;
+}
+
+/** Marks the drained nodes (ids from kuma_cluster_drain; ids of no registered node are ignored). */
+export function markDrained(nodes: NodeInfo[], drained: string[]): NodeInfo[] {
+  const set: Record<string, boolean> = {};
+  for (const id of drained) set[id] = true;
+  for (const n of nodes) if (set[n.id] === true) n.drained = true;
+  return nodes;
 }
 
 /** One row of the monitors' per-owner summary (cluster/queries.ts MONITOR_GROUPS_SQL). */
