@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 9,["9"] = 12,["10"] = 17,["15"] = 27,["16"] = 33,["20"] = 40,["22"] = 46,["23"] = 52,["24"] = 54,["25"] = 56,["26"] = 54,["27"] = 59,["28"] = 60,["29"] = 60,["31"] = 61,["32"] = 59,["34"] = 65,["35"] = 66,["36"] = 66,["38"] = 67,["39"] = 68,["40"] = 68,["42"] = 69,["43"] = 65,["44"] = 72,["45"] = 73,["46"] = 73,["47"] = 73,["48"] = 73,["49"] = 73,["50"] = 73,["51"] = 73,["52"] = 73,["53"] = 73,["54"] = 73,["55"] = 73,["56"] = 72,["57"] = 83,["58"] = 84,["59"] = 84,["60"] = 84,["61"] = 84,["62"] = 84,["63"] = 84,["64"] = 84,["65"] = 84,["66"] = 83,["67"] = 87,["68"] = 88,["69"] = 88,["70"] = 88,["71"] = 88,["72"] = 88,["73"] = 88,["74"] = 88,["75"] = 88,["76"] = 87,["78"] = 92,["79"] = 93,["80"] = 92,["81"] = 96,["82"] = 97,["83"] = 97,["84"] = 97,["85"] = 97,["86"] = 97,["87"] = 97,["88"] = 97,["89"] = 96,["90"] = 100,["91"] = 101,["92"] = 101,["93"] = 101,["94"] = 101,["95"] = 101,["96"] = 101,["97"] = 101,["98"] = 101,["99"] = 101,["100"] = 101,["101"] = 101,["102"] = 101,["103"] = 100,["105"] = 113,["106"] = 114,["107"] = 114,["109"] = 115,["110"] = 113});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 9,["9"] = 12,["10"] = 17,["15"] = 27,["16"] = 33,["20"] = 40,["22"] = 46,["24"] = 53,["25"] = 55,["26"] = 57,["27"] = 59,["28"] = 57,["29"] = 62,["30"] = 63,["31"] = 63,["33"] = 64,["34"] = 62,["36"] = 68,["37"] = 69,["38"] = 69,["40"] = 70,["41"] = 71,["42"] = 71,["44"] = 72,["45"] = 68,["46"] = 75,["47"] = 76,["48"] = 76,["49"] = 76,["50"] = 76,["51"] = 76,["52"] = 76,["53"] = 76,["54"] = 76,["55"] = 76,["56"] = 76,["57"] = 76,["58"] = 75,["59"] = 86,["60"] = 87,["61"] = 87,["62"] = 87,["63"] = 87,["64"] = 87,["65"] = 87,["66"] = 87,["67"] = 87,["68"] = 86,["69"] = 90,["70"] = 91,["71"] = 91,["72"] = 91,["73"] = 91,["74"] = 91,["75"] = 91,["76"] = 91,["77"] = 91,["78"] = 90,["80"] = 95,["81"] = 96,["82"] = 95,["83"] = 99,["84"] = 100,["85"] = 100,["86"] = 100,["87"] = 100,["88"] = 100,["89"] = 100,["90"] = 100,["91"] = 99,["92"] = 103,["93"] = 104,["94"] = 104,["95"] = 104,["96"] = 104,["97"] = 103,["98"] = 107,["99"] = 108,["100"] = 108,["101"] = 108,["102"] = 108,["103"] = 108,["104"] = 108,["105"] = 108,["106"] = 108,["107"] = 108,["108"] = 108,["109"] = 108,["110"] = 108,["111"] = 107,["113"] = 120,["114"] = 121,["115"] = 121,["117"] = 122,["118"] = 120});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -20,6 +20,8 @@ ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
 ____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node ") .. "GROUP BY r.from_node ORDER BY r.from_node"
 --- What the nodes' agents last reported; ages by the database clock, as for last_seen.
 ____exports.AGENTS_SQL = (("SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " .. "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, ") .. "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, ") .. "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id"
+--- The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one.
+____exports.DRAINS_SQL = "SELECT node_id FROM kuma_cluster_drain ORDER BY node_id"
 local MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor"
 function ____exports.monitorByIdSql(id)
     return ((MONITOR_COLUMNS .. " WHERE id = ") .. tostring(math.floor(id))) .. " LIMIT 1"
@@ -85,6 +87,12 @@ function ____exports.awayRows(res)
             node_id = db.text(r.node_id),
             away = db.num(r.away, 0)
         } end
+    )
+end
+function ____exports.drainRows(res)
+    return orEmpty(
+        res,
+        function(r) return db.text(r.node_id) end
     )
 end
 function ____exports.agentRows(res)

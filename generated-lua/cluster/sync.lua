@@ -1,12 +1,13 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 54,["6"] = 7,["7"] = 8,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 9,["12"] = 9,["13"] = 10,["14"] = 10,["15"] = 11,["16"] = 11,["17"] = 12,["18"] = 13,["19"] = 14,["20"] = 14,["21"] = 14,["22"] = 14,["23"] = 14,["24"] = 14,["25"] = 14,["26"] = 14,["27"] = 14,["28"] = 14,["29"] = 14,["30"] = 15,["31"] = 54,["32"] = 55,["33"] = 56,["34"] = 57,["36"] = 17,["38"] = 19,["40"] = 21,["42"] = 24,["44"] = 27,["48"] = 34,["49"] = 35,["50"] = 36,["51"] = 36,["53"] = 37,["54"] = 38,["55"] = 38,["57"] = 39,["58"] = 40,["59"] = 40,["61"] = 41,["62"] = 41,["63"] = 41,["64"] = 42,["65"] = 43,["66"] = 44,["67"] = 44,["68"] = 44,["69"] = 44,["71"] = 46,["72"] = 47,["73"] = 47,["75"] = 48,["76"] = 49,["77"] = 49,["79"] = 50,["80"] = 50,["81"] = 50,["82"] = 50,["83"] = 50,["84"] = 50,["85"] = 50,["86"] = 50,["87"] = 50,["88"] = 50,["89"] = 50,["90"] = 34,["91"] = 60,["92"] = 61,["93"] = 62,["94"] = 63,["95"] = 64,["96"] = 65,["97"] = 66,["99"] = 60,["100"] = 70,["101"] = 71,["102"] = 72,["105"] = 73,["106"] = 74,["107"] = 74,["108"] = 74,["109"] = 74,["110"] = 70,["111"] = 77,["112"] = 78,["115"] = 79,["116"] = 79,["117"] = 79,["118"] = 80,["119"] = 81,["122"] = 84,["125"] = 85,["126"] = 86,["127"] = 87,["130"] = 89,["131"] = 90,["132"] = 90,["136"] = 92,["142"] = 94,["143"] = 94,["145"] = 95,["147"] = 79,["148"] = 79,["149"] = 77,["151"] = 100,["152"] = 101,["153"] = 102,["154"] = 102,["155"] = 102,["156"] = 102,["157"] = 100});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 58,["6"] = 7,["7"] = 8,["8"] = 8,["9"] = 8,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 10,["15"] = 10,["16"] = 11,["17"] = 11,["18"] = 12,["19"] = 13,["20"] = 14,["21"] = 14,["22"] = 14,["23"] = 14,["24"] = 14,["25"] = 14,["26"] = 14,["27"] = 14,["28"] = 14,["29"] = 14,["30"] = 14,["31"] = 14,["32"] = 14,["33"] = 15,["34"] = 58,["35"] = 59,["36"] = 60,["37"] = 61,["39"] = 17,["41"] = 19,["43"] = 21,["45"] = 24,["47"] = 27,["51"] = 34,["52"] = 35,["53"] = 36,["54"] = 36,["56"] = 37,["57"] = 38,["58"] = 38,["60"] = 39,["61"] = 40,["62"] = 40,["64"] = 41,["65"] = 42,["66"] = 42,["68"] = 43,["69"] = 43,["70"] = 43,["71"] = 44,["72"] = 45,["73"] = 46,["74"] = 46,["75"] = 46,["76"] = 46,["77"] = 46,["78"] = 46,["79"] = 46,["81"] = 48,["82"] = 49,["83"] = 49,["85"] = 50,["86"] = 51,["87"] = 51,["89"] = 52,["90"] = 52,["91"] = 52,["92"] = 52,["93"] = 52,["94"] = 52,["95"] = 52,["96"] = 52,["97"] = 53,["98"] = 54,["99"] = 34,["100"] = 64,["101"] = 65,["102"] = 66,["103"] = 67,["104"] = 68,["105"] = 69,["106"] = 70,["108"] = 64,["109"] = 74,["110"] = 75,["111"] = 76,["114"] = 77,["115"] = 78,["116"] = 78,["117"] = 78,["118"] = 78,["119"] = 74,["120"] = 81,["121"] = 82,["124"] = 83,["125"] = 83,["126"] = 83,["127"] = 84,["128"] = 85,["131"] = 88,["134"] = 89,["135"] = 90,["136"] = 91,["139"] = 93,["140"] = 94,["141"] = 94,["145"] = 96,["151"] = 98,["152"] = 98,["154"] = 99,["156"] = 83,["157"] = 83,["158"] = 81,["160"] = 104,["161"] = 105,["162"] = 106,["163"] = 106,["164"] = 106,["165"] = 106,["166"] = 104});
 local ____exports = {}
 local read
 local config = require("config")
 local ____snapshot = require("core.snapshot")
 local buildNodes = ____snapshot.buildNodes
 local buildSnapshot = ____snapshot.buildSnapshot
+local markDrained = ____snapshot.markDrained
 local monitorsSource = ____snapshot.monitorsSource
 local ____dicts = require("dicts")
 local snapshotDict = ____dicts.snapshotDict
@@ -18,11 +19,13 @@ local db = require("cluster.db")
 local agents = require("cluster.agents")
 local ____queries = require("cluster.queries")
 local AWAY_SQL = ____queries.AWAY_SQL
+local DRAINS_SQL = ____queries.DRAINS_SQL
 local MONITORS_SQL = ____queries.MONITORS_SQL
 local MONITOR_GROUPS_SQL = ____queries.MONITOR_GROUPS_SQL
 local NODES_SQL = ____queries.NODES_SQL
 local SETUP_SQL = ____queries.SETUP_SQL
 local awayRows = ____queries.awayRows
+local drainRows = ____queries.drainRows
 local monitorGroups = ____queries.monitorGroups
 local monitorRows = ____queries.monitorRows
 local nodeRows = ____queries.nodeRows
@@ -58,13 +61,20 @@ function ____exports.syncOnce()
     if setup.value == nil then
         return nil, setup.error
     end
+    local drains = read(DRAINS_SQL, drainRows, "drained nodes")
+    if drains.value == nil then
+        return nil, drains.error
+    end
     local ____config_get_result_0 = config.get()
     local rules = ____config_get_result_0.hostRules
     local managed = ____config_get_result_0.managed
     local source = monitorsSource(groups.value)
     if source == store.monitorsSource() then
         return store.publishNodes({
-            nodes = buildNodes(nodes.value, groups.value, rules, managed),
+            nodes = markDrained(
+                buildNodes(nodes.value, groups.value, rules, managed),
+                drains.value
+            ),
             setupComplete = setup.value
         })
     end
@@ -76,17 +86,16 @@ function ____exports.syncOnce()
     if away.value == nil then
         return nil, away.error
     end
-    return store.publish(
-        buildSnapshot(
-            nodes.value,
-            monitors.value,
-            setup.value,
-            rules,
-            away.value,
-            managed
-        ),
-        source
+    local built = buildSnapshot(
+        nodes.value,
+        monitors.value,
+        setup.value,
+        rules,
+        away.value,
+        managed
     )
+    markDrained(built.nodes, drains.value)
+    return store.publish(built, source)
 end
 local function reportFailure(err)
     local first = store.markFailed(err)

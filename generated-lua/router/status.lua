@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 64,["86"] = 64,["87"] = 64,["88"] = 64,["90"] = 64,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 50,["110"] = 50,["111"] = 48,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 32,["116"] = 32,["117"] = 23,["119"] = 78,["120"] = 78,["121"] = 78,["122"] = 80,["123"] = 81,["124"] = 82,["125"] = 82,["126"] = 83,["127"] = 84,["128"] = 85,["129"] = 86,["130"] = 87,["131"] = 88,["132"] = 88,["133"] = 82,["134"] = 82,["135"] = 82,["136"] = 82,["137"] = 82,["138"] = 82,["139"] = 82,["140"] = 82,["141"] = 82,["142"] = 82,["143"] = 90,["144"] = 90,["145"] = 90,["146"] = 90,["147"] = 90,["148"] = 90,["149"] = 90,["150"] = 90,["151"] = 90,["152"] = 90,["153"] = 90,["154"] = 90,["155"] = 90,["156"] = 90,["157"] = 90,["158"] = 90,["159"] = 90,["160"] = 90,["161"] = 90,["162"] = 90,["163"] = 82,["164"] = 82,["165"] = 82,["166"] = 80,["167"] = 111,["168"] = 112,["169"] = 113,["170"] = 114,["171"] = 115,["172"] = 116,["173"] = 118,["174"] = 119,["175"] = 120,["176"] = 111});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 64,["86"] = 65,["87"] = 65,["88"] = 65,["89"] = 65,["91"] = 65,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 50,["110"] = 50,["111"] = 50,["112"] = 50,["113"] = 48,["114"] = 32,["115"] = 32,["116"] = 32,["117"] = 32,["118"] = 32,["119"] = 23,["121"] = 79,["122"] = 79,["123"] = 79,["124"] = 81,["125"] = 82,["126"] = 83,["127"] = 83,["128"] = 84,["129"] = 85,["130"] = 86,["131"] = 87,["132"] = 88,["133"] = 89,["134"] = 89,["135"] = 83,["136"] = 83,["137"] = 83,["138"] = 83,["139"] = 83,["140"] = 83,["141"] = 83,["142"] = 83,["143"] = 83,["144"] = 83,["145"] = 91,["146"] = 91,["147"] = 91,["148"] = 91,["149"] = 91,["150"] = 91,["151"] = 91,["152"] = 91,["153"] = 91,["154"] = 91,["155"] = 91,["156"] = 91,["157"] = 91,["158"] = 91,["159"] = 91,["160"] = 91,["161"] = 91,["162"] = 91,["163"] = 91,["164"] = 91,["165"] = 91,["166"] = 83,["167"] = 83,["168"] = 83,["169"] = 81,["170"] = 113,["171"] = 114,["172"] = 115,["173"] = 116,["174"] = 117,["175"] = 118,["176"] = 120,["177"] = 121,["178"] = 122,["179"] = 113});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -79,9 +79,10 @@ function ____exports.view()
                 local ____n_isPrimary_15 = n.isPrimary
                 local ____n_index_16 = n.index
                 local ____n_owned_17 = n.owned
-                local ____n_lastSeenAge_18 = n.lastSeenAge
-                local ____state_lastProbe_result_19 = state.lastProbe(n.id)
-                local ____temp_20 = ENABLED and pins.lastMinute(n.id, now) or nil
+                local ____temp_18 = n.drained == true
+                local ____n_lastSeenAge_19 = n.lastSeenAge
+                local ____state_lastProbe_result_20 = state.lastProbe(n.id)
+                local ____temp_21 = ENABLED and pins.lastMinute(n.id, now) or nil
                 local ____ENABLED_9
                 if ENABLED then
                     local ____opt_7 = websockets[n.id]
@@ -99,9 +100,10 @@ function ____exports.view()
                     primary = ____n_isPrimary_15,
                     index = ____n_index_16,
                     owned = ____n_owned_17,
-                    lastSeenAgeS = ____n_lastSeenAge_18,
-                    lastProbe = ____state_lastProbe_result_19,
-                    pinnedLastMinute = ____temp_20,
+                    drained = ____temp_18,
+                    lastSeenAgeS = ____n_lastSeenAge_19,
+                    lastProbe = ____state_lastProbe_result_20,
+                    pinnedLastMinute = ____temp_21,
                     websockets = ____ENABLED_9,
                     away = snapshot == nil and 0 or awayFrom(snapshot, n.id),
                     handover = handover.mode,
@@ -121,24 +123,24 @@ local function statusCode()
 end
 function ____exports.serveJson()
     local v = ____exports.view()
-    local ____respond_json_30 = respond.json
-    local ____statusCode_result_29 = statusCode()
-    local ____v_environment_24 = v.environment
-    local ____v_generatedAt_25 = v.generatedAt
-    local ____v_expectedNodes_26 = v.expectedNodes
-    local ____TS__ObjectAssign_result_27 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
-    local ____v_allDownFallback_28 = v.allDownFallback
-    local ____healthDetails_23 = healthDetails
-    local ____opt_21 = store.current()
-    ____respond_json_30(
-        ____statusCode_result_29,
+    local ____respond_json_31 = respond.json
+    local ____statusCode_result_30 = statusCode()
+    local ____v_environment_25 = v.environment
+    local ____v_generatedAt_26 = v.generatedAt
+    local ____v_expectedNodes_27 = v.expectedNodes
+    local ____TS__ObjectAssign_result_28 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
+    local ____v_allDownFallback_29 = v.allDownFallback
+    local ____healthDetails_24 = healthDetails
+    local ____opt_22 = store.current()
+    ____respond_json_31(
+        ____statusCode_result_30,
         {
-            environment = ____v_environment_24,
-            generatedAt = ____v_generatedAt_25,
-            expectedNodes = ____v_expectedNodes_26,
-            snapshot = ____TS__ObjectAssign_result_27,
-            allDownFallback = ____v_allDownFallback_28,
-            checks = ____healthDetails_23(____opt_21 and ____opt_21.nodes or ({})),
+            environment = ____v_environment_25,
+            generatedAt = ____v_generatedAt_26,
+            expectedNodes = ____v_expectedNodes_27,
+            snapshot = ____TS__ObjectAssign_result_28,
+            allDownFallback = ____v_allDownFallback_29,
+            checks = ____healthDetails_24(____opt_22 and ____opt_22.nodes or ({})),
             agents = v.agents,
             nodes = respond.list(__TS__ArrayMap(
                 v.nodes,
@@ -152,6 +154,7 @@ function ____exports.serveJson()
                     primary = n.primary,
                     index = n.index,
                     owned = n.owned,
+                    drained = n.drained,
                     lastSeenAgeS = n.lastSeenAgeS,
                     pinnedLastMinute = n.pinnedLastMinute,
                     websockets = n.websockets,

@@ -9,6 +9,7 @@ import { ClusterEnv, ClusterEnvError, Env, getenvOf, unwrap } from "./cluster-en
 import { DbError, describeDbError, openDb, where } from "./db";
 import { cleanupStaleNodes, deregisterNode, forgetNode, ForgetOutcome, heartbeat, InitResult, initializeFromEnv } from "./registry";
 import { supervise } from "./exec";
+import { drainNode, undrainNode, waitUntilHandedOver } from "./drain";
 import { describeMigrate, migrate } from "./migrate";
 
 /** How long `migrate` waits for another one holding the lock (every pod's init container runs it). */
@@ -29,6 +30,11 @@ commands:
                          local node, only into an empty node table)
   heartbeat              set last_seen to now once
   deregister             mark this node offline now
+  drain [--shutdown] [--wait S]
+                         this node takes no new sessions and the router hands its monitors
+                         over; --wait: until it owns none (at most S seconds) and 2 s more for
+                         the nodes to reconcile; --shutdown (preStop): its next start undrains it
+  undrain                end this node's drain: its monitors come back once probes pass
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
   forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
                          (docs/deployment.md); refused (exit 3) while it is online or any
@@ -80,6 +86,25 @@ function parseSecondsOption(args: string[], option: string, fallback: number): n
   const seconds = parseSeconds(value);
   if (seconds === undefined || seconds <= 0) throw new UsageError(`${option} ${value}: expected seconds above 0, like 600 or 1.5`);
   return seconds;
+}
+
+/** After the node owns no monitors: time for the nodes' reconciles (the trigger takes about 1 s). */
+const HANDOVER_GRACE_S = 2;
+
+interface DrainOptions {
+  shutdown: boolean;
+  waitS?: number;
+}
+
+function parseDrainOptions(args: string[]): DrainOptions {
+  const options: DrainOptions = { shutdown: false };
+  const rest: string[] = [];
+  for (const a of args) {
+    if (a === "--shutdown") options.shutdown = true;
+    else rest.push(a);
+  }
+  if (rest.length > 0) options.waitS = parseSecondsOption(rest, "--wait", 0);
+  return options;
 }
 
 const parseTimeout = (args: string[], fallback: number): number => parseSecondsOption(args, "--timeout", fallback);
@@ -186,6 +211,23 @@ async function once(command: string, args: string[], pool: Pool, ctx: Context): 
     }
     case "forget-node":
       return reportForget(args[0], await forgetNode(pool, args[0]), io);
+    case "drain": {
+      const options = parseDrainOptions(args);
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      await drainNode(pool, nodeId, options.shutdown ? "shutdown" : "operator");
+      io.out(`${PROGRAM}: ${nodeId} drained${options.shutdown ? " until its next start" : ""}`);
+      if (options.waitS === undefined) return 0;
+      const left = await waitUntilHandedOver(pool, nodeId, options.waitS, HANDOVER_GRACE_S);
+      if (left > 0) io.err(`${PROGRAM}: ${nodeId} still owns ${left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`);
+      else io.out(`${PROGRAM}: ${nodeId} owns no monitors now`);
+      return 0;
+    }
+    case "undrain": {
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      const found = await undrainNode(pool, nodeId);
+      io.out(found ? `${PROGRAM}: ${nodeId} undrained` : `${PROGRAM}: ${nodeId} was not drained; nothing to do`);
+      return 0;
+    }
     case "run":
       return run(pool, ctx);
     default:
@@ -235,9 +277,9 @@ function show(ctx: Context): number {
   return 0;
 }
 
-const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "forget-node", "show", "migrate", "exec"];
+const COMMANDS = ["run", "register", "heartbeat", "deregister", "drain", "undrain", "cleanup", "forget-node", "show", "migrate", "exec"];
 /** Commands that take arguments of their own. */
-const WITH_ARGUMENTS = ["cleanup", "forget-node", "migrate", "exec"];
+const WITH_ARGUMENTS = ["cleanup", "forget-node", "migrate", "exec", "drain"];
 
 /** The whole command; never throws, never prints a stack trace. */
 export async function main(argv: string[], env: Env, io: Io): Promise<number> {
@@ -268,6 +310,7 @@ export async function main(argv: string[], env: Env, io: Io): Promise<number> {
     if (command === "cleanup") parseTimeout(args, settings.staleAfterS);
     else if (command === "forget-node") forgetArgument(args);
     else ctx.clusterEnv().identity();
+    if (command === "drain") parseDrainOptions(args);
     const pool = await openDb(settings.db);
     try {
       return await once(command, args, pool, ctx);

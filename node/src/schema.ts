@@ -9,7 +9,7 @@
 // fork's migration skips a table that exists, so creating it first is enough. The router's own
 // tables are declared once in src-lua-ts/core/router_tables.ts (its writer creates them too).
 
-import { AGENT_TABLE, AGENT_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
+import { AGENT_TABLE, AGENT_TABLE_DDL, DRAIN_TABLE, DRAIN_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
 
 export const HOST_LENGTH = 255;
 
@@ -41,4 +41,5 @@ export const OWNED_TABLES: readonly { name: string; create: string }[] = [
   { name: "node", create: CREATE_NODE },
   { name: MOVE_TABLE, create: MOVE_TABLE_DDL },
   { name: AGENT_TABLE, create: AGENT_TABLE_DDL },
+  { name: DRAIN_TABLE, create: DRAIN_TABLE_DDL },
 ];

@@ -49,6 +49,9 @@ export const AGENTS_SQL =
   "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, " +
   "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id";
 
+/** The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one. */
+export const DRAINS_SQL = "SELECT node_id FROM kuma_cluster_drain ORDER BY node_id";
+
 const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
 
 export function monitorByIdSql(id: number): string {
@@ -95,6 +98,10 @@ function orEmpty<T>(res: db.Result, map: (r: MysqlRow) => T): T[] | undefined {
 
 export function awayRows(res: db.Result): AwayRow[] | undefined {
   return orEmpty(res, (r) => ({ node_id: db.text(r.node_id), away: db.num(r.away, 0) }));
+}
+
+export function drainRows(res: db.Result): string[] | undefined {
+  return orEmpty(res, (r) => db.text(r.node_id));
 }
 
 export function agentRows(res: db.Result): AgentRow[] | undefined {

@@ -1,17 +1,17 @@
 // Reads the cluster from MariaDB into the shared snapshot: one worker per nginx instance (by
-// lease) every ROUTER_SYNC_INTERVAL seconds. Three constant queries per sync (two more when the
+// lease) every ROUTER_SYNC_INTERVAL seconds. Four constant queries per sync (two more when the
 // monitors changed: them, and the router's moves of them), none per request; the nodes' agents
 // every few seconds (cluster/agents.ts).
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
 import * as config from "../config";
-import { buildNodes, buildSnapshot, monitorsSource } from "../core/snapshot";
+import { buildNodes, buildSnapshot, markDrained, monitorsSource } from "../core/snapshot";
 import { snapshotDict } from "../dicts";
 import { guard } from "../hooks/guard";
 import { holdLease } from "../lease";
 import * as db from "./db";
 import * as agents from "./agents";
-import { AWAY_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, awayRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
+import { AWAY_SQL, DRAINS_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, awayRows, drainRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = "snapshot-sync";
@@ -38,16 +38,20 @@ export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefin
   if (groups.value === undefined) return $multi(undefined, groups.error);
   const setup = read(SETUP_SQL, setupComplete, "setup");
   if (setup.value === undefined) return $multi(undefined, setup.error);
+  const drains = read(DRAINS_SQL, drainRows, "drained nodes");
+  if (drains.value === undefined) return $multi(undefined, drains.error);
   const { hostRules: rules, managed } = config.get();
   const source = monitorsSource(groups.value);
   if (source === store.monitorsSource()) {
-    return store.publishNodes({ nodes: buildNodes(nodes.value, groups.value, rules, managed), setupComplete: setup.value });
+    return store.publishNodes({ nodes: markDrained(buildNodes(nodes.value, groups.value, rules, managed), drains.value), setupComplete: setup.value });
   }
   const monitors = read(MONITORS_SQL, monitorRows, "monitors");
   if (monitors.value === undefined) return $multi(undefined, monitors.error);
   const away = read(AWAY_SQL, awayRows, "moved monitors");
   if (away.value === undefined) return $multi(undefined, away.error);
-  return store.publish(buildSnapshot(nodes.value, monitors.value, setup.value, rules, away.value, managed), source);
+  const built = buildSnapshot(nodes.value, monitors.value, setup.value, rules, away.value, managed);
+  markDrained(built.nodes, drains.value);
+  return store.publish(built, source);
 }
 
 /** One statement's rows, mapped; or what went wrong, named after `what`. */

@@ -147,6 +147,7 @@ export interface CandidateSet {
   /**
    * Online, addressable and healthy nodes this router manages; if the checks call all of them
    * down, the online ones. Foreign nodes never are: their names may not resolve here.
+   * leastLoaded, primary and retryFor leave drained nodes out while any other is a candidate.
    */
   nodes: NodeInfo[];
   /** True when every node failed its checks and the registry's online nodes are used. */
@@ -194,15 +195,20 @@ function computeCandidateSet(snapshot: Snapshot, down: DownSet): CandidateSet {
   }
   const fallback = healthy.length === 0 && online.length > 0;
   const nodes = fallback ? online : healthy;
+  // A drained node keeps what is its own (its monitors until they are handed over, browsers
+  // pinned to it) but takes nothing new, unless every candidate is drained.
+  const open: NodeInfo[] = [];
+  for (const n of nodes) if (n.drained !== true) open.push(n);
+  const fresh = open.length > 0 ? open : nodes;
   const member: Record<string, boolean> = {};
   const retryFor: Record<string, NodeInfo | undefined> = {};
   const decisions: Record<string, Record<string, Decision>> = {};
   for (const n of nodes) {
     member[n.id] = true;
-    retryFor[n.id] = leastLoaded(nodes, n);
+    retryFor[n.id] = leastLoaded(fresh, n);
     decisions[n.id] = {};
   }
-  return { nodes, fallback, member, leastLoaded: leastLoaded(nodes), primary: primaryOf(nodes), retryFor, decisions };
+  return { nodes, fallback, member, leastLoaded: leastLoaded(fresh), primary: primaryOf(fresh), retryFor, decisions };
 }
 
 /** `id` names a candidate (and a registry node: the snapshot's ids are valid ones). */

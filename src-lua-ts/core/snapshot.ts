@@ -44,6 +44,8 @@ export interface NodeInfo {
    * moves its monitors or sends it a request.
    */
   foreign: boolean;
+  /** Drained (kuma_cluster_drain): no new sessions, its monitors handed over. Absent = false. */
+  drained?: boolean;
 }
 
 /** What is stored in shared memory (as JSON): everything but the derived index. */
@@ -106,6 +108,13 @@ export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefine
 
 /** Every node managed: a local router, and callers that know of one world only. */
 export const ALL_NODES: ManagedNodes = { kind: "all" };
+/** Marks the drained nodes (ids from kuma_cluster_drain; ids of no registered node are ignored). */
+export function markDrained(nodes: NodeInfo[], drained: string[]): NodeInfo[] {
+  const set: Record<string, boolean> = {};
+  for (const id of drained) set[id] = true;
+  for (const n of nodes) if (set[n.id] === true) n.drained = true;
+  return nodes;
+}
 
 /** One row of the monitors' per-owner summary (cluster/queries.ts MONITOR_GROUPS_SQL). */
 export interface MonitorGroup {

@@ -17,6 +17,8 @@ export interface StatusNodeView {
   /** The StatefulSet pod index (Kubernetes); not shown on the page. */
   index?: number;
   owned: number;
+  /** Drained (docs/health.md, "Drain"): no new sessions, its monitors handed over. */
+  drained?: boolean;
   /** Seconds since the node's last heartbeat (database clock); -1 when never seen. */
   lastSeenAgeS: number;
   lastProbe: string | undefined;
