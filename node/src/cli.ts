@@ -37,8 +37,8 @@ commands:
   undrain                end this node's drain: its monitors come back once probes pass
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
   forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
-                         (docs/deployment.md); refused (exit 3) while it is online or any
-                         monitor names it as creator or temporary owner
+                         (docs/deployment.md); refused (exit 3) while it is online or owns a
+                         monitor; the monitors it created that other nodes run stay there
   show                   print the identity and settings read from the environment
 
 Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID; in Kubernetes else
@@ -240,7 +240,8 @@ const REFUSED = 3;
 
 function reportForget(nodeId: string, outcome: ForgetOutcome, io: Io): number {
   if (outcome.done) {
-    io.out(`${PROGRAM}: ${nodeId} deleted from the registry`);
+    const adopted = outcome.adopted > 0 ? `; ${outcome.adopted} monitor(s) it created stay with the nodes that run them now, for good` : "";
+    io.out(`${PROGRAM}: ${nodeId} deleted from the registry${adopted}`);
     return 0;
   }
   if (outcome.reason === "unknown") {
@@ -250,7 +251,7 @@ function reportForget(nodeId: string, outcome: ForgetOutcome, io: Io): number {
   if (outcome.reason === "online") {
     io.err(`${PROGRAM}: ${nodeId} is online; stop it first (its shutdown marks it offline), then forget it`);
   } else {
-    io.err(`${PROGRAM}: ${outcome.monitors} monitor(s) still name ${nodeId} as creator or temporary owner; drain it (\`${PROGRAM} drain ${nodeId}\`) until it owns none, then forget it`);
+    io.err(`${PROGRAM}: ${nodeId} still owns ${outcome.monitors} monitor(s); drain it (POST /lb/nodes/${nodeId}/drain on the router's internal listener) until it owns none, then forget it`);
   }
   return REFUSED;
 }

@@ -8,7 +8,7 @@
 // (ROUTING.md §3: the lowest node index among healthy nodes), so a restarting node cannot take
 // primacy from a healthy one and the outcome does not depend on start order.
 import type { Connection, Pool, ResultSetHeader, RowDataPacket } from "mysql2/promise";
-import { AGENT_TABLE } from "../../src-lua-ts/core/router_tables";
+import { AGENT_TABLE, DRAIN_TABLE, MOVE_TABLE } from "../../src-lua-ts/core/router_tables";
 import { isValidNodeId } from "../../src-lua-ts/core/node_id";
 import type { NodeIdentity } from "../../src-lua-ts/core/settings";
 import { ClusterEnv, ClusterEnvError } from "./cluster-env";
@@ -163,17 +163,26 @@ export async function getNode(db: Db, nodeId: string): Promise<NodeRow | undefin
 }
 
 export type ForgetOutcome =
-  | { done: true }
+  | { done: true; adopted: number }
   | { done: false; reason: "unknown" }
   | { done: false; reason: "online" }
   | { done: false; reason: "owns-monitors"; monitors: number };
 
+/** Runs a statement on one of the router's tables; an older database without it has nothing to clean. */
+async function onRouterTable(conn: Db, sql: string, params: string[]): Promise<void> {
+  await conn.execute(sql, params).catch((err: { code?: string }) => {
+    if (err.code !== "ER_NO_SUCH_TABLE") throw err;
+  });
+}
+
 /**
- * Deletes a node's registry row, the safe form of the plan's cleanup after a cut-over or a
- * rollback (docs/deployment.md): never a node that is online, nor one any monitor names as its
- * creator (node_id) or its temporary owner (assigned_node), active or not, since that monitor
- * would be left to a node that no longer exists. Decided and done in one transaction with the
- * row locked, so a node that starts again meanwhile is not deleted. Its agent row goes too.
+ * Deletes a node's registry row: the safe form of the plan's cleanup after a cut-over or a
+ * rollback (docs/deployment.md). Refused while the node is online, or while any monitor, active
+ * or not, has it as effective owner (assigned_node, else node_id): that monitor would be left to
+ * a node that no longer exists. Monitors it created that another node holds now (a drain or a
+ * failover) become that node's for good (node_id takes assigned_node), and the router's records
+ * that would return them are dropped, as are its agent and drain rows. One transaction, the row
+ * locked: a node that starts again meanwhile is not deleted.
  */
 export async function forgetNode(pool: Pick<Pool, "getConnection">, nodeId: string): Promise<ForgetOutcome> {
   checkNodeId(nodeId);
@@ -197,14 +206,16 @@ async function forgetLocked(conn: Db, nodeId: string): Promise<ForgetOutcome> {
   if (nodes.length === 0) return { done: false, reason: "unknown" };
   if (nodes[0].status === "online") return { done: false, reason: "online" };
   const [counts] = await conn.execute<RowDataPacket[]>(
-    "SELECT COUNT(*) AS n FROM monitor WHERE node_id = ? OR assigned_node = ? FOR UPDATE",
+    `SELECT COUNT(*) AS n FROM monitor
+      WHERE assigned_node = ? OR (node_id = ? AND (assigned_node IS NULL OR assigned_node = '')) FOR UPDATE`,
     [nodeId, nodeId],
   );
   const monitors = Number(counts[0].n);
   if (monitors > 0) return { done: false, reason: "owns-monitors", monitors };
+  await onRouterTable(conn, `DELETE FROM ${MOVE_TABLE} WHERE from_node = ?`, [nodeId]);
+  const [adopted] = await conn.execute<ResultSetHeader>("UPDATE monitor SET node_id = assigned_node, assigned_node = NULL WHERE node_id = ?", [nodeId]);
   await conn.execute("DELETE FROM node WHERE node_id = ?", [nodeId]);
-  await conn.execute(`DELETE FROM ${AGENT_TABLE} WHERE node_id = ?`, [nodeId]).catch((err: { code?: string }) => {
-    if (err.code !== "ER_NO_SUCH_TABLE") throw err;
-  });
-  return { done: true };
+  await onRouterTable(conn, `DELETE FROM ${AGENT_TABLE} WHERE node_id = ?`, [nodeId]);
+  await onRouterTable(conn, `DELETE FROM ${DRAIN_TABLE} WHERE node_id = ?`, [nodeId]);
+  return { done: true, adopted: adopted.affectedRows };
 }

@@ -86,17 +86,24 @@ describe("kuma-cluster-node CLI", () => {
     assert.equal(online.code, 3, online.stderr);
     assert.match(online.stderr, /uptime-kuma-1 is online; stop it first/);
     assert.equal((await runCli(["deregister"], vars)).code, 0);
-    // Creator of one monitor, temporary owner of another: either keeps the row.
-    await pool.query("INSERT INTO monitor (name, node_id, assigned_node) VALUES ('a', 'uptime-kuma-1', 'node2'), ('b', 'node2', 'uptime-kuma-1')");
+    // Owner of one monitor it created, temporary owner of another: either keeps the row.
+    await pool.query("INSERT INTO monitor (id, name, node_id, assigned_node) VALUES (1, 'a', 'uptime-kuma-1', NULL), (2, 'b', 'node2', 'uptime-kuma-1'), (3, 'c', 'uptime-kuma-1', 'node2')");
     const owns = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
     assert.equal(owns.code, 3, owns.stderr);
-    assert.match(owns.stderr, /2 monitor\(s\) still name uptime-kuma-1 as creator or temporary owner; drain it/);
+    assert.match(owns.stderr, /uptime-kuma-1 still owns 2 monitor\(s\); drain it/);
     assert.equal(await nodeCount(pool), 1);
-    await pool.query("UPDATE monitor SET node_id = 'node2', assigned_node = NULL");
+    // Drained away: monitor 1 runs on node3 now; 2 is back with node2.
+    await pool.query("UPDATE monitor SET assigned_node = 'node3' WHERE id = 1");
+    await pool.query("UPDATE monitor SET assigned_node = NULL WHERE id = 2");
+    await pool.query("INSERT INTO kuma_cluster_move (monitor_id, from_node, to_node, kind, moved_at) VALUES (1, 'uptime-kuma-1', 'node3', 'drain', UTC_TIMESTAMP(3))");
     const done = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
     assert.equal(done.code, 0, done.stderr);
-    assert.match(done.stdout, /uptime-kuma-1 deleted from the registry/);
+    assert.match(done.stdout, /uptime-kuma-1 deleted from the registry; 2 monitor\(s\) it created stay with the nodes that run them now, for good/);
     assert.equal(await nodeCount(pool), 0);
+    const [monitors] = await pool.query("SELECT id, node_id, assigned_node FROM monitor ORDER BY id");
+    assert.deepEqual(monitors, [{ id: 1, node_id: "node3", assigned_node: null }, { id: 2, node_id: "node2", assigned_node: null }, { id: 3, node_id: "node2", assigned_node: null }]);
+    const [records] = await pool.query("SELECT monitor_id FROM kuma_cluster_move");
+    assert.deepEqual(records, [], "no record would return a monitor to the forgotten node");
     const [agents] = await pool.query("SELECT node_id FROM kuma_cluster_agent WHERE node_id = 'uptime-kuma-1'");
     assert.deepEqual(agents, []);
     const again = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
@@ -107,6 +114,7 @@ describe("kuma-cluster-node CLI", () => {
       assert.equal(bad.code, 2, `${args.join(" ")}: checked before connecting; ${bad.stderr}`);
     }
     await pool.query("DELETE FROM monitor");
+    await pool.query("DELETE FROM kuma_cluster_move");
   });
 
   test("register without a node id creates the default local node only into an empty table", async () => {
