@@ -74,7 +74,60 @@ describe("two worlds on one database", () => {
       const own = await push(k8s, "tok-pod0");
       assert.deepEqual([own.status, own.to, own.via], [200, "uptime-kuma-0", "owner"]);
     }
-    assert.equal(await metric(compose, 'kuma_router_decisions_total{reason="foreign-owner"}'), before + 5);
+    // Each worker flushes its counts to shared memory within a moment.
+    await waitFor("five foreign-owner decisions counted", async () => ((await metric(compose, 'kuma_router_decisions_total{reason="foreign-owner"}')) === before + 5 ? true : undefined), 5000);
+  });
+
+  test("cut-over by drain: the Compose nodes' monitors go to the pods, and back on undrain; no push refused through either router", async () => {
+    const refused: string[] = [];
+    let pushes = 0;
+    let pushing = true;
+    const pusher = (async () => {
+      while (pushing) {
+        for (const c of [compose, k8s]) {
+          for (const token of ["tok-compose", "tok-pod0", "tok-pod1"]) {
+            const r = await push(c, token);
+            pushes++;
+            if (r.status !== 200) refused.push(`${c.world} ${token}: ${r.status} ${r.via}`);
+          }
+        }
+        await sleep(100);
+      }
+    })();
+    const drain = async (c: Cluster, id: string, verb: "drain" | "undrain") => {
+      const res = await fetch(`${c.router.statusUrl}/lb/nodes/${id}/${verb}`, { method: "POST" });
+      assert.equal(res.status, 200, await res.text());
+    };
+    const owner = async (id: number): Promise<string> => {
+      const [rows] = await compose.db.query<import("mysql2/promise").RowDataPacket[]>("SELECT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id = ?", [id]);
+      return String(rows[0].o);
+    };
+    try {
+      const start = Date.now();
+      await drain(compose, "node2", "drain");
+      await drain(compose, "node1", "drain");
+      const to = await waitFor("node1's monitor handed to a pod", async () => {
+        const o = await owner(1);
+        return o.startsWith("uptime-kuma-") ? o : undefined;
+      }, 15_000);
+      const cutOverMs = Date.now() - start;
+      await compose.settle();
+      await k8s.settle();
+      const viaCompose = await push(compose, "tok-compose");
+      assert.equal(viaCompose.via, "foreign-owner", "the Compose router serves it from a Compose node until DNS moves");
+      const viaK8s = await push(k8s, "tok-compose");
+      assert.deepEqual([viaK8s.to, viaK8s.via], [to, "owner"], "the Kubernetes router reaches the new owner");
+      await drain(compose, "node1", "undrain");
+      await drain(compose, "node2", "undrain");
+      await waitFor("node1's monitor back home", async () => ((await owner(1)) === "node1" ? true : undefined), 20_000);
+      console.log(`stand-in cut-over by drain: monitor at ${to} after ${cutOverMs} ms; ${pushes} pushes through both routers, ${refused.length} refused`);
+    } finally {
+      pushing = false;
+      await pusher;
+    }
+    assert.deepEqual(refused, [], "no push refused");
+    assert.equal(await owner(2), "uptime-kuma-0");
+    assert.equal(await owner(3), "uptime-kuma-1");
   });
 
   test("the writer never marks a foreign node offline nor moves its monitors; its own still fail over among its own", async () => {
