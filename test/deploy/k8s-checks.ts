@@ -269,6 +269,7 @@ export const EMPTY_IS_FINE_IN_K8S: Record<string, string> = {
   DNS_SERVERS: "unset: the pod's /etc/resolv.conf names the cluster DNS",
   K8S_DNS_SERVER: "unset: the pod's /etc/resolv.conf names the cluster DNS",
   NODE_HOST_PREFIX: "empty in Kubernetes: the node id is the pod name",
+  ROUTER_MANAGED_NODES: "unset: the router manages its own world's nodes, the pods (docs/deployment.md, 6.1)",
 };
 
 /** Router-side variables whose default does not fit a Kubernetes deployment, and why. */

@@ -87,6 +87,7 @@ test("every router variable set in the shell reaches the Lua; the password is re
     STALE_NODE_TIMEOUT: "321",
     ROUTER_SYNC_INTERVAL: "0.5",
     ROUTER_TRUSTED_PROXIES: "10.1.0.0/16,fd00::1",
+    ROUTER_MANAGED_NODES: "node*,edge-1",
     ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
     HEARTBEAT_INTERVAL: "45",
