@@ -5,7 +5,7 @@
 // their monitors never moved by health, and no request is sent to them.
 import { Environment, isIpLiteral, parseHostPort } from "./host";
 import { NODE_ID_MAX_LENGTH, isValidNodeId, nodeIdFormat } from "./node_id";
-import { isAlnum, splitOn, trim } from "./text";
+import { allChars, isAlnum, splitOn, trim } from "./text";
 
 /** The deployment a node's registry row places it in; "unknown" when neither form fits. */
 export type NodeWorld = "kubernetes" | "docker-compose" | "unknown";
@@ -77,8 +77,7 @@ export function parseNodePatterns(s: string): string[] | undefined {
   const out: string[] = [];
   for (const raw of splitOn(s, ",")) {
     const item = trim(raw);
-    if (item.length === 0 || item.length > NODE_ID_MAX_LENGTH) return undefined;
-    for (let i = 0; i < item.length; i++) if (!isPatternChar(item.charCodeAt(i))) return undefined;
+    if (item.length > NODE_ID_MAX_LENGTH || !allChars(item, isPatternChar)) return undefined;
     out.push(item);
   }
   return out;
