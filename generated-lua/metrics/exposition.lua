@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 29,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 37,["53"] = 39,["54"] = 40,["55"] = 40,["57"] = 41,["58"] = 32,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 56,["71"] = 57,["72"] = 57,["73"] = 57,["74"] = 57,["75"] = 57,["76"] = 57,["77"] = 58,["78"] = 58,["79"] = 58,["80"] = 58,["81"] = 58,["82"] = 59,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 65,["91"] = 66,["92"] = 66,["93"] = 66,["94"] = 66,["95"] = 66,["96"] = 66,["97"] = 44,["98"] = 69,["99"] = 70,["100"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 69});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 20,["24"] = 22,["25"] = 22,["26"] = 22,["27"] = 22,["28"] = 22,["29"] = 23,["30"] = 23,["31"] = 24,["32"] = 24,["33"] = 25,["34"] = 25,["35"] = 26,["36"] = 26,["37"] = 27,["38"] = 28,["39"] = 28,["40"] = 29,["41"] = 29,["42"] = 30,["43"] = 30,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 38,["51"] = 38,["54"] = 40,["55"] = 41,["56"] = 41,["58"] = 42,["59"] = 33,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 55,["71"] = 56,["72"] = 58,["73"] = 59,["74"] = 59,["75"] = 59,["76"] = 59,["77"] = 59,["78"] = 59,["79"] = 60,["80"] = 60,["81"] = 60,["82"] = 60,["83"] = 60,["84"] = 61,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 66,["90"] = 67,["91"] = 67,["93"] = 68,["94"] = 68,["95"] = 68,["96"] = 68,["97"] = 68,["98"] = 68,["99"] = 45,["100"] = 71,["101"] = 72,["102"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 76,["108"] = 77,["109"] = 71});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -12,6 +12,7 @@ local ____metrics_catalog = require("core.metrics_catalog")
 local DNS_NAMES = ____metrics_catalog.DNS_NAMES
 local EXPECTED_NODES = ____metrics_catalog.EXPECTED_NODES
 local HANDOVER_TRIGGER = ____metrics_catalog.HANDOVER_TRIGGER
+local NODE_FOREIGN = ____metrics_catalog.NODE_FOREIGN
 local MONITORS_AWAY = ____metrics_catalog.MONITORS_AWAY
 local MONITOR_COUNT = ____metrics_catalog.MONITOR_COUNT
 local NODE_REGISTRY_ONLINE = ____metrics_catalog.NODE_REGISTRY_ONLINE
@@ -64,7 +65,8 @@ local function addStateGauges(c)
     local heartbeatS = config.get().cluster.heartbeatS
     for ____, n in ipairs(nodes) do
         local labels = {n.id}
-        addSample(c, NODE_STATUS, labels, n.address ~= nil and down[n.id] ~= true and 1 or 0)
+        addSample(c, NODE_STATUS, labels, n.address ~= nil and not n.foreign and down[n.id] ~= true and 1 or 0)
+        addSample(c, NODE_FOREIGN, labels, n.foreign and 1 or 0)
         addSample(c, NODE_REGISTRY_ONLINE, labels, n.online and 1 or 0)
         addSample(c, MONITOR_COUNT, labels, n.owned)
         addSample(c, WEBSOCKETS, labels, 0)

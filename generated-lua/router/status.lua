@@ -2,7 +2,7 @@ local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 63,["86"] = 63,["87"] = 63,["89"] = 63,["91"] = 50,["92"] = 50,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 48,["110"] = 32,["111"] = 32,["112"] = 32,["113"] = 32,["114"] = 32,["115"] = 23,["117"] = 77,["118"] = 77,["119"] = 77,["120"] = 79,["121"] = 80,["122"] = 81,["123"] = 81,["124"] = 82,["125"] = 83,["126"] = 84,["127"] = 85,["128"] = 86,["129"] = 87,["130"] = 87,["131"] = 81,["132"] = 81,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 89,["142"] = 89,["143"] = 89,["144"] = 89,["145"] = 89,["146"] = 89,["147"] = 89,["148"] = 89,["149"] = 89,["150"] = 89,["151"] = 89,["152"] = 89,["153"] = 89,["154"] = 89,["155"] = 89,["156"] = 89,["157"] = 89,["158"] = 89,["159"] = 89,["160"] = 81,["161"] = 81,["162"] = 81,["163"] = 79,["164"] = 109,["165"] = 110,["166"] = 111,["167"] = 112,["168"] = 113,["169"] = 114,["170"] = 116,["171"] = 117,["172"] = 118,["173"] = 109});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["7"] = 4,["8"] = 5,["9"] = 6,["10"] = 7,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 10,["18"] = 10,["19"] = 11,["20"] = 11,["21"] = 12,["22"] = 12,["23"] = 13,["24"] = 14,["25"] = 14,["26"] = 15,["27"] = 15,["28"] = 16,["29"] = 16,["30"] = 17,["31"] = 18,["32"] = 18,["33"] = 19,["34"] = 21,["35"] = 23,["36"] = 24,["37"] = 25,["38"] = 26,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 31,["44"] = 32,["45"] = 32,["46"] = 32,["47"] = 32,["48"] = 36,["49"] = 36,["50"] = 36,["51"] = 36,["52"] = 36,["53"] = 36,["54"] = 36,["55"] = 36,["56"] = 36,["57"] = 36,["58"] = 32,["59"] = 32,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 49,["64"] = 49,["65"] = 49,["66"] = 49,["67"] = 49,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 53,["72"] = 53,["74"] = 53,["76"] = 54,["77"] = 56,["78"] = 57,["79"] = 58,["80"] = 59,["81"] = 60,["82"] = 61,["83"] = 62,["84"] = 63,["85"] = 64,["86"] = 65,["87"] = 65,["88"] = 65,["89"] = 65,["91"] = 65,["93"] = 50,["94"] = 50,["95"] = 50,["96"] = 50,["97"] = 50,["98"] = 50,["99"] = 50,["100"] = 50,["101"] = 50,["102"] = 50,["103"] = 50,["104"] = 50,["105"] = 50,["106"] = 50,["107"] = 50,["108"] = 50,["109"] = 50,["110"] = 50,["111"] = 50,["112"] = 50,["113"] = 48,["114"] = 32,["115"] = 32,["116"] = 32,["117"] = 32,["118"] = 32,["119"] = 23,["121"] = 79,["122"] = 79,["123"] = 79,["124"] = 81,["125"] = 82,["126"] = 83,["127"] = 83,["128"] = 84,["129"] = 85,["130"] = 86,["131"] = 87,["132"] = 88,["133"] = 89,["134"] = 89,["135"] = 83,["136"] = 83,["137"] = 83,["138"] = 83,["139"] = 83,["140"] = 83,["141"] = 83,["142"] = 83,["143"] = 83,["144"] = 83,["145"] = 91,["146"] = 91,["147"] = 91,["148"] = 91,["149"] = 91,["150"] = 91,["151"] = 91,["152"] = 91,["153"] = 91,["154"] = 91,["155"] = 91,["156"] = 91,["157"] = 91,["158"] = 91,["159"] = 91,["160"] = 91,["161"] = 91,["162"] = 91,["163"] = 91,["164"] = 91,["165"] = 91,["166"] = 83,["167"] = 83,["168"] = 83,["169"] = 81,["170"] = 113,["171"] = 114,["172"] = 115,["173"] = 116,["174"] = 117,["175"] = 118,["176"] = 120,["177"] = 121,["178"] = 122,["179"] = 113});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -74,13 +74,15 @@ function ____exports.view()
                     ____temp_6 = (n.address.host .. ":") .. tostring(n.address.port)
                 end
                 local ____n_online_12 = n.online
-                local ____temp_13 = n.address ~= nil and down[n.id] ~= true
-                local ____n_isPrimary_14 = n.isPrimary
-                local ____n_index_15 = n.index
-                local ____n_owned_16 = n.owned
-                local ____n_lastSeenAge_17 = n.lastSeenAge
-                local ____state_lastProbe_result_18 = state.lastProbe(n.id)
-                local ____temp_19 = ENABLED and pins.lastMinute(n.id, now) or nil
+                local ____temp_13 = n.address ~= nil and not n.foreign and down[n.id] ~= true
+                local ____n_foreign_14 = n.foreign
+                local ____n_isPrimary_15 = n.isPrimary
+                local ____n_index_16 = n.index
+                local ____n_owned_17 = n.owned
+                local ____temp_18 = n.drained == true
+                local ____n_lastSeenAge_19 = n.lastSeenAge
+                local ____state_lastProbe_result_20 = state.lastProbe(n.id)
+                local ____temp_21 = ENABLED and pins.lastMinute(n.id, now) or nil
                 local ____ENABLED_9
                 if ENABLED then
                     local ____opt_7 = websockets[n.id]
@@ -94,12 +96,14 @@ function ____exports.view()
                     host = ____temp_6,
                     registryOnline = ____n_online_12,
                     healthUp = ____temp_13,
-                    primary = ____n_isPrimary_14,
-                    index = ____n_index_15,
-                    owned = ____n_owned_16,
-                    lastSeenAgeS = ____n_lastSeenAge_17,
-                    lastProbe = ____state_lastProbe_result_18,
-                    pinnedLastMinute = ____temp_19,
+                    foreign = ____n_foreign_14,
+                    primary = ____n_isPrimary_15,
+                    index = ____n_index_16,
+                    owned = ____n_owned_17,
+                    drained = ____temp_18,
+                    lastSeenAgeS = ____n_lastSeenAge_19,
+                    lastProbe = ____state_lastProbe_result_20,
+                    pinnedLastMinute = ____temp_21,
                     websockets = ____ENABLED_9,
                     away = snapshot == nil and 0 or awayFrom(snapshot, n.id),
                     handover = handover.mode,
@@ -119,24 +123,24 @@ local function statusCode()
 end
 function ____exports.serveJson()
     local v = ____exports.view()
-    local ____respond_json_29 = respond.json
-    local ____statusCode_result_28 = statusCode()
-    local ____v_environment_23 = v.environment
-    local ____v_generatedAt_24 = v.generatedAt
-    local ____v_expectedNodes_25 = v.expectedNodes
-    local ____TS__ObjectAssign_result_26 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
-    local ____v_allDownFallback_27 = v.allDownFallback
-    local ____healthDetails_22 = healthDetails
-    local ____opt_20 = store.current()
-    ____respond_json_29(
-        ____statusCode_result_28,
+    local ____respond_json_31 = respond.json
+    local ____statusCode_result_30 = statusCode()
+    local ____v_environment_25 = v.environment
+    local ____v_generatedAt_26 = v.generatedAt
+    local ____v_expectedNodes_27 = v.expectedNodes
+    local ____TS__ObjectAssign_result_28 = __TS__ObjectAssign({}, v.snapshot, {staleAfterS = v.staleAfterS})
+    local ____v_allDownFallback_29 = v.allDownFallback
+    local ____healthDetails_24 = healthDetails
+    local ____opt_22 = store.current()
+    ____respond_json_31(
+        ____statusCode_result_30,
         {
-            environment = ____v_environment_23,
-            generatedAt = ____v_generatedAt_24,
-            expectedNodes = ____v_expectedNodes_25,
-            snapshot = ____TS__ObjectAssign_result_26,
-            allDownFallback = ____v_allDownFallback_27,
-            checks = ____healthDetails_22(____opt_20 and ____opt_20.nodes or ({})),
+            environment = ____v_environment_25,
+            generatedAt = ____v_generatedAt_26,
+            expectedNodes = ____v_expectedNodes_27,
+            snapshot = ____TS__ObjectAssign_result_28,
+            allDownFallback = ____v_allDownFallback_29,
+            checks = ____healthDetails_24(____opt_22 and ____opt_22.nodes or ({})),
             agents = v.agents,
             nodes = respond.list(__TS__ArrayMap(
                 v.nodes,
@@ -145,10 +149,12 @@ function ____exports.serveJson()
                     name = n.name,
                     host = n.host,
                     registry = n.registryOnline and "online" or "offline",
-                    health = n.healthUp and "up" or "down",
+                    health = n.foreign == true and "foreign" or (n.healthUp and "up" or "down"),
+                    foreign = n.foreign,
                     primary = n.primary,
                     index = n.index,
                     owned = n.owned,
+                    drained = n.drained,
                     lastSeenAgeS = n.lastSeenAgeS,
                     pinnedLastMinute = n.pinnedLastMinute,
                     websockets = n.websockets,

@@ -65,6 +65,9 @@ export function activeMonitorsSql(ids: number[]): string {
   return `${MONITORS_SQL} AND id IN (${ids.map((id) => `${math.floor(id)}`).join(",")})`;
 }
 
+/** The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one. */
+export const DRAINS_SQL = "SELECT node_id FROM kuma_cluster_drain ORDER BY node_id";
+
 const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
 
 export function monitorByIdSql(id: number): string {
@@ -111,6 +114,10 @@ function orEmpty<T>(res: db.Result, map: (r: MysqlRow) => T): T[] | undefined {
 
 export function awayRows(res: db.Result): AwayRow[] | undefined {
   return orEmpty(res, (r) => ({ node_id: db.text(r.node_id), away: db.num(r.away, 0) }));
+}
+
+export function drainRows(res: db.Result): string[] | undefined {
+  return orEmpty(res, (r) => db.text(r.node_id));
 }
 
 export function agentRows(res: db.Result): AgentRow[] | undefined {

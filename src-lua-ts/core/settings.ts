@@ -5,6 +5,7 @@ import { VARIABLES, VariableSpec, variableSpec, Side } from "./variables";
 import { isDnsLabel, isValidNodeId, nodeIdFormat, nodeIndex, NodeIdFormat } from "./node_id";
 import { buildNodeHost, Environment, HostPort, HostRules, isIpLiteral, parseHostPort } from "./host";
 import { isDigits, parseDecimal, splitOn, trim } from "./text";
+import { ManagedNodes, managedNodes, parseNodePatterns } from "./world";
 
 export type Getenv = (name: string) => string | undefined;
 export type LogLevel = "debug" | "info" | "notice" | "warn" | "error";
@@ -28,6 +29,8 @@ export interface RouterSettings {
   router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[]; workerShutdownTimeoutS: number };
   /** The budget of request-caused lookups (cluster/lookup_budget.ts). */
   lookups: { connections: number; ratePerS: number; negativeTtlS: number };
+  /** The nodes this router probes, writes status for and fails over; the others are foreign. */
+  managed: ManagedNodes;
 }
 
 export interface NodeIdentity {
@@ -159,6 +162,7 @@ const EXPECTED: Record<string, string> = {
   statuses: "HTTP statuses like 200-299,301",
   cidr_list: "addresses or CIDRs like 10.0.0.0/8,192.168.1.5",
   node_id: "1-50 characters of A-Z a-z 0-9 . _ - starting with a letter or digit",
+  node_patterns: "node id patterns like node*,uptime-kuma-* (A-Z a-z 0-9 . _ - and *)",
   string: "text",
 };
 
@@ -318,10 +322,12 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
   if (!env.ok) return env;
   const environment = env.value;
   const r = new Reader(get, environment === "kubernetes");
+  const rules = hostRules(r, environment, "CLUSTER_DEFAULT_PORT");
+  const patterns = r.isSet("ROUTER_MANAGED_NODES") ? r.checked("ROUTER_MANAGED_NODES", parseNodePatterns, []) : undefined;
   const settings: RouterSettings = {
     environment,
     db: readDb(r),
-    hostRules: hostRules(r, environment, "CLUSTER_DEFAULT_PORT"),
+    hostRules: rules,
     dns: dnsServers(r, resolvConf),
     cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE"), heartbeatS: r.seconds("HEARTBEAT_INTERVAL") },
     health: {
@@ -346,6 +352,7 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       ratePerS: r.int("ROUTER_LOOKUP_RATE"),
       negativeTtlS: r.seconds("ROUTER_LOOKUP_NEGATIVE_TTL"),
     },
+    managed: managedNodes(environment, rules.clusterDomain, patterns),
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {
     r.errors.push(`ROUTER_STATUS_LISTEN=${settings.router.statusListen}: must differ from ROUTER_LISTEN`);

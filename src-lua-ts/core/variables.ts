@@ -14,7 +14,8 @@ export type Kind =
   | "log_level" // debug|info|notice|warn|error
   | "statuses" // HTTP status codes and ranges: "200-299,301"
   | "cidr_list" // addresses or CIDRs: "10.0.0.0/8,192.168.1.5"
-  | "node_id";
+  | "node_id"
+  | "node_patterns"; // node id patterns with `*`: "node*,edge-1"
 
 export type Side = "router" | "node" | "both";
 
@@ -75,6 +76,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: "ROUTER_LOOKUP_RATE", aliases: [], kind: "int", fallback: "50", min: 1, max: 100000, side: "router", doc: "Most such lookups per second, router-wide; past the budget a request is routed without one (X-Routed-Via: <reason>,lookup-skipped)" },
   { name: "ROUTER_LOOKUP_NEGATIVE_TTL", aliases: [], kind: "seconds", fallback: "10", min: 0.1, max: 3600, side: "router", doc: "Seconds a key the database does not know is remembered as unknown (a push token or monitor id looked up once)" },
   { name: "ROUTER_WORKER_SHUTDOWN_TIMEOUT", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "router", doc: "Seconds an old nginx worker may keep its connections after a reload or stop; then its WebSockets are closed and socket.io clients reconnect to the new workers" },
+  { name: "ROUTER_MANAGED_NODES", aliases: [], kind: "node_patterns", fallback: "", side: "router", doc: "Node id patterns (`*` any run) of the nodes this router probes, marks offline and fails over; unset means its own world's nodes (docs/deployment.md, cut-over), `*` every node" },
   { name: "ROUTER_METRICS", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Count requests for /metrics and the status page; false turns the per-request work off" },
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.

@@ -5,7 +5,7 @@
 // Records an operator overtook are dropped unacted. An operator's override is never touched.
 import * as config from "../config";
 import * as db from "../cluster/db";
-import { FailoverPlan, SourceMonitor, failoverWork, planFailover } from "../core/failover";
+import { FailoverPlan, FailoverWork, MoveKind, SourceMonitor, failoverWork, planFailover } from "../core/failover";
 import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";
 import { Snapshot } from "../core/snapshot";
 import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
@@ -13,9 +13,6 @@ import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
 import * as session from "./writer_session";
 import * as state from "./state";
 import * as tables from "./tables";
-
-/** The only kind of move so far (the column leaves room for rebalance and drain). */
-const FAILOVER = "failover";
 
 export interface MoveOutcome {
   /** Monitors given away or returned. */
@@ -83,22 +80,22 @@ function applyAssignments(plan: FailoverPlan, sources: string[]): number {
     moved += n;
     ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${sources.join(",")} -> ${target}`);
   }
-  // One statement per (from, to) pair: each record names where its monitor returns.
-  const pairs: Record<string, { from: string; to: string; ids: number[] }> = {};
+  // One statement per (from, to, kind): each record names where its monitor returns, and why it left.
+  const pairs: Record<string, { from: string; to: string; kind: MoveKind; ids: number[] }> = {};
   const keys: string[] = [];
   for (const e of plan.records) {
-    const key = `${e.from} ${e.to}`;
+    const key = `${e.from} ${e.to} ${e.kind}`;
     if (pairs[key] === undefined) {
-      pairs[key] = { from: e.from, to: e.to, ids: [] };
+      pairs[key] = { from: e.from, to: e.to, kind: e.kind, ids: [] };
       keys.push(key);
     }
     pairs[key].ids.push(e.id);
   }
-  for (const key of keys) affected(recordSql(pairs[key].from, pairs[key].to, pairs[key].ids, FAILOVER), "record");
+  for (const key of keys) affected(recordSql(pairs[key].from, pairs[key].to, pairs[key].ids, pairs[key].kind), "record");
   return moved;
 }
 
-function transaction(sources: string[], targets: string[], returning: string[]): Omit<MoveOutcome, "failed"> {
+function transaction({ sources, targets, returning, kinds }: FailoverWork): Omit<MoveOutcome, "failed"> {
   const records = planRecords(readRecords(), returning);
   const dropped = forget(records.drop);
   if (dropped > 0) ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
@@ -108,8 +105,8 @@ function transaction(sources: string[], targets: string[], returning: string[]):
     const loads: Record<string, number> = {};
     for (const r of run(loadsSql(targets), "loads").rows ?? []) loads[db.text(r.owner)] = db.num(r.n, 0);
     const limit = config.get().cluster.monitorLimitPerNode;
-    const plan = planFailover(monitors, targets, loads, limit);
-    moved += applyReturns(plan.home, `their temporary owner ${sources.join(",")} is down`);
+    const plan = planFailover(monitors, targets, loads, limit, kinds);
+    moved += applyReturns(plan.home, `their temporary owner ${sources.join(",")} is down or drained`);
     moved += applyAssignments(plan, sources);
     if (plan.stranded.length > 0) {
       ngx.log(ngx.WARN, `health writer: ${plan.stranded.length} monitors of ${sources.join(",")} stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=${limit}`);
@@ -126,7 +123,7 @@ export function moveMonitors(snapshot: Snapshot): MoveOutcome {
   if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
   let outcome: Omit<MoveOutcome, "failed">;
   try {
-    outcome = transaction(work.sources, work.targets, work.returning);
+    outcome = transaction(work);
     run("COMMIT", "commit");
   } catch (e) {
     session.exec("ROLLBACK");

@@ -52,7 +52,7 @@ function snapshotKey(snapshot: Snapshot): string {
   const staleAfterS = config.get().health.staleAfterS;
   const parts: string[] = [];
   for (const n of snapshot.nodes) {
-    parts.push(`${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}:${n.owned}`);
+    parts.push(`${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}${n.drained === true ? 1 : 0}:${n.owned}`);
   }
   return parts.join(",");
 }
@@ -112,6 +112,9 @@ function step(): void {
   }
   ngx.update_time();
   const now = ngx.now();
+  // Every router's prober, writer or not: the lock may move to it while a node is away.
+  const seen = store.current();
+  if (seen !== undefined) state.holdAwayNodes(seen);
   if (!becomeWriter(now)) return;
   if (now >= nextConfirmAt) {
     nextConfirmAt = now + CONFIRM_EVERY_S;

@@ -9,6 +9,7 @@ import {
   DNS_NAMES,
   EXPECTED_NODES,
   HANDOVER_TRIGGER,
+  NODE_FOREIGN,
   MONITORS_AWAY,
   MONITOR_COUNT,
   NODE_REGISTRY_ONLINE,
@@ -49,7 +50,8 @@ function addStateGauges(c: Collected): void {
   const heartbeatS = config.get().cluster.heartbeatS;
   for (const n of nodes) {
     const labels = [n.id];
-    addSample(c, NODE_STATUS, labels, n.address !== undefined && down[n.id] !== true ? 1 : 0);
+    addSample(c, NODE_STATUS, labels, n.address !== undefined && !n.foreign && down[n.id] !== true ? 1 : 0);
+    addSample(c, NODE_FOREIGN, labels, n.foreign ? 1 : 0);
     addSample(c, NODE_REGISTRY_ONLINE, labels, n.online ? 1 : 0);
     addSample(c, MONITOR_COUNT, labels, n.owned);
     // Every registered node gets a series, so "no connections" reads 0 rather than absent.

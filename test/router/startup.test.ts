@@ -104,6 +104,7 @@ test("every router variable set in the shell reaches the Lua; the password is re
     ROUTER_LOOKUP_RATE: "77",
     ROUTER_LOOKUP_NEGATIVE_TTL: "4.5",
     ROUTER_WORKER_SHUTDOWN_TIMEOUT: "12.5",
+    ROUTER_MANAGED_NODES: "node*,edge-1",
     ROUTER_METRICS: "false",
     DEBUG_LOG_LEVEL: "notice",
     HEARTBEAT_INTERVAL: "45",
