@@ -176,7 +176,7 @@ async function onRouterTable(conn: Db, sql: string, params: string[]): Promise<v
 }
 
 /**
- * Deletes a node's registry row: the safe form of the plan's cleanup after a cut-over or a
+ * Deletes a node's registry row: the safe registry cleanup after a cut-over or a
  * rollback (docs/deployment.md). Refused while the node is online, or while any monitor, active
  * or not, has it as effective owner (assigned_node, else node_id): that monitor would be left to
  * a node that no longer exists. Monitors it created that another node holds now (a drain or a
