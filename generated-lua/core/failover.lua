@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 6,["8"] = 6,["9"] = 31,["10"] = 32,["11"] = 33,["12"] = 34,["13"] = 35,["14"] = 35,["15"] = 37,["16"] = 37,["17"] = 37,["21"] = 40,["22"] = 40,["24"] = 43,["26"] = 44,["27"] = 44,["29"] = 45,["30"] = 45,["31"] = 46,["32"] = 46,["34"] = 47,["36"] = 48,["37"] = 48,["41"] = 50,["42"] = 31,["44"] = 85,["45"] = 86,["46"] = 85,["48"] = 90,["49"] = 91,["50"] = 91,["52"] = 92,["53"] = 90,["59"] = 102,["60"] = 102,["61"] = 102,["63"] = 103,["64"] = 104,["65"] = 105,["66"] = 106,["67"] = 107,["68"] = 108,["69"] = 109,["71"] = 111,["72"] = 112,["73"] = 112,["74"] = 112,["75"] = 112,["76"] = 113,["78"] = 114,["79"] = 115,["80"] = 116,["81"] = 116,["82"] = 116,["83"] = 116,["84"] = 117,["85"] = 118,["87"] = 120,["88"] = 121,["89"] = 122,["90"] = 122,["93"] = 124,["94"] = 125,["95"] = 125,["96"] = 126,["98"] = 128,["99"] = 129,["100"] = 129,["102"] = 130,["103"] = 130,["104"] = 131,["105"] = 131,["106"] = 131,["107"] = 131,["108"] = 131,["109"] = 131,["110"] = 131,["114"] = 133,["115"] = 134,["116"] = 102});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 6,["8"] = 6,["9"] = 32,["10"] = 33,["11"] = 34,["12"] = 35,["13"] = 36,["14"] = 36,["15"] = 38,["16"] = 38,["17"] = 38,["21"] = 41,["22"] = 41,["24"] = 47,["26"] = 48,["27"] = 48,["29"] = 49,["30"] = 49,["31"] = 50,["32"] = 50,["33"] = 51,["34"] = 51,["36"] = 52,["38"] = 53,["39"] = 53,["43"] = 55,["44"] = 32,["46"] = 90,["47"] = 91,["48"] = 90,["50"] = 95,["51"] = 96,["52"] = 96,["54"] = 97,["55"] = 95,["61"] = 107,["62"] = 107,["63"] = 107,["65"] = 108,["66"] = 109,["67"] = 110,["68"] = 111,["69"] = 112,["70"] = 113,["71"] = 114,["73"] = 116,["74"] = 117,["75"] = 117,["76"] = 117,["77"] = 117,["78"] = 118,["80"] = 119,["81"] = 120,["82"] = 121,["83"] = 121,["84"] = 121,["85"] = 121,["86"] = 122,["87"] = 123,["89"] = 125,["90"] = 126,["91"] = 127,["92"] = 127,["95"] = 129,["96"] = 130,["97"] = 130,["98"] = 131,["100"] = 133,["101"] = 134,["102"] = 134,["104"] = 135,["105"] = 135,["106"] = 136,["107"] = 136,["108"] = 136,["109"] = 136,["110"] = 136,["111"] = 136,["112"] = 136,["116"] = 138,["117"] = 139,["118"] = 107});
 local ____exports = {}
 local ____ownership = require("core.ownership")
 local groupReturns = ____ownership.groupReturns
@@ -30,6 +30,8 @@ function ____exports.failoverWork(nodes, t)
                 work.kinds[n.id] = "failover"
             elseif n.drained == true then
                 work.kinds[n.id] = "drain"
+            elseif not n.online then
+                work.kinds[n.id] = "leave"
             else
                 goto __continue8
             end
@@ -82,7 +84,7 @@ function ____exports.planFailover(monitors, targets, loads, limit, kinds)
                     value = returnValue(from, m.nodeId)
                 }
                 load[from] = load[from] + 1
-                goto __continue21
+                goto __continue22
             end
             local best
             for ____, id in ipairs(sortedTargets) do
@@ -93,7 +95,7 @@ function ____exports.planFailover(monitors, targets, loads, limit, kinds)
             if best == nil then
                 local ____plan_stranded_3 = plan.stranded
                 ____plan_stranded_3[#____plan_stranded_3 + 1] = m.id
-                goto __continue21
+                goto __continue22
             end
             load[best] = load[best] + 1
             if plan.assign[best] == nil then
@@ -109,7 +111,7 @@ function ____exports.planFailover(monitors, targets, loads, limit, kinds)
                 kind = kinds[ownerOf(m)] or "failover"
             }
         end
-        ::__continue21::
+        ::__continue22::
     end
     plan.home = groupReturns(home)
     return plan

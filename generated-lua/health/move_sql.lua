@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 5,["9"] = 8,["12"] = 17,["13"] = 18,["14"] = 19,["15"] = 17,["18"] = 29,["19"] = 30,["20"] = 29,["25"] = 42,["26"] = 43,["27"] = 44,["28"] = 42});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 5,["6"] = 5,["7"] = 5,["9"] = 8,["12"] = 17,["13"] = 18,["14"] = 19,["15"] = 17,["18"] = 29,["19"] = 30,["20"] = 29,["23"] = 40,["24"] = 41,["25"] = 40,["30"] = 53,["31"] = 54,["32"] = 55,["33"] = 53});
 local ____exports = {}
 local ____registry_sql = require("health.registry_sql")
 local quoteNodeId = ____registry_sql.quoteNodeId
@@ -12,6 +12,11 @@ ____exports.RECORDS_SQL = ("SELECT r.monitor_id, r.from_node, r.to_node, m.id IS
 function ____exports.returnSql(value, ids)
     local v = value == "" and "NULL" or quoteNodeId(value)
     return (("UPDATE monitor m JOIN kuma_cluster_move r ON r.monitor_id = m.id SET m.assigned_node = " .. v) .. " ") .. ("WHERE m.id IN (" .. monitorIdList(ids)) .. ") AND m.assigned_node = r.to_node"
+end
+--- Moved monitors whose from node is gone for good: the owner the router wrote becomes their
+-- node_id, assigned_node NULL (the record is forgotten after), only where the write is still in place.
+function ____exports.rehomeSql(ids)
+    return "UPDATE monitor m JOIN kuma_cluster_move r ON r.monitor_id = m.id SET m.node_id = r.to_node, m.assigned_node = NULL " .. ("WHERE m.id IN (" .. monitorIdList(ids)) .. ") AND m.assigned_node = r.to_node"
 end
 --- Drops records that no longer describe their monitor (returned just now, edited by an
 -- operator, monitor deleted). A record still in force is kept whatever the caller asked.

@@ -6,9 +6,9 @@
 import * as config from "../config";
 import * as db from "../cluster/db";
 import { FailoverPlan, FailoverWork, MoveKind, SourceMonitor, failoverWork, planFailover } from "../core/failover";
-import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";
+import { RecordedMove, ReturnGroup, goneNodes, idsOf, planRecords } from "../core/ownership";
 import { Snapshot } from "../core/snapshot";
-import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
+import { RECORDS_SQL, forgetSql, recordSql, rehomeSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
 import * as session from "./writer_session";
 import * as state from "./state";
@@ -95,11 +95,21 @@ function applyAssignments(plan: FailoverPlan, sources: string[]): number {
   return moved;
 }
 
-function transaction({ sources, targets, returning, kinds }: FailoverWork): Omit<MoveOutcome, "failed"> {
-  const records = planRecords(readRecords(), returning);
+/** Gives moved monitors of gone nodes their temporary owner for good; returns how many changed. */
+function applyRehome(ids: number[], gone: string[]): number {
+  if (ids.length === 0) return 0;
+  const n = affected(rehomeSql(ids), "rehome");
+  forget(ids);
+  if (n > 0) ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${gone.join(",")} re-homed for good (gone longer than STALE_NODE_TIMEOUT)`);
+  return n;
+}
+
+function transaction({ sources, targets, returning, kinds }: FailoverWork, gone: string[]): Omit<MoveOutcome, "failed"> {
+  const records = planRecords(readRecords(), returning, gone);
   const dropped = forget(records.drop);
   if (dropped > 0) ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
   let moved = applyReturns(records.returns, `${returning.join(",")} confirmed up`);
+  moved += applyRehome(records.rehome, gone);
   if (sources.length > 0) {
     const monitors = sourceMonitors(sources, records.movedFrom);
     const loads: Record<string, number> = {};
@@ -118,12 +128,13 @@ function transaction({ sources, targets, returning, kinds }: FailoverWork): Omit
 /** Failover and return in one transaction on the writer's session. */
 export function moveMonitors(snapshot: Snapshot): MoveOutcome {
   const work = failoverWork(state.registryNodes(snapshot), config.get().health);
-  if (work.sources.length === 0 && work.returning.length === 0) return { moved: 0, dropped: 0, failed: false };
+  const gone = goneNodes(snapshot.nodes, Object.keys(snapshot.awayFrom ?? {}), config.get().health.staleAfterS);
+  if (work.sources.length === 0 && work.returning.length === 0 && gone.length === 0) return { moved: 0, dropped: 0, failed: false };
   if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
   if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
   let outcome: Omit<MoveOutcome, "failed">;
   try {
-    outcome = transaction(work);
+    outcome = transaction(work, gone);
     run("COMMIT", "commit");
   } catch (e) {
     session.exec("ROLLBACK");

@@ -23,6 +23,17 @@ export function returnSql(value: string, ids: number[]): string {
 }
 
 /**
+ * Moved monitors whose from node is gone for good: the owner the router wrote becomes their
+ * node_id, assigned_node NULL (the record is forgotten after), only where the write is still in place.
+ */
+export function rehomeSql(ids: number[]): string {
+  return (
+    "UPDATE monitor m JOIN kuma_cluster_move r ON r.monitor_id = m.id SET m.node_id = r.to_node, m.assigned_node = NULL " +
+    `WHERE m.id IN (${monitorIdList(ids)}) AND m.assigned_node = r.to_node`
+  );
+}
+
+/**
  * Drops records that no longer describe their monitor (returned just now, edited by an
  * operator, monitor deleted). A record still in force is kept whatever the caller asked.
  */
