@@ -1,15 +1,12 @@
 local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
-local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["12"] = 26,["13"] = 6,["14"] = 7,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 9,["19"] = 9,["20"] = 9,["21"] = 9,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 11,["27"] = 11,["28"] = 12,["29"] = 12,["30"] = 12,["31"] = 12,["32"] = 13,["33"] = 14,["34"] = 15,["35"] = 30,["36"] = 31,["37"] = 32,["39"] = 32,["43"] = 33,["45"] = 36,["46"] = 37,["47"] = 37,["49"] = 64,["50"] = 65,["51"] = 65,["52"] = 65,["53"] = 65,["55"] = 26,["56"] = 26,["57"] = 27,["58"] = 27,["59"] = 27,["60"] = 40,["61"] = 41,["62"] = 41,["63"] = 41,["64"] = 41,["65"] = 41,["66"] = 41,["67"] = 41,["68"] = 41,["69"] = 41,["70"] = 41,["71"] = 41,["72"] = 40,["74"] = 52,["75"] = 53,["76"] = 54,["77"] = 55,["78"] = 55,["79"] = 55,["80"] = 55,["81"] = 56,["82"] = 57,["83"] = 57,["84"] = 57,["85"] = 57,["86"] = 57,["89"] = 59,["90"] = 60,["91"] = 52,["92"] = 68,["93"] = 69,["94"] = 69,["95"] = 69,["96"] = 69,["97"] = 69,["98"] = 69,["99"] = 70,["100"] = 71,["101"] = 71,["102"] = 71,["103"] = 71,["104"] = 71,["105"] = 71,["106"] = 69,["107"] = 69,["108"] = 68,["110"] = 76,["111"] = 77,["112"] = 78,["113"] = 79,["114"] = 79,["115"] = 79,["116"] = 79,["117"] = 80,["118"] = 81,["119"] = 81,["120"] = 81,["121"] = 81,["123"] = 84,["124"] = 85,["125"] = 86,["126"] = 87,["127"] = 88,["128"] = 89,["129"] = 90,["131"] = 92,["132"] = 92,["134"] = 94,["135"] = 94,["136"] = 94,["137"] = 94,["138"] = 94,["140"] = 95,["141"] = 76,["143"] = 99,["144"] = 100,["145"] = 100,["147"] = 101,["148"] = 101,["149"] = 101,["150"] = 101,["151"] = 102,["152"] = 103,["153"] = 103,["154"] = 103,["155"] = 103,["156"] = 103,["158"] = 104,["159"] = 99,["160"] = 107,["161"] = 107,["162"] = 107,["163"] = 107,["164"] = 107,["165"] = 107,["166"] = 107,["167"] = 107,["168"] = 107,["169"] = 108,["170"] = 108,["171"] = 108,["172"] = 108,["173"] = 108,["174"] = 109,["175"] = 110,["176"] = 110,["177"] = 110,["178"] = 110,["179"] = 110,["181"] = 111,["182"] = 111,["183"] = 111,["184"] = 111,["185"] = 112,["186"] = 113,["187"] = 114,["188"] = 115,["189"] = 116,["190"] = 116,["191"] = 116,["192"] = 116,["193"] = 116,["195"] = 117,["196"] = 118,["197"] = 118,["198"] = 118,["199"] = 118,["200"] = 118,["201"] = 118,["202"] = 118,["203"] = 119,["204"] = 119,["205"] = 119,["206"] = 119,["207"] = 120,["208"] = 121,["209"] = 122,["210"] = 122,["211"] = 122,["212"] = 122,["215"] = 125,["216"] = 107,["218"] = 129,["219"] = 130,["220"] = 130,["221"] = 130,["222"] = 130,["223"] = 131,["224"] = 131,["225"] = 131,["226"] = 131,["227"] = 131,["228"] = 132,["229"] = 132,["231"] = 133,["232"] = 133,["234"] = 134,["235"] = 134,["237"] = 135,["240"] = 140,["241"] = 141,["242"] = 141,["243"] = 141,["244"] = 141,["245"] = 142,["248"] = 137,["249"] = 138,["255"] = 136,["258"] = 144,["259"] = 129});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 48,["10"] = 6,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 9,["18"] = 9,["19"] = 11,["20"] = 11,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 12,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 13,["30"] = 13,["31"] = 13,["32"] = 13,["33"] = 14,["34"] = 48,["35"] = 49,["36"] = 49,["37"] = 49,["38"] = 49,["40"] = 24,["41"] = 25,["42"] = 25,["43"] = 25,["44"] = 25,["45"] = 25,["46"] = 25,["47"] = 25,["48"] = 25,["49"] = 25,["50"] = 25,["51"] = 25,["52"] = 24,["54"] = 36,["55"] = 37,["56"] = 38,["57"] = 39,["58"] = 39,["59"] = 39,["60"] = 39,["61"] = 40,["62"] = 41,["63"] = 41,["64"] = 41,["65"] = 41,["66"] = 41,["69"] = 43,["70"] = 44,["71"] = 36,["72"] = 52,["73"] = 53,["74"] = 53,["75"] = 53,["76"] = 53,["77"] = 53,["78"] = 53,["79"] = 54,["80"] = 55,["81"] = 55,["82"] = 55,["83"] = 55,["84"] = 55,["85"] = 55,["86"] = 53,["87"] = 53,["88"] = 52,["90"] = 60,["91"] = 61,["92"] = 62,["93"] = 63,["94"] = 63,["95"] = 63,["96"] = 63,["97"] = 64,["98"] = 65,["99"] = 65,["100"] = 65,["101"] = 65,["103"] = 68,["104"] = 69,["105"] = 70,["106"] = 71,["107"] = 72,["108"] = 73,["109"] = 74,["111"] = 76,["112"] = 76,["114"] = 78,["115"] = 78,["116"] = 78,["117"] = 78,["118"] = 78,["120"] = 79,["121"] = 60,["123"] = 83,["124"] = 84,["125"] = 84,["127"] = 85,["128"] = 85,["129"] = 85,["130"] = 85,["131"] = 86,["132"] = 87,["133"] = 87,["134"] = 87,["135"] = 87,["136"] = 87,["138"] = 88,["139"] = 83,["140"] = 91,["141"] = 91,["142"] = 91,["143"] = 91,["144"] = 91,["145"] = 91,["146"] = 91,["147"] = 91,["148"] = 91,["149"] = 92,["150"] = 92,["151"] = 92,["152"] = 92,["153"] = 92,["154"] = 93,["155"] = 94,["156"] = 94,["157"] = 94,["158"] = 94,["159"] = 94,["161"] = 95,["162"] = 95,["163"] = 95,["164"] = 95,["165"] = 96,["166"] = 97,["167"] = 98,["168"] = 99,["169"] = 100,["170"] = 100,["171"] = 100,["172"] = 100,["173"] = 100,["175"] = 101,["176"] = 102,["177"] = 102,["178"] = 102,["179"] = 102,["180"] = 102,["181"] = 102,["182"] = 102,["183"] = 103,["184"] = 103,["185"] = 103,["186"] = 103,["187"] = 104,["188"] = 105,["189"] = 106,["190"] = 106,["191"] = 106,["192"] = 106,["195"] = 109,["196"] = 91,["198"] = 113,["199"] = 114,["200"] = 114,["201"] = 114,["202"] = 114,["203"] = 115,["204"] = 115,["205"] = 115,["206"] = 115,["207"] = 115,["208"] = 116,["209"] = 116,["211"] = 117,["212"] = 117,["213"] = 117,["214"] = 117,["215"] = 118,["216"] = 113});
 local ____exports = {}
-local run, affected, forget, MoveError
+local forget
 local config = require("config")
 local db = require("cluster.db")
 local ____failover = require("core.failover")
@@ -29,33 +26,16 @@ local ____registry_sql = require("health.registry_sql")
 local assignSql = ____registry_sql.assignSql
 local loadsSql = ____registry_sql.loadsSql
 local sourceMonitorsSql = ____registry_sql.sourceMonitorsSql
-local session = require("health.writer_session")
+local ____move_tx = require("health.move_tx")
+local affected = ____move_tx.affected
+local inTransaction = ____move_tx.inTransaction
+local run = ____move_tx.run
 local state = require("health.state")
-local tables = require("health.tables")
-function run(sql, what)
-    local res = session.exec(sql)
-    if res.error ~= nil or res.ok == nil and res.rows == nil then
-        error(
-            __TS__New(MoveError, (what .. ": ") .. (res.error or "no result")),
-            0
-        )
-    end
-    return res
-end
-function affected(sql, what)
-    local ____opt_0 = run(sql, what).ok
-    return ____opt_0 and ____opt_0.affected_rows or 0
-end
 function forget(ids)
     return #ids == 0 and 0 or affected(
         forgetSql(ids),
         "forget"
     )
-end
-MoveError = __TS__Class()
-MoveError.name = "MoveError"
-function MoveError.prototype.____constructor(self, why)
-    self.why = why
 end
 local function readRecords()
     return __TS__ArrayMap(
@@ -128,8 +108,8 @@ local function applyAssignments(plan, sources)
             ____pairs[key] = {from = e.from, to = e.to, kind = e.kind, ids = {}}
             keys[#keys + 1] = key
         end
-        local ____pairs_key_ids_2 = ____pairs[key].ids
-        ____pairs_key_ids_2[#____pairs_key_ids_2 + 1] = e.id
+        local ____pairs_key_ids_0 = ____pairs[key].ids
+        ____pairs_key_ids_0[#____pairs_key_ids_0 + 1] = e.id
     end
     for ____, key in ipairs(keys) do
         affected(
@@ -228,33 +208,10 @@ function ____exports.moveMonitors(snapshot)
     if #work.sources == 0 and #work.returning == 0 and #gone == 0 then
         return {moved = 0, dropped = 0, failed = false}
     end
-    if not tables.ensure() then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    if session.exec("BEGIN").error ~= nil then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    local outcome
-    do
-        local function ____catch(e)
-            session.exec("ROLLBACK")
-            ngx.log(
-                ngx.WARN,
-                "health writer: monitor moves rolled back: " .. (__TS__InstanceOf(e, MoveError) and e.why or tostring(e))
-            )
-            return true, {moved = 0, dropped = 0, failed = true}
-        end
-        local ____try, ____hasReturned, ____returnValue = pcall(function()
-            outcome = transaction(work, gone)
-            run("COMMIT", "commit")
-        end)
-        if not ____try then
-            ____hasReturned, ____returnValue = ____catch(____hasReturned)
-        end
-        if ____hasReturned then
-            return ____returnValue
-        end
-    end
-    return __TS__ObjectAssign({}, outcome, {failed = false})
+    local outcome = inTransaction(
+        "monitor moves",
+        function() return transaction(work, gone) end
+    )
+    return outcome == nil and ({moved = 0, dropped = 0, failed = true}) or __TS__ObjectAssign({}, outcome, {failed = false})
 end
 return ____exports

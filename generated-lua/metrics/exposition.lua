@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 29,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 37,["53"] = 39,["54"] = 40,["55"] = 40,["57"] = 41,["58"] = 32,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 56,["71"] = 57,["72"] = 57,["73"] = 57,["74"] = 57,["75"] = 57,["76"] = 57,["77"] = 58,["78"] = 58,["79"] = 58,["80"] = 58,["81"] = 58,["82"] = 59,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 65,["91"] = 66,["92"] = 66,["93"] = 66,["94"] = 66,["95"] = 66,["96"] = 66,["97"] = 44,["98"] = 69,["99"] = 70,["100"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 69});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 20,["24"] = 22,["25"] = 22,["26"] = 22,["27"] = 22,["28"] = 22,["29"] = 23,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 26,["38"] = 27,["39"] = 27,["40"] = 28,["41"] = 29,["42"] = 29,["43"] = 30,["44"] = 30,["45"] = 31,["46"] = 31,["48"] = 34,["49"] = 35,["50"] = 36,["51"] = 37,["52"] = 38,["53"] = 39,["54"] = 39,["57"] = 41,["58"] = 42,["59"] = 42,["61"] = 43,["62"] = 34,["63"] = 46,["64"] = 47,["65"] = 48,["66"] = 49,["67"] = 50,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 54,["72"] = 55,["73"] = 56,["74"] = 58,["75"] = 59,["76"] = 59,["77"] = 59,["78"] = 59,["79"] = 59,["80"] = 59,["81"] = 60,["82"] = 60,["83"] = 60,["84"] = 60,["85"] = 60,["86"] = 61,["88"] = 63,["89"] = 63,["90"] = 63,["91"] = 63,["92"] = 63,["93"] = 63,["94"] = 64,["95"] = 65,["96"] = 66,["97"] = 67,["98"] = 68,["99"] = 68,["101"] = 69,["102"] = 69,["103"] = 69,["104"] = 69,["105"] = 69,["106"] = 69,["107"] = 46,["108"] = 72,["109"] = 73,["110"] = 73,["112"] = 74,["113"] = 75,["114"] = 76,["115"] = 77,["116"] = 78,["117"] = 72});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -12,6 +12,7 @@ local ____metrics_catalog = require("core.metrics_catalog")
 local DNS_NAMES = ____metrics_catalog.DNS_NAMES
 local EXPECTED_NODES = ____metrics_catalog.EXPECTED_NODES
 local HANDOVER_TRIGGER = ____metrics_catalog.HANDOVER_TRIGGER
+local IMBALANCE = ____metrics_catalog.IMBALANCE
 local MONITORS_AWAY = ____metrics_catalog.MONITORS_AWAY
 local MONITOR_COUNT = ____metrics_catalog.MONITOR_COUNT
 local NODE_REGISTRY_ONLINE = ____metrics_catalog.NODE_REGISTRY_ONLINE
@@ -25,6 +26,9 @@ local CONTENT_TYPE = ____metrics_text.CONTENT_TYPE
 local addSample = ____metrics_text.addSample
 local collect = ____metrics_text.collect
 local render = ____metrics_text.render
+local ____rebalance = require("core.rebalance")
+local imbalance = ____rebalance.imbalance
+local servingLoads = ____rebalance.servingLoads
 local ____snapshot = require("core.snapshot")
 local awayFrom = ____snapshot.awayFrom
 local ____dicts = require("dicts")
@@ -81,6 +85,12 @@ local function addStateGauges(c)
         )
         addSample(c, HANDOVER_TRIGGER, labels, handover.mode == "trigger" and 1 or 0)
     end
+    addSample(
+        c,
+        IMBALANCE,
+        {},
+        imbalance(servingLoads(nodes, down))
+    )
     local s = store.status()
     addSample(c, SNAPSHOT_AGE, {}, s.ageS or -1)
     addSample(c, SNAPSHOT_VERSION, {}, s.version)

@@ -1,6 +1,7 @@
 // Turns the environment into typed settings. Pure: the caller passes a getter (os.getenv in
 // nginx, process.env in Node) and the text of /etc/resolv.conf. Every malformed value is
 // reported with the variable's name and value; nothing falls back silently to a default.
+import { RebalanceSettings } from "./rebalance";
 import { VARIABLES, VariableSpec, variableSpec, Side } from "./variables";
 import { isDnsLabel, isValidNodeId, nodeIdFormat, nodeIndex, NodeIdFormat } from "./node_id";
 import { buildNodeHost, Environment, HostPort, HostRules, isIpLiteral, parseHostPort } from "./host";
@@ -26,6 +27,7 @@ export interface RouterSettings {
     staleAfterS: number;
   };
   router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
+  rebalance: RebalanceSettings;
 }
 
 export interface NodeIdentity {
@@ -337,6 +339,14 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       syncIntervalS: r.seconds("ROUTER_SYNC_INTERVAL"),
       logLevel: r.checked("DEBUG_LOG_LEVEL", parseLogLevel, "info"),
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
+    },
+    rebalance: {
+      enabled: r.bool("REBALANCE") !== false,
+      threshold: r.int("REBALANCE_THRESHOLD") / 100,
+      settleS: r.seconds("REBALANCE_SETTLE"),
+      batch: r.int("REBALANCE_BATCH"),
+      intervalS: r.seconds("REBALANCE_INTERVAL"),
+      cooldownS: r.seconds("REBALANCE_COOLDOWN"),
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {

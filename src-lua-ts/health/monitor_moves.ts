@@ -10,9 +10,8 @@ import { RecordedMove, ReturnGroup, goneNodes, idsOf, planRecords } from "../cor
 import { Snapshot } from "../core/snapshot";
 import { RECORDS_SQL, forgetSql, recordSql, rehomeSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
-import * as session from "./writer_session";
+import { affected, inTransaction, run } from "./move_tx";
 import * as state from "./state";
-import * as tables from "./tables";
 
 export interface MoveOutcome {
   /** Monitors given away or returned. */
@@ -20,21 +19,6 @@ export interface MoveOutcome {
   /** Records dropped because someone else changed the monitor's owner (or deleted it). */
   dropped: number;
   failed: boolean;
-}
-
-/** A statement failed: the transaction is rolled back and the pass retried later. */
-class MoveError {
-  constructor(readonly why: string) {}
-}
-
-function run(sql: string, what: string): db.Result {
-  const res = session.exec(sql);
-  if (res.error !== undefined || (res.ok === undefined && res.rows === undefined)) throw new MoveError(`${what}: ${res.error ?? "no result"}`);
-  return res;
-}
-
-function affected(sql: string, what: string): number {
-  return run(sql, what).ok?.affected_rows ?? 0;
 }
 
 function readRecords(): RecordedMove[] {
@@ -130,16 +114,6 @@ export function moveMonitors(snapshot: Snapshot): MoveOutcome {
   const work = failoverWork(state.registryNodes(snapshot), config.get().health);
   const gone = goneNodes(snapshot.nodes, Object.keys(snapshot.awayFrom ?? {}), config.get().health.staleAfterS);
   if (work.sources.length === 0 && work.returning.length === 0 && gone.length === 0) return { moved: 0, dropped: 0, failed: false };
-  if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
-  if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
-  let outcome: Omit<MoveOutcome, "failed">;
-  try {
-    outcome = transaction(work, gone);
-    run("COMMIT", "commit");
-  } catch (e) {
-    session.exec("ROLLBACK");
-    ngx.log(ngx.WARN, `health writer: monitor moves rolled back: ${e instanceof MoveError ? e.why : tostring(e)}`);
-    return { moved: 0, dropped: 0, failed: true };
-  }
-  return { ...outcome, failed: false };
+  const outcome = inTransaction("monitor moves", () => transaction(work, gone));
+  return outcome === undefined ? { moved: 0, dropped: 0, failed: true } : { ...outcome, failed: false };
 }

@@ -9,6 +9,7 @@ import {
   DNS_NAMES,
   EXPECTED_NODES,
   HANDOVER_TRIGGER,
+  IMBALANCE,
   MONITORS_AWAY,
   MONITOR_COUNT,
   NODE_REGISTRY_ONLINE,
@@ -19,6 +20,7 @@ import {
   WEBSOCKETS,
 } from "../core/metrics_catalog";
 import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/metrics_text";
+import { imbalance, servingLoads } from "../core/rebalance";
 import { awayFrom } from "../core/snapshot";
 import { metricsDict as dict } from "../dicts";
 import { cacheEntries } from "../dns/resolve";
@@ -58,6 +60,7 @@ function addStateGauges(c: Collected): void {
     const handover = handoverOf(agentOf(reports.byNode, n.id), reports.sinceReadS ?? 0, heartbeatS);
     addSample(c, HANDOVER_TRIGGER, labels, handover.mode === "trigger" ? 1 : 0);
   }
+  addSample(c, IMBALANCE, [], imbalance(servingLoads(nodes, down)));
   const s = store.status();
   addSample(c, SNAPSHOT_AGE, [], s.ageS ?? -1);
   addSample(c, SNAPSHOT_VERSION, [], s.version);
