@@ -57,10 +57,6 @@ export interface RebalancePlan {
   after: number;
 }
 
-function byId(a: BalanceNode, b: BalanceNode): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * One pass: repeatedly moves one monitor from the most-loaded node that has a movable monitor
  * to the least-loaded node below `limit` (ties by node id), newest monitor first (older ones keep
@@ -68,7 +64,7 @@ function byId(a: BalanceNode, b: BalanceNode): number {
  * only while a move narrows the gap (from's load exceeds to's by at least 2).
  */
 export function planRebalance(nodes: BalanceNode[], limit: number, threshold: number, batch: number): RebalancePlan {
-  const sorted = [...nodes].sort(byId);
+  const sorted = [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const load: Record<string, number> = {};
   const left: Record<string, number[]> = {};
   for (const n of sorted) {
