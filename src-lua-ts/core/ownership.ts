@@ -55,6 +55,21 @@ export function groupReturns(items: { id: number; value: string }[]): ReturnGrou
   return values.map((value) => ({ value, ids: byValue[value].sort((a, b) => a - b) }));
 }
 
+/** Moves grouped by (from, to, and `extra`), in first-seen order: one statement per group. */
+export function groupMoves<M extends { id: number; from: string; to: string }>(moves: M[], extra: (m: M) => string = () => ""): { first: M; ids: number[] }[] {
+  const groups: Record<string, { first: M; ids: number[] }> = {};
+  const out: { first: M; ids: number[] }[] = [];
+  for (const m of moves) {
+    const key = `${m.from} ${m.to} ${extra(m)}`;
+    if (groups[key] === undefined) {
+      groups[key] = { first: m, ids: [] };
+      out.push(groups[key]);
+    }
+    groups[key].ids.push(m.id);
+  }
+  return out;
+}
+
 /** The monitor ids of some groups, in id order. */
 export function idsOf(groups: ReturnGroup[]): number[] {
   const ids: number[] = [];

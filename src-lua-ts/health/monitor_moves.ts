@@ -5,8 +5,8 @@
 // Records an operator overtook are dropped unacted. An operator's override is never touched.
 import * as config from "../config";
 import * as db from "../cluster/db";
-import { FailoverPlan, FailoverWork, MoveKind, SourceMonitor, failoverWork, planFailover } from "../core/failover";
-import { RecordedMove, ReturnGroup, goneNodes, idsOf, planRecords } from "../core/ownership";
+import { FailoverPlan, FailoverWork, SourceMonitor, failoverWork, planFailover } from "../core/failover";
+import { RecordedMove, ReturnGroup, goneNodes, groupMoves, idsOf, planRecords } from "../core/ownership";
 import { Snapshot } from "../core/snapshot";
 import { RECORDS_SQL, forgetSql, recordSql, rehomeSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
@@ -65,17 +65,7 @@ function applyAssignments(plan: FailoverPlan, sources: string[]): number {
     ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${sources.join(",")} -> ${target}`);
   }
   // One statement per (from, to, kind): each record names where its monitor returns, and why it left.
-  const pairs: Record<string, { from: string; to: string; kind: MoveKind; ids: number[] }> = {};
-  const keys: string[] = [];
-  for (const e of plan.records) {
-    const key = `${e.from} ${e.to} ${e.kind}`;
-    if (pairs[key] === undefined) {
-      pairs[key] = { from: e.from, to: e.to, kind: e.kind, ids: [] };
-      keys.push(key);
-    }
-    pairs[key].ids.push(e.id);
-  }
-  for (const key of keys) affected(recordSql(pairs[key].from, pairs[key].to, pairs[key].ids, pairs[key].kind), "record");
+  for (const g of groupMoves(plan.records, (e) => e.kind)) affected(recordSql(g.first.from, g.first.to, g.ids, g.first.kind), "record");
   return moved;
 }
 

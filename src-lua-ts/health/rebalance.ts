@@ -6,6 +6,7 @@
 import * as config from "../config";
 import * as db from "../cluster/db";
 import { failoverWork } from "../core/failover";
+import { groupMoves } from "../core/ownership";
 import { BalanceNode, imbalance, planRebalance, rebalanceBlocked, servingLoads } from "../core/rebalance";
 import { Snapshot } from "../core/snapshot";
 import { expiredRebalancesSql, movableSql, rebalanceRecordSql, rebalanceSql } from "./move_sql";
@@ -32,22 +33,10 @@ function pass(targets: string[]): number {
     if (n !== undefined) n.movable.push(db.num(r.id, 0));
   }
   const plan = planRebalance(targets.map((id) => byId[id]), config.get().cluster.monitorLimitPerNode, settings.threshold, settings.batch);
-  // One statement pair per (from, to).
-  const pairs: Record<string, { from: string; to: string; ids: number[] }> = {};
-  const keys: string[] = [];
-  for (const m of plan.moves) {
-    const key = `${m.from} ${m.to}`;
-    if (pairs[key] === undefined) {
-      pairs[key] = { from: m.from, to: m.to, ids: [] };
-      keys.push(key);
-    }
-    pairs[key].ids.push(m.id);
-  }
   let moved = 0;
-  for (const key of keys) {
-    const p = pairs[key];
-    moved += affected(rebalanceSql(p.from, p.to, p.ids), "rebalance");
-    affected(rebalanceRecordSql(p.from, p.to, p.ids), "rebalance record");
+  for (const g of groupMoves(plan.moves)) {
+    moved += affected(rebalanceSql(g.first.from, g.first.to, g.ids), "rebalance");
+    affected(rebalanceRecordSql(g.first.from, g.first.to, g.ids), "rebalance record");
   }
   if (moved > 0) {
     ngx.log(ngx.NOTICE, string.format("health writer: rebalanced %d monitors, imbalance %.2f -> %.2f", moved, plan.before, plan.after));
