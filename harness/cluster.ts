@@ -39,6 +39,8 @@ export interface Cluster {
   world: World;
   db: Pool;
   dbName: string;
+  /** How to reach the cluster's database (for processes of the node package). */
+  dbSettings: DbSettings;
   dns: DnsServer;
   router: Router;
   /** The environment the router was started with: a second router on the same cluster takes it too. */
@@ -140,6 +142,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     world: options.world,
     db,
     dbName,
+    dbSettings,
     dns,
     router,
     routerEnvironment,

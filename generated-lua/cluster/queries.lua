@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 9,["10"] = 12,["11"] = 17,["16"] = 27,["17"] = 33,["21"] = 40,["23"] = 46,["25"] = 53,["27"] = 56,["28"] = 57,["29"] = 56,["31"] = 61,["33"] = 64,["34"] = 65,["35"] = 65,["36"] = 65,["37"] = 65,["38"] = 65,["39"] = 65,["40"] = 65,["41"] = 64,["42"] = 68,["43"] = 70,["44"] = 72,["45"] = 70,["46"] = 75,["47"] = 76,["48"] = 76,["50"] = 77,["51"] = 75,["53"] = 81,["54"] = 82,["55"] = 82,["57"] = 83,["58"] = 84,["59"] = 84,["61"] = 85,["62"] = 81,["63"] = 88,["64"] = 89,["65"] = 89,["66"] = 89,["67"] = 89,["68"] = 89,["69"] = 89,["70"] = 89,["71"] = 89,["72"] = 89,["73"] = 89,["74"] = 89,["75"] = 88,["76"] = 99,["77"] = 100,["78"] = 100,["79"] = 100,["80"] = 100,["81"] = 100,["82"] = 100,["83"] = 100,["84"] = 100,["85"] = 99,["86"] = 103,["87"] = 104,["88"] = 104,["89"] = 104,["90"] = 104,["91"] = 104,["92"] = 104,["93"] = 104,["94"] = 104,["95"] = 103,["97"] = 108,["98"] = 109,["99"] = 108,["100"] = 112,["101"] = 113,["102"] = 113,["103"] = 113,["104"] = 113,["105"] = 113,["106"] = 113,["107"] = 113,["108"] = 112,["109"] = 116,["110"] = 117,["111"] = 117,["112"] = 117,["113"] = 117,["114"] = 117,["115"] = 117,["116"] = 117,["117"] = 117,["118"] = 117,["119"] = 117,["120"] = 117,["121"] = 117,["122"] = 116,["123"] = 134,["124"] = 135,["125"] = 135,["126"] = 135,["127"] = 135,["128"] = 135,["129"] = 135,["130"] = 135,["131"] = 135,["132"] = 134,["134"] = 139,["135"] = 140,["136"] = 140,["138"] = 141,["139"] = 139,["141"] = 145,["142"] = 146,["143"] = 146,["145"] = 147,["146"] = 145});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 5,["7"] = 5,["8"] = 9,["10"] = 12,["11"] = 17,["16"] = 27,["17"] = 33,["21"] = 40,["23"] = 46,["25"] = 53,["27"] = 56,["28"] = 57,["29"] = 56,["31"] = 61,["33"] = 64,["34"] = 65,["35"] = 65,["36"] = 65,["37"] = 65,["38"] = 65,["39"] = 65,["40"] = 65,["41"] = 64,["43"] = 69,["44"] = 71,["45"] = 73,["46"] = 75,["47"] = 73,["48"] = 78,["49"] = 79,["50"] = 79,["52"] = 80,["53"] = 78,["55"] = 84,["56"] = 85,["57"] = 85,["59"] = 86,["60"] = 87,["61"] = 87,["63"] = 88,["64"] = 84,["65"] = 91,["66"] = 92,["67"] = 92,["68"] = 92,["69"] = 92,["70"] = 92,["71"] = 92,["72"] = 92,["73"] = 92,["74"] = 92,["75"] = 92,["76"] = 92,["77"] = 91,["78"] = 102,["79"] = 103,["80"] = 103,["81"] = 103,["82"] = 103,["83"] = 103,["84"] = 103,["85"] = 103,["86"] = 103,["87"] = 102,["88"] = 106,["89"] = 107,["90"] = 107,["91"] = 107,["92"] = 107,["93"] = 107,["94"] = 107,["95"] = 107,["96"] = 107,["97"] = 106,["99"] = 111,["100"] = 112,["101"] = 111,["102"] = 115,["103"] = 116,["104"] = 116,["105"] = 116,["106"] = 116,["107"] = 116,["108"] = 116,["109"] = 116,["110"] = 115,["111"] = 119,["112"] = 120,["113"] = 120,["114"] = 120,["115"] = 120,["116"] = 119,["117"] = 123,["118"] = 124,["119"] = 124,["120"] = 124,["121"] = 124,["122"] = 124,["123"] = 124,["124"] = 124,["125"] = 124,["126"] = 124,["127"] = 124,["128"] = 124,["129"] = 124,["130"] = 123,["131"] = 141,["132"] = 142,["133"] = 142,["134"] = 142,["135"] = 142,["136"] = 142,["137"] = 142,["138"] = 142,["139"] = 142,["140"] = 141,["142"] = 146,["143"] = 147,["144"] = 147,["146"] = 148,["147"] = 146,["149"] = 152,["150"] = 153,["151"] = 153,["153"] = 154,["154"] = 152});
 local ____exports = {}
 local ____keys = require("core.keys")
 local isValidPushToken = ____keys.isValidPushToken
@@ -18,7 +18,7 @@ ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
 --- Per node, the active monitors the router moved away from it and that still carry the owner
 -- it wrote (a record an operator overtook counts for nothing). Read with the monitors: a move
 -- record changes only together with its monitor's owner.
-____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node ") .. "GROUP BY r.from_node ORDER BY r.from_node"
+____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node AND r.kind <> 'rebalance' ") .. "GROUP BY r.from_node ORDER BY r.from_node"
 --- What the nodes' agents last reported; ages by the database clock, as for last_seen.
 ____exports.AGENTS_SQL = (("SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " .. "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, ") .. "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, ") .. "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id"
 --- The change log's last sequence number: read before a full read of the monitors.
@@ -39,6 +39,8 @@ function ____exports.activeMonitorsSql(ids)
         ","
     )) .. ")"
 end
+--- The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one.
+____exports.DRAINS_SQL = "SELECT node_id FROM kuma_cluster_drain ORDER BY node_id"
 local MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor"
 function ____exports.monitorByIdSql(id)
     return ((MONITOR_COLUMNS .. " WHERE id = ") .. tostring(math.floor(id))) .. " LIMIT 1"
@@ -104,6 +106,12 @@ function ____exports.awayRows(res)
             node_id = db.text(r.node_id),
             away = db.num(r.away, 0)
         } end
+    )
+end
+function ____exports.drainRows(res)
+    return orEmpty(
+        res,
+        function(r) return db.text(r.node_id) end
     )
 end
 function ____exports.agentRows(res)

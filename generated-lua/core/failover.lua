@@ -1,47 +1,89 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 6,["8"] = 6,["9"] = 22,["10"] = 23,["11"] = 24,["12"] = 25,["13"] = 26,["14"] = 26,["15"] = 28,["16"] = 28,["17"] = 28,["21"] = 31,["22"] = 31,["24"] = 35,["25"] = 35,["26"] = 35,["27"] = 35,["30"] = 36,["31"] = 22,["33"] = 70,["34"] = 71,["35"] = 71,["37"] = 72,["38"] = 70,["44"] = 82,["45"] = 83,["46"] = 84,["47"] = 85,["48"] = 86,["49"] = 87,["50"] = 88,["51"] = 89,["53"] = 91,["54"] = 92,["55"] = 92,["56"] = 92,["57"] = 92,["58"] = 93,["60"] = 94,["61"] = 95,["62"] = 96,["63"] = 96,["64"] = 96,["65"] = 96,["66"] = 97,["67"] = 98,["69"] = 100,["70"] = 101,["71"] = 102,["72"] = 102,["75"] = 104,["76"] = 105,["77"] = 105,["78"] = 106,["80"] = 108,["81"] = 109,["82"] = 109,["84"] = 110,["85"] = 110,["86"] = 111,["87"] = 111,["91"] = 113,["92"] = 114,["93"] = 82});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 6,["7"] = 6,["8"] = 6,["13"] = 38,["14"] = 39,["15"] = 40,["16"] = 41,["18"] = 42,["19"] = 42,["21"] = 43,["22"] = 44,["23"] = 45,["24"] = 46,["25"] = 46,["26"] = 48,["27"] = 48,["28"] = 48,["34"] = 57,["35"] = 58,["37"] = 59,["38"] = 59,["40"] = 60,["41"] = 61,["42"] = 62,["43"] = 63,["44"] = 63,["45"] = 64,["46"] = 65,["47"] = 66,["49"] = 68,["51"] = 69,["52"] = 69,["56"] = 71,["57"] = 71,["58"] = 71,["59"] = 71,["62"] = 72,["63"] = 72,["65"] = 73,["66"] = 38,["68"] = 108,["69"] = 109,["70"] = 108,["72"] = 113,["73"] = 114,["74"] = 114,["76"] = 115,["77"] = 113,["83"] = 125,["84"] = 125,["85"] = 125,["87"] = 126,["88"] = 127,["89"] = 128,["90"] = 129,["91"] = 130,["92"] = 131,["93"] = 132,["95"] = 134,["96"] = 135,["97"] = 135,["98"] = 135,["99"] = 135,["100"] = 136,["102"] = 137,["103"] = 138,["104"] = 139,["105"] = 139,["106"] = 139,["107"] = 139,["108"] = 140,["109"] = 141,["111"] = 143,["112"] = 144,["113"] = 145,["114"] = 145,["117"] = 147,["118"] = 148,["119"] = 148,["120"] = 149,["122"] = 151,["123"] = 152,["124"] = 152,["126"] = 153,["127"] = 153,["128"] = 154,["129"] = 154,["130"] = 154,["131"] = 154,["132"] = 154,["133"] = 154,["134"] = 154,["138"] = 156,["139"] = 157,["140"] = 125});
 local ____exports = {}
 local ____ownership = require("core.ownership")
 local groupReturns = ____ownership.groupReturns
 local returnValue = ____ownership.returnValue
+--- Foreign nodes (core/world.ts) are never failed over nor get monitors back: this router does
+-- not probe them. A drain is the operator's act, not a health verdict, so a drained foreign node
+-- gives its monitors away, and when no own node is down, online foreign nodes take drained
+-- monitors too: the cut-over's drain moves them to the other world (docs/deployment.md).
 function ____exports.failoverWork(nodes, t)
-    local work = {sources = {}, targets = {}, returning = {}}
+    local work = {sources = {}, kinds = {}, targets = {}, returning = {}}
+    local foreignTargets = {}
     for ____, n in ipairs(nodes) do
-        if n.online and n.addressable and not n.health.down then
-            local ____work_targets_0 = work.targets
-            ____work_targets_0[#____work_targets_0 + 1] = n.id
-            if n.health.successes >= t.successes then
-                local ____work_returning_1 = work.returning
-                ____work_returning_1[#____work_returning_1 + 1] = n.id
+        do
+            if not n.online or not n.addressable or n.drained == true then
+                goto __continue3
+            end
+            if n.foreign == true then
+                foreignTargets[#foreignTargets + 1] = n.id
+            elseif not n.health.down then
+                local ____work_targets_0 = work.targets
+                ____work_targets_0[#____work_targets_0 + 1] = n.id
+                if n.health.successes >= t.successes then
+                    local ____work_returning_1 = work.returning
+                    ____work_returning_1[#____work_returning_1 + 1] = n.id
+                end
             end
         end
+        ::__continue3::
     end
-    if #work.targets == 0 then
-        return work
-    end
+    local failover = false
     for ____, n in ipairs(nodes) do
-        if n.health.down and n.owned > 0 then
+        do
+            if n.owned == 0 then
+                goto __continue9
+            end
+            if n.health.down and n.foreign ~= true then
+                work.kinds[n.id] = "failover"
+                failover = true
+            elseif n.drained == true then
+                work.kinds[n.id] = "drain"
+            elseif not n.online and n.foreign ~= true then
+                work.kinds[n.id] = "leave"
+                failover = true
+            else
+                goto __continue9
+            end
             local ____work_sources_2 = work.sources
             ____work_sources_2[#____work_sources_2 + 1] = n.id
         end
+        ::__continue9::
+    end
+    if not failover then
+        for ____, id in ipairs(foreignTargets) do
+            local ____work_targets_3 = work.targets
+            ____work_targets_3[#____work_targets_3 + 1] = id
+        end
+    end
+    if #work.targets == 0 then
+        return {sources = {}, kinds = {}, targets = {}, returning = {}}
     end
     return work
+end
+--- The monitor's effective owner now: the source it moves from.
+local function ownerOf(m)
+    return m.assigned ~= "" and m.assigned or m.nodeId
 end
 --- Where a source monitor returns to: its record's from node, else its owner now (the source).
 local function homeOf(m)
     if m.movedFrom ~= nil and m.movedFrom ~= "" then
         return m.movedFrom
     end
-    return m.assigned ~= "" and m.assigned or m.nodeId
+    return ownerOf(m)
 end
 --- Each monitor, in id order, goes to the least-loaded target (ties by node id) that is below
 -- `limit`; `loads` are the targets' current active monitors. A monitor the router moved before
 -- whose from node is a target goes back there, whatever the limit. A monitor the router never
 -- moved fails over from its owner now, creator's node or an operator's override alike: the
 -- record remembers that owner, so it comes back to it.
-function ____exports.planFailover(monitors, targets, loads, limit)
+function ____exports.planFailover(monitors, targets, loads, limit, kinds)
+    if kinds == nil then
+        kinds = {}
+    end
     local plan = {assign = {}, records = {}, home = {}, stranded = {}}
     local load = {}
     local isTarget = {}
@@ -64,7 +106,7 @@ function ____exports.planFailover(monitors, targets, loads, limit)
                     value = returnValue(from, m.nodeId)
                 }
                 load[from] = load[from] + 1
-                goto __continue17
+                goto __continue27
             end
             local best
             for ____, id in ipairs(sortedTargets) do
@@ -73,20 +115,25 @@ function ____exports.planFailover(monitors, targets, loads, limit)
                 end
             end
             if best == nil then
-                local ____plan_stranded_3 = plan.stranded
-                ____plan_stranded_3[#____plan_stranded_3 + 1] = m.id
-                goto __continue17
+                local ____plan_stranded_4 = plan.stranded
+                ____plan_stranded_4[#____plan_stranded_4 + 1] = m.id
+                goto __continue27
             end
             load[best] = load[best] + 1
             if plan.assign[best] == nil then
                 plan.assign[best] = {}
             end
-            local ____plan_assign_best_4 = plan.assign[best]
-            ____plan_assign_best_4[#____plan_assign_best_4 + 1] = m.id
-            local ____plan_records_5 = plan.records
-            ____plan_records_5[#____plan_records_5 + 1] = {id = m.id, from = from, to = best}
+            local ____plan_assign_best_5 = plan.assign[best]
+            ____plan_assign_best_5[#____plan_assign_best_5 + 1] = m.id
+            local ____plan_records_6 = plan.records
+            ____plan_records_6[#____plan_records_6 + 1] = {
+                id = m.id,
+                from = from,
+                to = best,
+                kind = kinds[ownerOf(m)] or "failover"
+            }
         end
-        ::__continue17::
+        ::__continue27::
     end
     plan.home = groupReturns(home)
     return plan

@@ -2,10 +2,11 @@ local ____lualib = require("lualib_bundle")
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__StringCharAt = ____lualib.__TS__StringCharAt
+local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["10"] = 5,["11"] = 5,["13"] = 15,["15"] = 46,["18"] = 52,["19"] = 53,["20"] = 52,["23"] = 60,["24"] = 61,["25"] = 62,["26"] = 63,["27"] = 64,["28"] = 65,["29"] = 66,["31"] = 68,["33"] = 70,["34"] = 71,["35"] = 74,["36"] = 75,["37"] = 76,["38"] = 77,["39"] = 78,["41"] = 80,["42"] = 60,["44"] = 84,["45"] = 85,["46"] = 86,["47"] = 87,["48"] = 88,["49"] = 89,["50"] = 90,["51"] = 91,["52"] = 92,["54"] = 94,["55"] = 84,["57"] = 98,["58"] = 99,["59"] = 98,["60"] = 102,["61"] = 103,["62"] = 102,["65"] = 110,["66"] = 111,["67"] = 112,["68"] = 112,["70"] = 113,["71"] = 113,["73"] = 114,["74"] = 115,["75"] = 116,["76"] = 116,["78"] = 117,["79"] = 110,["80"] = 126,["81"] = 127,["82"] = 127,["83"] = 127,["86"] = 128,["87"] = 126,["89"] = 132,["90"] = 133,["91"] = 132,["93"] = 137,["94"] = 138,["95"] = 138,["97"] = 139,["98"] = 140,["99"] = 140,["101"] = 141,["102"] = 142,["103"] = 142,["105"] = 143,["106"] = 143,["108"] = 144,["109"] = 137,["111"] = 151,["114"] = 157,["115"] = 158,["117"] = 159,["118"] = 159,["119"] = 160,["120"] = 161,["121"] = 161,["123"] = 159,["126"] = 163,["127"] = 164,["128"] = 164,["130"] = 165,["131"] = 165,["133"] = 166,["134"] = 157,["135"] = 169,["136"] = 170,["137"] = 169,["139"] = 189,["140"] = 190,["141"] = 189,["145"] = 212,["146"] = 213,["147"] = 214,["149"] = 215,["150"] = 215,["152"] = 216,["153"] = 217,["154"] = 217,["159"] = 219,["160"] = 212,["164"] = 227,["165"] = 228,["166"] = 229,["167"] = 230,["168"] = 230,["170"] = 231,["171"] = 232,["172"] = 233,["173"] = 234,["174"] = 235,["175"] = 236,["176"] = 237,["177"] = 238,["178"] = 238,["179"] = 239,["180"] = 240,["181"] = 240,["183"] = 242,["184"] = 242,["185"] = 243,["188"] = 246,["189"] = 247,["190"] = 248,["191"] = 248,["194"] = 251,["195"] = 227});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["11"] = 5,["12"] = 5,["14"] = 15,["16"] = 46,["19"] = 52,["20"] = 53,["21"] = 52,["24"] = 60,["25"] = 61,["26"] = 62,["27"] = 63,["28"] = 64,["29"] = 65,["30"] = 66,["32"] = 68,["34"] = 70,["35"] = 71,["36"] = 74,["37"] = 75,["38"] = 76,["39"] = 77,["40"] = 78,["42"] = 80,["43"] = 60,["45"] = 84,["46"] = 85,["47"] = 86,["48"] = 87,["49"] = 88,["50"] = 89,["51"] = 90,["52"] = 91,["53"] = 92,["55"] = 94,["56"] = 84,["58"] = 98,["59"] = 99,["60"] = 98,["61"] = 102,["62"] = 103,["63"] = 102,["66"] = 110,["67"] = 111,["68"] = 112,["69"] = 112,["71"] = 113,["72"] = 113,["74"] = 114,["75"] = 115,["76"] = 116,["77"] = 116,["79"] = 117,["80"] = 110,["81"] = 126,["82"] = 127,["83"] = 127,["84"] = 127,["87"] = 128,["88"] = 126,["90"] = 132,["91"] = 133,["92"] = 132,["94"] = 137,["95"] = 138,["96"] = 138,["98"] = 139,["99"] = 140,["100"] = 140,["102"] = 141,["103"] = 142,["104"] = 142,["106"] = 143,["107"] = 143,["109"] = 144,["110"] = 137,["112"] = 151,["115"] = 157,["116"] = 158,["118"] = 159,["119"] = 159,["120"] = 160,["121"] = 161,["122"] = 161,["124"] = 159,["127"] = 163,["128"] = 164,["129"] = 164,["131"] = 165,["132"] = 165,["134"] = 166,["135"] = 157,["136"] = 169,["137"] = 170,["138"] = 169,["140"] = 193,["141"] = 194,["142"] = 194,["143"] = 194,["144"] = 194,["145"] = 193,["150"] = 203,["151"] = 204,["152"] = 204,["154"] = 205,["155"] = 203,["157"] = 209,["158"] = 210,["159"] = 209,["163"] = 232,["164"] = 233,["165"] = 234,["167"] = 235,["168"] = 235,["170"] = 236,["171"] = 237,["172"] = 237,["177"] = 239,["178"] = 232,["183"] = 248,["184"] = 249,["185"] = 250,["186"] = 251,["187"] = 252,["188"] = 252,["190"] = 253,["191"] = 254,["192"] = 255,["193"] = 256,["194"] = 257,["195"] = 258,["196"] = 259,["197"] = 260,["198"] = 260,["199"] = 261,["200"] = 262,["201"] = 262,["203"] = 264,["204"] = 264,["205"] = 265,["208"] = 268,["209"] = 269,["210"] = 270,["211"] = 270,["214"] = 273,["215"] = 248});
 local ____exports = {}
 local ____text = require("core.text")
 local parseDecimal = ____text.parseDecimal
@@ -135,6 +136,23 @@ end
 function ____exports.isPassiveFailure(status)
     return PASSIVE_FAILURES[status] == true
 end
+--- The nodes whose status the writer may write: never another world's (it cannot probe them).
+function ____exports.ownNodes(nodes)
+    return __TS__ArrayFilter(
+        nodes,
+        function(____, n) return n.foreign ~= true end
+    )
+end
+--- A node that left (drained, or offline in the registry while its probes pass: its own
+-- deregistration) must earn HEALTH_CHECK_SUCCESSES fresh probe successes once it is back before
+-- anything returns to it: after a quick restart the old process's successes must not count.
+-- The state to store while it is away, or undefined when nothing changes.
+function ____exports.whileAway(h, online, drained)
+    if online and not drained or h.down or h.successes == 0 then
+        return nil
+    end
+    return {down = false, successes = 0, failures = h.failures, confirmed = h.confirmed}
+end
 --- The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false).
 function ____exports.isStale(lastSeenAge, staleAfterS)
     return lastSeenAge >= 0 and lastSeenAge > staleAfterS
@@ -147,22 +165,24 @@ function ____exports.allDown(nodes)
     for ____, n in ipairs(nodes) do
         do
             if not n.online or not n.addressable then
-                goto __continue35
+                goto __continue39
             end
             online = online + 1
             if not n.health.down then
                 return false
             end
         end
-        ::__continue35::
+        ::__continue39::
     end
     return online > 0
 end
 --- What the writer writes to node.status: each pending transition once (an "offline" one held
 -- while every node is down, unless the node is also stale), and stale nodes that fail their
--- probes (docs/health.md, "The state machine"), whatever the transitions said.
-function ____exports.planStatusWrites(nodes, pending, staleAfterS)
+-- probes (docs/health.md, "The state machine"), whatever the transitions said. Foreign nodes are left alone: a pending
+-- write for one (from before it became foreign) is settled unwritten.
+function ____exports.planStatusWrites(registry, pending, staleAfterS)
     local plan = {writes = {}, settled = {}, held = {}}
+    local nodes = ____exports.ownNodes(registry)
     local byId = {}
     for ____, n in ipairs(nodes) do
         byId[n.id] = n

@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["8"] = 6,["9"] = 22,["10"] = 23,["12"] = 26,["13"] = 26,["14"] = 26,["15"] = 26,["16"] = 26,["17"] = 26,["18"] = 26,["19"] = 26,["20"] = 26,["21"] = 26,["22"] = 26,["23"] = 26,["24"] = 26,["25"] = 28,["26"] = 29,["27"] = 30,["28"] = 31,["29"] = 32,["30"] = 33,["31"] = 34,["32"] = 35,["33"] = 36,["34"] = 37,["35"] = 38,["36"] = 39,["37"] = 40,["38"] = 41,["39"] = 42,["40"] = 43,["41"] = 44,["42"] = 46,["43"] = 46,["44"] = 46,["45"] = 46,["46"] = 46,["47"] = 46,["48"] = 52,["49"] = 52,["50"] = 52,["51"] = 52,["52"] = 52,["53"] = 52,["54"] = 46,["55"] = 46,["56"] = 46,["57"] = 46,["58"] = 46,["59"] = 46,["60"] = 46,["61"] = 46,["62"] = 60,["63"] = 60,["64"] = 60,["65"] = 60,["66"] = 60,["67"] = 60,["68"] = 46,["69"] = 46,["70"] = 46,["71"] = 46,["72"] = 46,["74"] = 67,["75"] = 68,["76"] = 67,["77"] = 71,["78"] = 72,["79"] = 72,["80"] = 72,["83"] = 73,["84"] = 71,["86"] = 77,["87"] = 78,["88"] = 79,["89"] = 80,["90"] = 81,["92"] = 83,["95"] = 86,["96"] = 77});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["8"] = 6,["9"] = 22,["10"] = 23,["12"] = 26,["13"] = 26,["14"] = 26,["15"] = 26,["16"] = 26,["17"] = 26,["18"] = 26,["19"] = 26,["20"] = 26,["21"] = 26,["22"] = 26,["23"] = 26,["24"] = 26,["25"] = 28,["26"] = 29,["27"] = 30,["28"] = 31,["29"] = 32,["30"] = 33,["31"] = 34,["32"] = 35,["33"] = 36,["34"] = 37,["35"] = 38,["36"] = 39,["37"] = 40,["38"] = 41,["39"] = 42,["40"] = 43,["41"] = 44,["42"] = 45,["43"] = 46,["44"] = 48,["45"] = 48,["46"] = 48,["47"] = 48,["48"] = 48,["49"] = 48,["50"] = 54,["51"] = 54,["52"] = 54,["53"] = 54,["54"] = 54,["55"] = 54,["56"] = 48,["57"] = 48,["58"] = 48,["59"] = 48,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 48,["64"] = 62,["65"] = 62,["66"] = 62,["67"] = 62,["68"] = 62,["69"] = 62,["70"] = 48,["71"] = 48,["72"] = 48,["73"] = 48,["74"] = 48,["75"] = 48,["76"] = 48,["78"] = 71,["79"] = 72,["80"] = 71,["81"] = 75,["82"] = 76,["83"] = 76,["84"] = 76,["87"] = 77,["88"] = 75,["90"] = 81,["91"] = 82,["92"] = 83,["93"] = 84,["94"] = 85,["96"] = 87,["99"] = 90,["100"] = 81});
 local ____exports = {}
 local ____route = require("core.route")
 local REASONS = ____route.REASONS
@@ -39,8 +39,10 @@ ____exports.DNS_NAMES = "kuma_router_dns_names"
 ____exports.EXPECTED_NODES = "kuma_router_expected_nodes"
 ____exports.MONITORS_AWAY = "kuma_router_monitors_moved_away"
 ____exports.HANDOVER_TRIGGER = "kuma_router_node_handover_trigger"
+____exports.NODE_FOREIGN = "kuma_router_node_foreign"
+____exports.IMBALANCE = "uptime_kuma_monitor_imbalance_ratio"
 ____exports.FAMILIES = {
-    {name = ____exports.NODE_STATUS, type = "gauge", help = "1 when the router's own health checks call the node up (and it has an address), 0 when down", labels = {"node_id"}},
+    {name = ____exports.NODE_STATUS, type = "gauge", help = "1 when the router's own health checks call the node up (and it has an address), 0 when down or foreign", labels = {"node_id"}},
     {name = ____exports.NODE_REGISTRY_ONLINE, type = "gauge", help = "1 when the node is online in the registry (node.status), 0 when offline", labels = {"node_id"}},
     {name = ____exports.MONITOR_COUNT, type = "gauge", help = "Active monitors the node owns (COALESCE(assigned_node, node_id)) in the router's snapshot", labels = {"node_id"}},
     {name = ____exports.API_LATENCY, type = "histogram", help = "Response time of requests proxied to the node, from the request's arrival to its end, socket.io long-polls excluded", labels = {"node_id"}},
@@ -68,7 +70,9 @@ ____exports.FAMILIES = {
     },
     {name = ____exports.EXPECTED_NODES, type = "gauge", help = "CLUSTER_NODE_COUNT: the number of nodes the cluster is meant to run", labels = {}},
     {name = ____exports.MONITORS_AWAY, type = "gauge", help = "Active monitors the router moved away from the node (failover); they return once it is confirmed up", labels = {"node_id"}},
-    {name = ____exports.HANDOVER_TRIGGER, type = "gauge", help = "1 when the node's agent triggers its reconcile after a change of owner, 0 when the node's one-minute reconcile timer applies", labels = {"node_id"}}
+    {name = ____exports.IMBALANCE, type = "gauge", help = "(max - min) / mean of the active monitors owned by the healthy, undrained nodes (0 with fewer than two); the rebalance keeps it below REBALANCE_THRESHOLD", labels = {}},
+    {name = ____exports.HANDOVER_TRIGGER, type = "gauge", help = "1 when the node's agent triggers its reconcile after a change of owner, 0 when the node's one-minute reconcile timer applies", labels = {"node_id"}},
+    {name = ____exports.NODE_FOREIGN, type = "gauge", help = "1 when the node is another world's (not managed by this router: never probed, marked offline or routed to), 0 when this router manages it", labels = {"node_id"}}
 }
 --- The Prometheus label name of a source.
 function ____exports.labelName(source)

@@ -1,10 +1,11 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 8,["11"] = 15,["14"] = 27,["20"] = 44,["21"] = 45,["26"] = 59,["28"] = 79,["29"] = 81,["30"] = 81,["31"] = 81,["32"] = 81,["33"] = 81,["34"] = 81,["35"] = 83});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 8,["8"] = 9,["12"] = 16,["15"] = 28,["21"] = 45,["22"] = 46,["27"] = 60,["29"] = 80,["30"] = 82,["31"] = 82,["32"] = 82,["33"] = 82,["34"] = 82,["35"] = 82,["39"] = 89,["40"] = 95});
 local ____exports = {}
 ____exports.MOVE_TABLE = "kuma_cluster_move"
 ____exports.AGENT_TABLE = "kuma_cluster_agent"
+____exports.DRAIN_TABLE = "kuma_cluster_drain"
 --- One row per monitor the router moved: from_node is its effective owner before the router's
 -- first move (where it returns), to_node the assigned_node value the router wrote. A row whose
 -- monitor no longer carries to_node describes nothing: the operator changed the owner since.
@@ -32,5 +33,9 @@ ____exports.CHANGE_TRIGGERS_COUNT_SQL = "SELECT COUNT(*) AS n FROM information_s
     ),
     ", "
 )) .. ")"
-____exports.ROUTER_TABLES_DDL = {____exports.MOVE_TABLE_DDL, ____exports.AGENT_TABLE_DDL, ____exports.CHANGE_TABLE_DDL}
+--- One row per drained node: it takes no new sessions and its monitors are handed over until the
+-- row goes. requested_by is 'operator' (POST /lb/nodes/<id>/drain, `kuma-cluster-node drain`:
+-- kept across restarts) or 'shutdown' (the node's own preStop: its next start clears it).
+____exports.DRAIN_TABLE_DDL = "CREATE TABLE IF NOT EXISTS kuma_cluster_drain (\n  node_id      VARCHAR(255) NOT NULL PRIMARY KEY,\n  requested_by VARCHAR(20)  NOT NULL,\n  drained_at   DATETIME(3)  NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+____exports.ROUTER_TABLES_DDL = {____exports.MOVE_TABLE_DDL, ____exports.AGENT_TABLE_DDL, ____exports.CHANGE_TABLE_DDL, ____exports.DRAIN_TABLE_DDL}
 return ____exports

@@ -3,7 +3,7 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["15"] = 67,["16"] = 68,["17"] = 68,["18"] = 68,["20"] = 68,["22"] = 68,["23"] = 69,["24"] = 67,["28"] = 77,["29"] = 78,["30"] = 79,["31"] = 77,["33"] = 83,["34"] = 84,["35"] = 85,["36"] = 85,["37"] = 85,["40"] = 86,["41"] = 83,["43"] = 90,["44"] = 91,["45"] = 92,["46"] = 93,["48"] = 95,["49"] = 96,["50"] = 96,["52"] = 97,["53"] = 98,["54"] = 90,["56"] = 110,["57"] = 111,["58"] = 111,["59"] = 111,["60"] = 111,["61"] = 111,["62"] = 111,["63"] = 111,["64"] = 110,["65"] = 114,["66"] = 114,["67"] = 114,["69"] = 115,["70"] = 116,["71"] = 117,["73"] = 119,["74"] = 119,["76"] = 120,["77"] = 120,["78"] = 120,["79"] = 120,["80"] = 120,["81"] = 120,["82"] = 120,["83"] = 120,["84"] = 120,["85"] = 120,["86"] = 130,["87"] = 131,["91"] = 133,["92"] = 133,["93"] = 133,["94"] = 133,["95"] = 135,["96"] = 136,["97"] = 137,["98"] = 138,["99"] = 139,["100"] = 140,["101"] = 141,["102"] = 141,["104"] = 142,["105"] = 143,["106"] = 143,["108"] = 144,["110"] = 146,["111"] = 147,["112"] = 148,["113"] = 149,["114"] = 150,["116"] = 152,["117"] = 152,["118"] = 152,["119"] = 152,["120"] = 152,["121"] = 152,["122"] = 152,["123"] = 152,["124"] = 152,["125"] = 114});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 4,["9"] = 4,["10"] = 4,["11"] = 5,["12"] = 5,["13"] = 5,["14"] = 6,["15"] = 6,["17"] = 75,["18"] = 76,["19"] = 76,["20"] = 76,["22"] = 76,["24"] = 76,["25"] = 77,["26"] = 75,["30"] = 85,["31"] = 86,["32"] = 87,["33"] = 85,["35"] = 91,["36"] = 92,["37"] = 93,["38"] = 93,["39"] = 93,["42"] = 94,["43"] = 91,["45"] = 98,["46"] = 99,["47"] = 100,["48"] = 101,["50"] = 103,["51"] = 104,["52"] = 104,["54"] = 105,["55"] = 106,["56"] = 98,["58"] = 110,["60"] = 112,["61"] = 113,["62"] = 114,["63"] = 114,["65"] = 115,["66"] = 115,["67"] = 115,["70"] = 116,["71"] = 112,["73"] = 128,["74"] = 129,["75"] = 129,["76"] = 129,["77"] = 129,["78"] = 129,["79"] = 129,["80"] = 129,["81"] = 128,["82"] = 132,["83"] = 137,["84"] = 137,["86"] = 138,["87"] = 138,["89"] = 140,["90"] = 141,["91"] = 142,["93"] = 144,["94"] = 144,["96"] = 145,["97"] = 145,["98"] = 145,["99"] = 145,["100"] = 145,["101"] = 145,["102"] = 145,["103"] = 145,["104"] = 145,["105"] = 145,["106"] = 145,["107"] = 156,["108"] = 157,["112"] = 159,["113"] = 159,["114"] = 159,["115"] = 159,["116"] = 161,["117"] = 162,["118"] = 163,["119"] = 164,["120"] = 165,["121"] = 166,["122"] = 167,["123"] = 167,["125"] = 168,["126"] = 169,["127"] = 169,["129"] = 170,["131"] = 172,["132"] = 173,["133"] = 174,["134"] = 175,["135"] = 176,["137"] = 178,["138"] = 178,["139"] = 178,["140"] = 178,["141"] = 178,["142"] = 178,["143"] = 178,["144"] = 178,["145"] = 178,["146"] = 132});
 local ____exports = {}
 local ____node_id = require("core.node_id")
 local isValidNodeId = ____node_id.isValidNodeId
@@ -11,6 +11,8 @@ local nodeIndex = ____node_id.nodeIndex
 local ____host = require("core.host")
 local buildNodeHost = ____host.buildNodeHost
 local parseHostPort = ____host.parseHostPort
+local ____world = require("core.world")
+local isManaged = ____world.isManaged
 --- Monitors the router moved away from the node (0 when none; any string is a safe key).
 function ____exports.awayFrom(snapshot, id)
     local ____temp_0
@@ -52,6 +54,21 @@ function ____exports.nodeAddress(row, rules)
     local parsed = parseHostPort(built, rules.port)
     return parsed.ok and parsed.value or nil
 end
+--- Every node managed: a local router, and callers that know of one world only.
+____exports.ALL_NODES = {kind = "all"}
+--- Marks the drained nodes (ids from kuma_cluster_drain; ids of no registered node are ignored).
+function ____exports.markDrained(nodes, drained)
+    local set = {}
+    for ____, id in ipairs(drained) do
+        set[id] = true
+    end
+    for ____, n in ipairs(nodes) do
+        if set[n.id] == true then
+            n.drained = true
+        end
+    end
+    return nodes
+end
 --- What the stored monitor maps were built from: equal strings, equal maps.
 function ____exports.monitorsSource(groups)
     return table.concat(
@@ -62,16 +79,19 @@ function ____exports.monitorsSource(groups)
         "\n\n"
     )
 end
-function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows)
+function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, awayRows, managed)
     if awayRows == nil then
         awayRows = {}
+    end
+    if managed == nil then
+        managed = ____exports.ALL_NODES
     end
     local nodeById = {}
     local nodes = {}
     for ____, row in ipairs(nodeRows) do
         do
             if not isValidNodeId(row.node_id) then
-                goto __continue14
+                goto __continue20
             end
             local info = {
                 id = row.node_id,
@@ -81,12 +101,13 @@ function ____exports.buildSnapshot(nodeRows, monitorRows, setupComplete, rules, 
                 isPrimary = row.is_primary == 1,
                 index = nodeIndex(row.node_id),
                 lastSeenAge = row.last_seen_age,
-                owned = 0
+                owned = 0,
+                foreign = not isManaged(row.node_id, row.host, managed)
             }
             nodeById[info.id] = info
             nodes[#nodes + 1] = info
         end
-        ::__continue14::
+        ::__continue20::
     end
     __TS__ArraySort(
         nodes,

@@ -1,60 +1,42 @@
 local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
-local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["12"] = 28,["13"] = 6,["14"] = 7,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 9,["19"] = 9,["20"] = 9,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 12,["30"] = 13,["31"] = 14,["32"] = 32,["33"] = 33,["34"] = 34,["36"] = 34,["40"] = 35,["42"] = 38,["43"] = 39,["44"] = 39,["46"] = 66,["47"] = 67,["48"] = 67,["49"] = 67,["50"] = 67,["53"] = 17,["54"] = 28,["55"] = 28,["56"] = 29,["57"] = 29,["58"] = 29,["59"] = 42,["60"] = 43,["61"] = 43,["62"] = 43,["63"] = 43,["64"] = 43,["65"] = 43,["66"] = 43,["67"] = 43,["68"] = 43,["69"] = 43,["70"] = 43,["71"] = 42,["73"] = 54,["74"] = 55,["75"] = 56,["76"] = 57,["77"] = 57,["78"] = 57,["79"] = 57,["80"] = 58,["81"] = 59,["82"] = 59,["83"] = 59,["84"] = 59,["85"] = 59,["88"] = 61,["89"] = 62,["90"] = 54,["91"] = 70,["92"] = 71,["93"] = 71,["94"] = 71,["95"] = 71,["96"] = 71,["97"] = 71,["98"] = 72,["99"] = 73,["100"] = 73,["101"] = 73,["102"] = 73,["103"] = 73,["104"] = 73,["105"] = 71,["106"] = 71,["107"] = 70,["109"] = 78,["110"] = 79,["111"] = 80,["112"] = 81,["113"] = 81,["114"] = 81,["115"] = 81,["116"] = 82,["117"] = 83,["118"] = 83,["119"] = 83,["120"] = 83,["122"] = 86,["123"] = 87,["124"] = 88,["125"] = 89,["126"] = 90,["127"] = 91,["128"] = 92,["130"] = 94,["131"] = 94,["133"] = 96,["134"] = 96,["135"] = 96,["136"] = 96,["137"] = 96,["139"] = 97,["140"] = 78,["141"] = 100,["142"] = 101,["143"] = 101,["144"] = 101,["145"] = 101,["146"] = 102,["147"] = 103,["148"] = 103,["149"] = 103,["150"] = 103,["151"] = 103,["153"] = 104,["154"] = 104,["155"] = 104,["156"] = 104,["157"] = 105,["158"] = 106,["159"] = 107,["160"] = 108,["161"] = 108,["162"] = 108,["163"] = 108,["164"] = 108,["166"] = 109,["167"] = 110,["168"] = 111,["169"] = 111,["170"] = 111,["171"] = 111,["172"] = 112,["173"] = 113,["174"] = 114,["175"] = 114,["176"] = 114,["177"] = 114,["180"] = 117,["181"] = 100,["183"] = 121,["184"] = 122,["185"] = 122,["186"] = 122,["187"] = 122,["188"] = 123,["189"] = 123,["191"] = 124,["192"] = 124,["194"] = 125,["195"] = 125,["197"] = 126,["200"] = 131,["201"] = 132,["202"] = 132,["203"] = 132,["204"] = 132,["205"] = 133,["208"] = 128,["209"] = 129,["215"] = 127,["218"] = 135,["219"] = 121});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 48,["10"] = 6,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 9,["18"] = 9,["19"] = 9,["20"] = 11,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 12,["30"] = 13,["31"] = 13,["32"] = 13,["33"] = 13,["34"] = 14,["35"] = 48,["36"] = 49,["37"] = 49,["38"] = 49,["39"] = 49,["41"] = 24,["42"] = 25,["43"] = 25,["44"] = 25,["45"] = 25,["46"] = 25,["47"] = 25,["48"] = 25,["49"] = 25,["50"] = 25,["51"] = 25,["52"] = 25,["53"] = 24,["55"] = 36,["56"] = 37,["57"] = 38,["58"] = 39,["59"] = 39,["60"] = 39,["61"] = 39,["62"] = 40,["63"] = 41,["64"] = 41,["65"] = 41,["66"] = 41,["67"] = 41,["70"] = 43,["71"] = 44,["72"] = 36,["73"] = 52,["74"] = 53,["75"] = 53,["76"] = 53,["77"] = 53,["78"] = 53,["79"] = 53,["80"] = 54,["81"] = 55,["82"] = 55,["83"] = 55,["84"] = 55,["85"] = 55,["86"] = 55,["87"] = 53,["88"] = 53,["89"] = 52,["91"] = 60,["92"] = 61,["93"] = 62,["94"] = 63,["95"] = 63,["96"] = 63,["97"] = 63,["98"] = 64,["99"] = 65,["100"] = 65,["101"] = 65,["102"] = 65,["104"] = 68,["105"] = 68,["106"] = 68,["107"] = 68,["108"] = 68,["109"] = 68,["110"] = 68,["111"] = 68,["113"] = 69,["114"] = 60,["116"] = 73,["117"] = 74,["118"] = 74,["120"] = 75,["121"] = 75,["122"] = 75,["123"] = 75,["124"] = 76,["125"] = 77,["126"] = 77,["127"] = 77,["128"] = 77,["129"] = 77,["131"] = 78,["132"] = 73,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 81,["142"] = 82,["143"] = 82,["144"] = 82,["145"] = 82,["146"] = 82,["147"] = 83,["148"] = 84,["149"] = 84,["150"] = 84,["151"] = 84,["152"] = 84,["154"] = 85,["155"] = 85,["156"] = 85,["157"] = 85,["158"] = 86,["159"] = 87,["160"] = 88,["161"] = 89,["162"] = 90,["163"] = 90,["164"] = 90,["165"] = 90,["166"] = 90,["168"] = 91,["169"] = 92,["170"] = 92,["171"] = 92,["172"] = 92,["173"] = 92,["174"] = 92,["175"] = 92,["176"] = 93,["177"] = 93,["178"] = 93,["179"] = 93,["180"] = 94,["181"] = 95,["182"] = 96,["183"] = 96,["184"] = 96,["185"] = 96,["188"] = 99,["189"] = 81,["191"] = 103,["192"] = 104,["193"] = 104,["194"] = 104,["195"] = 104,["196"] = 105,["197"] = 105,["198"] = 105,["199"] = 105,["200"] = 105,["201"] = 106,["202"] = 106,["204"] = 107,["205"] = 107,["206"] = 107,["207"] = 107,["208"] = 108,["209"] = 103});
 local ____exports = {}
-local run, affected, forget, MoveError
+local forget
 local config = require("runtime.config")
 local db = require("cluster.db")
 local ____failover = require("core.failover")
 local failoverWork = ____failover.failoverWork
 local planFailover = ____failover.planFailover
 local ____ownership = require("core.ownership")
+local goneNodes = ____ownership.goneNodes
+local groupMoves = ____ownership.groupMoves
 local idsOf = ____ownership.idsOf
 local planRecords = ____ownership.planRecords
 local ____move_sql = require("health.move_sql")
 local RECORDS_SQL = ____move_sql.RECORDS_SQL
 local forgetSql = ____move_sql.forgetSql
 local recordSql = ____move_sql.recordSql
+local rehomeSql = ____move_sql.rehomeSql
 local returnSql = ____move_sql.returnSql
 local ____registry_sql = require("health.registry_sql")
 local assignSql = ____registry_sql.assignSql
 local loadsSql = ____registry_sql.loadsSql
 local sourceMonitorsSql = ____registry_sql.sourceMonitorsSql
-local session = require("health.writer_session")
+local ____move_tx = require("health.move_tx")
+local affected = ____move_tx.affected
+local inTransaction = ____move_tx.inTransaction
+local run = ____move_tx.run
 local verdicts = require("health.verdicts")
-function run(sql, what)
-    local res = session.exec(sql)
-    if res.error ~= nil or res.ok == nil and res.rows == nil then
-        error(
-            __TS__New(MoveError, (what .. ": ") .. (res.error or "no result")),
-            0
-        )
-    end
-    return res
-end
-function affected(sql, what)
-    local ____opt_0 = run(sql, what).ok
-    return ____opt_0 and ____opt_0.affected_rows or 0
-end
 function forget(ids)
     return #ids == 0 and 0 or affected(
         forgetSql(ids),
         "forget"
     )
-end
---- The only kind of move so far (the column leaves room for rebalance and drain).
-local FAILOVER = "failover"
-MoveError = __TS__Class()
-MoveError.name = "MoveError"
-function MoveError.prototype.____constructor(self, why)
-    self.why = why
 end
 local function readRecords()
     return __TS__ArrayMap(
@@ -119,29 +101,48 @@ local function applyAssignments(plan, sources)
             (((("health writer: " .. tostring(n)) .. " monitors of ") .. table.concat(sources, ",")) .. " -> ") .. target
         )
     end
-    local ____pairs = {}
-    local keys = {}
-    for ____, e in ipairs(plan.records) do
-        local key = (e.from .. " ") .. e.to
-        if ____pairs[key] == nil then
-            ____pairs[key] = {from = e.from, to = e.to, ids = {}}
-            keys[#keys + 1] = key
-        end
-        local ____pairs_key_ids_2 = ____pairs[key].ids
-        ____pairs_key_ids_2[#____pairs_key_ids_2 + 1] = e.id
-    end
-    for ____, key in ipairs(keys) do
+    for ____, g in ipairs(groupMoves(
+        plan.records,
+        function(e) return e.kind end
+    )) do
         affected(
-            recordSql(____pairs[key].from, ____pairs[key].to, ____pairs[key].ids, FAILOVER),
+            recordSql(g.first.from, g.first.to, g.ids, g.first.kind),
             "record"
         )
     end
     return moved
 end
-local function transaction(sources, targets, returning)
+--- Gives moved monitors of gone nodes their temporary owner for good; returns how many changed.
+local function applyRehome(ids, gone)
+    if #ids == 0 then
+        return 0
+    end
+    local n = affected(
+        rehomeSql(ids),
+        "rehome"
+    )
+    forget(ids)
+    if n > 0 then
+        ngx.log(
+            ngx.NOTICE,
+            ((("health writer: " .. tostring(n)) .. " monitors of ") .. table.concat(gone, ",")) .. " re-homed for good (gone longer than STALE_NODE_TIMEOUT)"
+        )
+    end
+    return n
+end
+local function transaction(____bindingPattern0, gone)
+    local kinds
+    local returning
+    local targets
+    local sources
+    sources = ____bindingPattern0.sources
+    targets = ____bindingPattern0.targets
+    returning = ____bindingPattern0.returning
+    kinds = ____bindingPattern0.kinds
     local records = planRecords(
         readRecords(),
-        returning
+        returning,
+        gone
     )
     local dropped = forget(records.drop)
     if dropped > 0 then
@@ -154,6 +155,7 @@ local function transaction(sources, targets, returning)
         records.returns,
         table.concat(returning, ",") .. " confirmed up"
     )
+    moved = moved + applyRehome(records.rehome, gone)
     if #sources > 0 then
         local monitors = sourceMonitors(sources, records.movedFrom)
         local loads = {}
@@ -164,10 +166,16 @@ local function transaction(sources, targets, returning)
             loads[db.text(r.owner)] = db.num(r.n, 0)
         end
         local limit = config.get().cluster.monitorLimitPerNode
-        local plan = planFailover(monitors, targets, loads, limit)
+        local plan = planFailover(
+            monitors,
+            targets,
+            loads,
+            limit,
+            kinds
+        )
         moved = moved + applyReturns(
             plan.home,
-            ("their temporary owner " .. table.concat(sources, ",")) .. " is down"
+            ("their temporary owner " .. table.concat(sources, ",")) .. " is down or drained"
         )
         moved = moved + applyAssignments(plan, sources)
         if #plan.stranded > 0 then
@@ -185,36 +193,18 @@ function ____exports.moveMonitors(snapshot)
         verdicts.registryNodes(snapshot),
         config.get().health
     )
-    if #work.sources == 0 and #work.returning == 0 then
+    local gone = goneNodes(
+        snapshot.nodes,
+        __TS__ObjectKeys(snapshot.awayFrom or ({})),
+        config.get().health.staleAfterS
+    )
+    if #work.sources == 0 and #work.returning == 0 and #gone == 0 then
         return {moved = 0, dropped = 0, failed = false}
     end
-    if not session.ensureTables() then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    if session.exec("BEGIN").error ~= nil then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    local outcome
-    do
-        local function ____catch(e)
-            session.exec("ROLLBACK")
-            ngx.log(
-                ngx.WARN,
-                "health writer: monitor moves rolled back: " .. (__TS__InstanceOf(e, MoveError) and e.why or tostring(e))
-            )
-            return true, {moved = 0, dropped = 0, failed = true}
-        end
-        local ____try, ____hasReturned, ____returnValue = pcall(function()
-            outcome = transaction(work.sources, work.targets, work.returning)
-            run("COMMIT", "commit")
-        end)
-        if not ____try then
-            ____hasReturned, ____returnValue = ____catch(____hasReturned)
-        end
-        if ____hasReturned then
-            return ____returnValue
-        end
-    end
-    return __TS__ObjectAssign({}, outcome, {failed = false})
+    local outcome = inTransaction(
+        "monitor moves",
+        function() return transaction(work, gone) end
+    )
+    return outcome == nil and ({moved = 0, dropped = 0, failed = true}) or __TS__ObjectAssign({}, outcome, {failed = false})
 end
 return ____exports

@@ -1,8 +1,8 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 29,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 10,["12"] = 12,["13"] = 12,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 14,["18"] = 14,["19"] = 15,["20"] = 15,["21"] = 16,["22"] = 16,["23"] = 17,["24"] = 18,["25"] = 162,["26"] = 163,["27"] = 163,["29"] = 164,["30"] = 165,["31"] = 166,["32"] = 166,["36"] = 21,["38"] = 23,["40"] = 25,["42"] = 27,["43"] = 29,["44"] = 30,["47"] = 35,["48"] = 37,["49"] = 38,["50"] = 39,["51"] = 40,["52"] = 41,["53"] = 42,["54"] = 43,["57"] = 49,["58"] = 50,["59"] = 51,["60"] = 52,["61"] = 53,["63"] = 55,["64"] = 49,["66"] = 59,["67"] = 60,["68"] = 61,["69"] = 61,["71"] = 62,["72"] = 59,["75"] = 69,["76"] = 70,["77"] = 71,["78"] = 71,["79"] = 71,["80"] = 71,["81"] = 71,["82"] = 72,["83"] = 72,["85"] = 73,["86"] = 74,["87"] = 75,["88"] = 76,["89"] = 77,["90"] = 78,["92"] = 80,["93"] = 80,["95"] = 81,["96"] = 81,["97"] = 82,["98"] = 83,["99"] = 83,["102"] = 85,["103"] = 69,["105"] = 99,["106"] = 100,["107"] = 100,["108"] = 100,["109"] = 100,["110"] = 100,["111"] = 101,["112"] = 101,["114"] = 102,["115"] = 103,["116"] = 103,["118"] = 104,["119"] = 104,["120"] = 104,["121"] = 104,["122"] = 105,["123"] = 105,["125"] = 106,["126"] = 106,["128"] = 107,["129"] = 99,["130"] = 110,["131"] = 111,["132"] = 111,["134"] = 112,["135"] = 112,["137"] = 113,["138"] = 114,["139"] = 115,["140"] = 116,["141"] = 116,["143"] = 117,["144"] = 118,["146"] = 120,["147"] = 121,["148"] = 122,["149"] = 123,["150"] = 125,["151"] = 126,["152"] = 110,["153"] = 129,["154"] = 130,["155"] = 131,["158"] = 134,["159"] = 135,["160"] = 136,["163"] = 137,["164"] = 138,["165"] = 139,["166"] = 140,["167"] = 141,["170"] = 144,["171"] = 144,["172"] = 144,["173"] = 144,["174"] = 144,["175"] = 146,["178"] = 147,["179"] = 148,["182"] = 149,["183"] = 150,["184"] = 151,["186"] = 153,["187"] = 154,["190"] = 155,["191"] = 156,["194"] = 159,["195"] = 129,["197"] = 170,["198"] = 171,["199"] = 172,["200"] = 170,["201"] = 175,["202"] = 176,["203"] = 177,["204"] = 175,["206"] = 181,["207"] = 182,["208"] = 182,["209"] = 182,["210"] = 182,["211"] = 182,["212"] = 182,["213"] = 181});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 28,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 10,["12"] = 12,["13"] = 12,["14"] = 12,["15"] = 13,["16"] = 13,["17"] = 14,["18"] = 14,["19"] = 15,["20"] = 15,["21"] = 16,["22"] = 16,["23"] = 17,["24"] = 17,["25"] = 18,["26"] = 19,["27"] = 60,["28"] = 61,["29"] = 62,["30"] = 62,["32"] = 63,["34"] = 170,["35"] = 171,["36"] = 172,["37"] = 172,["38"] = 173,["39"] = 174,["40"] = 175,["43"] = 179,["44"] = 180,["45"] = 180,["47"] = 181,["48"] = 182,["49"] = 183,["50"] = 183,["54"] = 22,["56"] = 24,["58"] = 26,["59"] = 28,["60"] = 30,["61"] = 31,["62"] = 36,["63"] = 38,["64"] = 39,["65"] = 40,["66"] = 41,["67"] = 42,["68"] = 43,["69"] = 44,["72"] = 50,["73"] = 51,["74"] = 52,["75"] = 53,["76"] = 54,["78"] = 56,["79"] = 50,["82"] = 70,["83"] = 71,["84"] = 72,["85"] = 72,["86"] = 72,["87"] = 72,["88"] = 72,["89"] = 73,["90"] = 73,["92"] = 74,["93"] = 75,["94"] = 76,["95"] = 77,["96"] = 78,["97"] = 79,["99"] = 81,["100"] = 81,["102"] = 82,["103"] = 82,["104"] = 83,["105"] = 84,["106"] = 84,["109"] = 86,["110"] = 70,["112"] = 100,["113"] = 101,["114"] = 101,["115"] = 101,["116"] = 101,["117"] = 101,["118"] = 102,["119"] = 102,["121"] = 103,["122"] = 104,["123"] = 104,["125"] = 105,["126"] = 105,["127"] = 105,["128"] = 105,["129"] = 106,["130"] = 106,["132"] = 107,["133"] = 107,["135"] = 108,["136"] = 100,["137"] = 111,["138"] = 112,["139"] = 112,["141"] = 113,["142"] = 113,["144"] = 114,["145"] = 115,["146"] = 116,["147"] = 117,["148"] = 117,["150"] = 118,["151"] = 119,["153"] = 121,["154"] = 122,["155"] = 123,["156"] = 124,["157"] = 126,["158"] = 127,["159"] = 111,["160"] = 130,["161"] = 131,["162"] = 132,["165"] = 135,["166"] = 136,["167"] = 138,["168"] = 139,["169"] = 139,["171"] = 140,["174"] = 141,["175"] = 142,["176"] = 143,["177"] = 144,["178"] = 145,["181"] = 148,["182"] = 148,["183"] = 148,["184"] = 148,["185"] = 148,["186"] = 150,["189"] = 151,["190"] = 152,["193"] = 153,["194"] = 154,["195"] = 155,["197"] = 157,["198"] = 158,["199"] = 160,["200"] = 160,["204"] = 163,["205"] = 164,["208"] = 167,["209"] = 130,["211"] = 187,["212"] = 188,["213"] = 189,["214"] = 187,["215"] = 192,["216"] = 193,["217"] = 194,["218"] = 192,["220"] = 198,["221"] = 199,["222"] = 199,["223"] = 199,["224"] = 199,["225"] = 199,["226"] = 199,["227"] = 198});
 local ____exports = {}
-local stop, WRITER_KEY
+local refreshSnapshot, rebalance, stop, RETRY_AFTER_S, WRITER_KEY, WRITES_KEY, retryAt
 local config = require("runtime.config")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
@@ -18,10 +18,28 @@ local ____loop = require("runtime.loop")
 local runLoop = ____loop.runLoop
 local ____monitor_moves = require("health.monitor_moves")
 local moveMonitors = ____monitor_moves.moveMonitors
+local ____rebalance = require("health.rebalance")
+local rebalanceStep = ____rebalance.rebalanceStep
 local ____registry_sql = require("health.registry_sql")
 local statusSql = ____registry_sql.statusSql
 local session = require("health.writer_session")
 local verdicts = require("health.verdicts")
+function refreshSnapshot()
+    local ____, err = sync.syncOnce()
+    if err ~= nil then
+        ngx.log(ngx.WARN, "health writer: snapshot refresh failed: " .. err)
+    end
+    return store.current()
+end
+function rebalance(snapshot, now)
+    local moved = rebalanceStep(snapshot, now)
+    if moved < 0 then
+        retryAt = now + RETRY_AFTER_S
+    elseif moved > 0 then
+        healthDict:incr(WRITES_KEY, 1, 0)
+        refreshSnapshot()
+    end
+end
 function stop()
     if session.holding() then
         ngx.log(ngx.NOTICE, "health writer: giving up the writer lock")
@@ -38,19 +56,16 @@ local STEP_S = 0.1
 local ACQUIRE_EVERY_S = 2
 --- The writer proves it still holds the lock this often (well within SESSION_IDLE_S).
 local CONFIRM_EVERY_S = 5
---- After a failed write, the same work is retried this much later, not every step.
-local RETRY_AFTER_S = 1
+RETRY_AFTER_S = 1
 WRITER_KEY = KEYS.health.writerPid
 local WRITER_KEY_TTL_S = 2
---- Status writes and monitor moves that changed rows, each counted as soon as it committed (before
--- the snapshot refresh after it): /lb/status shows that only the writer writes.
-local WRITES_KEY = KEYS.health.writes
+WRITES_KEY = KEYS.health.writes
 local nextAcquireAt = 0
 local nextConfirmAt = 0
 local lastSnapshot
 local lastSnapshotKey = ""
 local lastKey = ""
-local retryAt = 0
+retryAt = 0
 local lastAcquireError
 --- What the writer's decisions read from the snapshot. last_seen ages move every second, so the
 -- snapshot's version does too: only a node crossing the stale line matters.
@@ -58,17 +73,9 @@ local function snapshotKey(snapshot)
     local staleAfterS = config.get().health.staleAfterS
     local parts = {}
     for ____, n in ipairs(snapshot.nodes) do
-        parts[#parts + 1] = (((((n.id .. ":") .. tostring(n.online and 1 or 0)) .. tostring(n.address ~= nil and 1 or 0)) .. tostring(isStale(n.lastSeenAge, staleAfterS) and 1 or 0)) .. ":") .. tostring(n.owned)
+        parts[#parts + 1] = ((((((n.id .. ":") .. tostring(n.online and 1 or 0)) .. tostring(n.address ~= nil and 1 or 0)) .. tostring(isStale(n.lastSeenAge, staleAfterS) and 1 or 0)) .. tostring(n.drained == true and 1 or 0)) .. ":") .. tostring(n.owned)
     end
     return table.concat(parts, ",")
-end
---- Publishes what was just written, so routing and the next step see it now, not a sync later.
-local function refreshSnapshot()
-    local ____, err = sync.syncOnce()
-    if err ~= nil then
-        ngx.log(ngx.WARN, "health writer: snapshot refresh failed: " .. err)
-    end
-    return store.current()
 end
 --- node.status write-back on the writer's session: this router's transitions, and stale nodes
 -- that fail their probes (core/health.ts planStatusWrites decides). Returns [rows written, failed].
@@ -157,6 +164,10 @@ local function step()
     end
     ngx.update_time()
     local now = ngx.now()
+    local seen = store.current()
+    if seen ~= nil then
+        verdicts.holdAwayNodes(seen)
+    end
     if not becomeWriter(now) then
         return
     end
@@ -185,6 +196,9 @@ local function step()
     end
     local key = (((((tostring(verdicts.verdictVersion()) .. "/") .. tostring(verdicts.pendingVersion())) .. "/") .. tostring(verdicts.completedRounds())) .. "/") .. lastSnapshotKey
     if key == lastKey or now < retryAt then
+        if now >= retryAt then
+            rebalance(snapshot, now)
+        end
         return
     end
     if ____exports.writeOnce(snapshot).failed then

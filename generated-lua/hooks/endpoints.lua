@@ -1,9 +1,10 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 3,["7"] = 4,["8"] = 4,["9"] = 6,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 2,["6"] = 3,["7"] = 4,["8"] = 5,["9"] = 5,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16});
 local ____exports = {}
 local endpoints = require("router.endpoints")
 local clusterStatus = require("router.status")
+local drain = require("router.drain")
 local ____guard = require("runtime.guard")
 local guard = ____guard.guard
 ____exports.health = function() return guard("lb health", endpoints.health) end
@@ -15,4 +16,5 @@ ____exports.availableNodes = function() return guard("lb available nodes", endpo
 ____exports.setFixedNode = function() return guard("lb fixed node", endpoints.setFixedNode) end
 ____exports.clearFixedNode = function() return guard("lb clear fixed node", endpoints.clearFixedNode) end
 ____exports.fixedNodeStatus = function() return guard("lb fixed node status", endpoints.fixedNodeStatus) end
+____exports.drainNode = function() return guard("lb drain", drain.serve) end
 return ____exports

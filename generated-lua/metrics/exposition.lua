@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 21,["24"] = 21,["25"] = 21,["26"] = 21,["27"] = 21,["28"] = 22,["29"] = 22,["30"] = 23,["31"] = 23,["32"] = 24,["33"] = 24,["34"] = 25,["35"] = 25,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 28,["43"] = 31,["44"] = 32,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 36,["52"] = 38,["53"] = 39,["54"] = 39,["56"] = 40,["57"] = 31,["58"] = 43,["59"] = 44,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 55,["70"] = 56,["71"] = 56,["72"] = 56,["73"] = 56,["74"] = 56,["75"] = 56,["76"] = 57,["77"] = 57,["78"] = 57,["79"] = 57,["80"] = 57,["81"] = 58,["83"] = 60,["84"] = 61,["85"] = 62,["86"] = 63,["87"] = 64,["88"] = 64,["90"] = 65,["91"] = 65,["92"] = 65,["93"] = 65,["94"] = 65,["95"] = 65,["96"] = 43,["97"] = 68,["98"] = 69,["99"] = 69,["101"] = 70,["102"] = 71,["103"] = 72,["104"] = 73,["105"] = 74,["106"] = 68});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 20,["24"] = 21,["25"] = 23,["26"] = 23,["27"] = 23,["28"] = 23,["29"] = 23,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["34"] = 25,["35"] = 26,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 30,["44"] = 31,["45"] = 31,["46"] = 31,["48"] = 34,["49"] = 35,["50"] = 36,["51"] = 37,["52"] = 38,["53"] = 39,["54"] = 39,["57"] = 41,["58"] = 42,["59"] = 42,["61"] = 43,["62"] = 34,["63"] = 46,["64"] = 47,["65"] = 48,["66"] = 49,["67"] = 50,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 54,["72"] = 55,["73"] = 56,["74"] = 57,["75"] = 59,["76"] = 60,["77"] = 60,["78"] = 60,["79"] = 60,["80"] = 60,["81"] = 60,["82"] = 61,["83"] = 61,["84"] = 61,["85"] = 61,["86"] = 61,["87"] = 62,["89"] = 64,["90"] = 64,["91"] = 64,["92"] = 64,["93"] = 64,["94"] = 64,["95"] = 65,["96"] = 66,["97"] = 67,["98"] = 68,["99"] = 69,["100"] = 69,["102"] = 70,["103"] = 70,["104"] = 70,["105"] = 70,["106"] = 70,["107"] = 70,["108"] = 46,["109"] = 73,["110"] = 74,["111"] = 74,["113"] = 75,["114"] = 76,["115"] = 77,["116"] = 78,["117"] = 79,["118"] = 73});
 local ____exports = {}
 local config = require("runtime.config")
 local agents = require("cluster.agents")
@@ -12,6 +12,8 @@ local ____metrics_catalog = require("core.metrics_catalog")
 local DNS_NAMES = ____metrics_catalog.DNS_NAMES
 local EXPECTED_NODES = ____metrics_catalog.EXPECTED_NODES
 local HANDOVER_TRIGGER = ____metrics_catalog.HANDOVER_TRIGGER
+local NODE_FOREIGN = ____metrics_catalog.NODE_FOREIGN
+local IMBALANCE = ____metrics_catalog.IMBALANCE
 local MONITORS_AWAY = ____metrics_catalog.MONITORS_AWAY
 local MONITOR_COUNT = ____metrics_catalog.MONITOR_COUNT
 local NODE_REGISTRY_ONLINE = ____metrics_catalog.NODE_REGISTRY_ONLINE
@@ -25,6 +27,9 @@ local CONTENT_TYPE = ____metrics_text.CONTENT_TYPE
 local addSample = ____metrics_text.addSample
 local collect = ____metrics_text.collect
 local render = ____metrics_text.render
+local ____rebalance = require("core.rebalance")
+local imbalance = ____rebalance.imbalance
+local servingLoads = ____rebalance.servingLoads
 local ____snapshot = require("core.snapshot")
 local awayFrom = ____snapshot.awayFrom
 local ____dicts = require("runtime.dicts")
@@ -63,7 +68,8 @@ local function addStateGauges(c)
     local heartbeatS = config.get().cluster.heartbeatS
     for ____, n in ipairs(nodes) do
         local labels = {n.id}
-        addSample(c, NODE_STATUS, labels, n.address ~= nil and down[n.id] ~= true and 1 or 0)
+        addSample(c, NODE_STATUS, labels, n.address ~= nil and not n.foreign and down[n.id] ~= true and 1 or 0)
+        addSample(c, NODE_FOREIGN, labels, n.foreign and 1 or 0)
         addSample(c, NODE_REGISTRY_ONLINE, labels, n.online and 1 or 0)
         addSample(c, MONITOR_COUNT, labels, n.owned)
         addSample(c, WEBSOCKETS, labels, 0)
@@ -80,6 +86,12 @@ local function addStateGauges(c)
         )
         addSample(c, HANDOVER_TRIGGER, labels, handover.mode == "trigger" and 1 or 0)
     end
+    addSample(
+        c,
+        IMBALANCE,
+        {},
+        imbalance(servingLoads(nodes, down))
+    )
     local s = store.status()
     addSample(c, SNAPSHOT_AGE, {}, s.ageS or -1)
     addSample(c, SNAPSHOT_VERSION, {}, s.version)

@@ -2,12 +2,14 @@
 // modified. Run beside the node (a Kubernetes sidecar, a Compose service) with the node's own
 // environment. Exit codes: 0 done, 1 database failure, 2 bad usage or environment.
 import type { Pool } from "mysql2/promise";
+import { isValidNodeId } from "../../src-lua-ts/core/node_id";
 import { parseSeconds } from "../../src-lua-ts/core/settings";
 import { loadNodeAgentSettings, NodeAgentSettings } from "../../src-lua-ts/core/node_settings";
 import { ClusterEnv, ClusterEnvError, Env, getenvOf, unwrap } from "./cluster-env";
 import { DbError, describeDbError, openDb, where } from "./db";
-import { cleanupStaleNodes, deregisterNode, heartbeat, InitResult, initializeFromEnv } from "./registry";
+import { cleanupStaleNodes, deregisterNode, forgetNode, ForgetOutcome, heartbeat, InitResult, initializeFromEnv } from "./registry";
 import { supervise } from "./exec";
+import { drainNode, undrainNode, waitUntilHandedOver } from "./drain";
 import { describeMigrate, migrate } from "./migrate";
 
 /** How long `migrate` waits for another one holding the lock (every pod's init container runs it). */
@@ -28,14 +30,23 @@ commands:
                          local node, only into an empty node table)
   heartbeat              set last_seen to now once
   deregister             mark this node offline now
+  drain [--shutdown] [--wait S]
+                         this node takes no new sessions and the router hands its monitors
+                         over; --wait: until it owns none (at most S seconds) and 2 s more for
+                         the nodes to reconcile; --shutdown (preStop): its next start undrains it
+  undrain                end this node's drain: its monitors come back once probes pass
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
+  forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
+                         (docs/deployment.md); refused (exit 3) while it is online or owns a
+                         monitor; the monitors it created that other nodes run stay there
   show                   print the identity and settings read from the environment
 
 Settings come from the environment: UPTIME_KUMA_NODE_ID (or NODE_ID; in Kubernetes else
 HOSTNAME), UPTIME_KUMA_NODE_NAME, UPTIME_KUMA_NODE_HOST, UPTIME_KUMA_PRIMARY, UPTIME_KUMA_HOST,
 UPTIME_KUMA_PORT, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME (or their UPTIME_KUMA_DB_*
 names), DB_TIMEOUT, HEARTBEAT_INTERVAL.
-Exit status: 0 done, 1 database failure, 2 bad usage or environment; exec: the node's own
+Exit status: 0 done, 1 database failure, 2 bad usage or environment, 3 refused (forget-node);
+exec: the node's own
 status (128 + n when a signal n ended it, 127 when it could not start).`;
 
 export interface Io {
@@ -75,6 +86,25 @@ function parseSecondsOption(args: string[], option: string, fallback: number): n
   const seconds = parseSeconds(value);
   if (seconds === undefined || seconds <= 0) throw new UsageError(`${option} ${value}: expected seconds above 0, like 600 or 1.5`);
   return seconds;
+}
+
+/** After the node owns no monitors: time for the nodes' reconciles (the trigger takes about 1 s). */
+const HANDOVER_GRACE_S = 2;
+
+interface DrainOptions {
+  shutdown: boolean;
+  waitS?: number;
+}
+
+function parseDrainOptions(args: string[]): DrainOptions {
+  const options: DrainOptions = { shutdown: false };
+  const rest: string[] = [];
+  for (const a of args) {
+    if (a === "--shutdown") options.shutdown = true;
+    else rest.push(a);
+  }
+  if (rest.length > 0) options.waitS = parseSecondsOption(rest, "--wait", 0);
+  return options;
 }
 
 const parseTimeout = (args: string[], fallback: number): number => parseSecondsOption(args, "--timeout", fallback);
@@ -179,11 +209,57 @@ async function once(command: string, args: string[], pool: Pool, ctx: Context): 
       io.out(`${PROGRAM}: ${count} node(s) unseen for more than ${timeout}s marked offline`);
       return 0;
     }
+    case "forget-node":
+      return reportForget(args[0], await forgetNode(pool, args[0]), io);
+    case "drain": {
+      const options = parseDrainOptions(args);
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      await drainNode(pool, nodeId, options.shutdown ? "shutdown" : "operator");
+      io.out(`${PROGRAM}: ${nodeId} drained${options.shutdown ? " until its next start" : ""}`);
+      if (options.waitS === undefined) return 0;
+      const left = await waitUntilHandedOver(pool, nodeId, options.waitS, HANDOVER_GRACE_S);
+      if (left > 0) io.err(`${PROGRAM}: ${nodeId} still owns ${left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`);
+      else io.out(`${PROGRAM}: ${nodeId} owns no monitors now`);
+      return 0;
+    }
+    case "undrain": {
+      const nodeId = ctx.clusterEnv().identity().nodeId;
+      const found = await undrainNode(pool, nodeId);
+      io.out(found ? `${PROGRAM}: ${nodeId} undrained` : `${PROGRAM}: ${nodeId} was not drained; nothing to do`);
+      return 0;
+    }
     case "run":
       return run(pool, ctx);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** Exit status 3: the registry was left as it was, on purpose. */
+const REFUSED = 3;
+
+function reportForget(nodeId: string, outcome: ForgetOutcome, io: Io): number {
+  if (outcome.done) {
+    const adopted = outcome.adopted > 0 ? `; ${outcome.adopted} monitor(s) it created stay with the nodes that run them now, for good` : "";
+    io.out(`${PROGRAM}: ${nodeId} deleted from the registry${adopted}`);
+    return 0;
+  }
+  if (outcome.reason === "unknown") {
+    io.out(`${PROGRAM}: ${nodeId} is not registered; nothing to do`);
+    return 0;
+  }
+  if (outcome.reason === "online") {
+    io.err(`${PROGRAM}: ${nodeId} is online; stop it first (its shutdown marks it offline), then forget it`);
+  } else {
+    io.err(`${PROGRAM}: ${nodeId} still owns ${outcome.monitors} monitor(s); drain it (POST /lb/nodes/${nodeId}/drain on the router's internal listener) until it owns none, then forget it`);
+  }
+  return REFUSED;
+}
+
+/** forget-node's one argument: a valid node id, checked before any connection. */
+function forgetArgument(args: string[]): void {
+  if (args.length !== 1) throw new UsageError("forget-node takes one node id");
+  if (!isValidNodeId(args[0])) throw new UsageError(`node id ${JSON.stringify(args[0])} is not valid`);
 }
 
 function show(ctx: Context): number {
@@ -202,9 +278,9 @@ function show(ctx: Context): number {
   return 0;
 }
 
-const COMMANDS = ["run", "register", "heartbeat", "deregister", "cleanup", "show", "migrate", "exec"];
+const COMMANDS = ["run", "register", "heartbeat", "deregister", "drain", "undrain", "cleanup", "forget-node", "show", "migrate", "exec"];
 /** Commands that take arguments of their own. */
-const WITH_ARGUMENTS = ["cleanup", "migrate", "exec"];
+const WITH_ARGUMENTS = ["cleanup", "forget-node", "migrate", "exec", "drain"];
 
 /** The whole command; never throws, never prints a stack trace. */
 export async function main(argv: string[], env: Env, io: Io): Promise<number> {
@@ -231,9 +307,11 @@ export async function main(argv: string[], env: Env, io: Io): Promise<number> {
       io.out(`${PROGRAM}: migrate ${where(settings.db)}: ${describeMigrate(result)}`);
       return 0;
     }
-    // A bad identity is reported before any connection attempt; cleanup needs none.
-    if (command !== "cleanup") ctx.clusterEnv().identity();
-    else parseTimeout(args, settings.staleAfterS);
+    // A bad identity is reported before any connection attempt; cleanup and forget-node need none.
+    if (command === "cleanup") parseTimeout(args, settings.staleAfterS);
+    else if (command === "forget-node") forgetArgument(args);
+    else ctx.clusterEnv().identity();
+    if (command === "drain") parseDrainOptions(args);
     const pool = await openDb(settings.db);
     try {
       return await once(command, args, pool, ctx);

@@ -20,6 +20,7 @@ import type { Env } from "./cluster-env";
 import { createDbPool, describeDbError } from "./db";
 import { Handover, type NodeAddress } from "./handover";
 import { deregisterNode, heartbeat, registerNode } from "./registry";
+import { undrainNode } from "./drain";
 
 const PROGRAM = "kuma-cluster-node";
 /** Signals that stop the node: it is marked offline first. */
@@ -122,6 +123,7 @@ class Supervisor {
         for (const signal of STOPPING) process.on(signal, this.onStop);
         for (const signal of PASSED_ON) process.on(signal, this.passOn);
         void this.handover.start();
+        void this.endShutdownDrain();
         this.scheduleBeat();
       });
       this.child.once("exit", (code, signal) => {
@@ -171,6 +173,19 @@ class Supervisor {
       await this.handover.beat();
     } catch (err) {
       this.say(`${PROGRAM}: heartbeat failed: ${describeDbError(err, settings.db).message}`);
+    }
+  }
+
+  /**
+   * A drain its last stop's preStop left (`drain --shutdown`) ends with this start; its monitors
+   * come back once the router's probes pass. An operator's drain stays.
+   */
+  private async endShutdownDrain(): Promise<void> {
+    const { identity, settings } = this.options;
+    try {
+      if (await undrainNode(this.pool, identity.nodeId, "shutdown")) this.say(`${PROGRAM}: ${identity.nodeId}: the drain of its last shutdown ended`);
+    } catch (err) {
+      this.say(`${PROGRAM}: could not end the shutdown drain of ${identity.nodeId}: ${describeDbError(err, settings.db).message}`);
     }
   }
 

@@ -7,7 +7,8 @@
 // never clears the flag on other rows. Several or no primaries are resolved by the router
 // (docs/routing.md#primary: the lowest node index among healthy nodes), so a restarting node cannot take
 // primacy from a healthy one and the outcome does not depend on start order.
-import type { Connection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import type { Connection, Pool, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import { AGENT_TABLE, DRAIN_TABLE, MOVE_TABLE } from "../../src-lua-ts/core/router_tables";
 import { isValidNodeId } from "../../src-lua-ts/core/node_id";
 import type { NodeIdentity } from "../../src-lua-ts/core/settings";
 import { ClusterEnv, ClusterEnvError } from "./cluster-env";
@@ -159,4 +160,62 @@ export async function getNode(db: Db, nodeId: string): Promise<NodeRow | undefin
     lastSeen: r.last_seen,
     modifiedDate: r.modified_date,
   };
+}
+
+export type ForgetOutcome =
+  | { done: true; adopted: number }
+  | { done: false; reason: "unknown" }
+  | { done: false; reason: "online" }
+  | { done: false; reason: "owns-monitors"; monitors: number };
+
+/** Runs a statement on one of the router's tables; an older database without it has nothing to clean. */
+async function onRouterTable(conn: Db, sql: string, params: string[]): Promise<void> {
+  await conn.execute(sql, params).catch((err: { code?: string }) => {
+    if (err.code !== "ER_NO_SUCH_TABLE") throw err;
+  });
+}
+
+/**
+ * Deletes a node's registry row: the safe registry cleanup after a cut-over or a
+ * rollback (docs/deployment.md). Refused while the node is online, or while any monitor, active
+ * or not, has it as effective owner (assigned_node, else node_id): that monitor would be left to
+ * a node that no longer exists. Monitors it created that another node holds now (a drain or a
+ * failover) become that node's for good (node_id takes assigned_node), and the router's records
+ * that would return them are dropped, as are its agent and drain rows. One transaction, the row
+ * locked: a node that starts again meanwhile is not deleted.
+ */
+export async function forgetNode(pool: Pick<Pool, "getConnection">, nodeId: string): Promise<ForgetOutcome> {
+  checkNodeId(nodeId);
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    const outcome = await forgetLocked(conn, nodeId);
+    if (outcome.done) await conn.commit();
+    else await conn.rollback();
+    return outcome;
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
+async function forgetLocked(conn: Db, nodeId: string): Promise<ForgetOutcome> {
+  const [nodes] = await conn.execute<RowDataPacket[]>("SELECT status FROM node WHERE node_id = ? FOR UPDATE", [nodeId]);
+  if (nodes.length === 0) return { done: false, reason: "unknown" };
+  if (nodes[0].status === "online") return { done: false, reason: "online" };
+  const [counts] = await conn.execute<RowDataPacket[]>(
+    `SELECT COUNT(*) AS n FROM monitor
+      WHERE assigned_node = ? OR (node_id = ? AND (assigned_node IS NULL OR assigned_node = '')) FOR UPDATE`,
+    [nodeId, nodeId],
+  );
+  const monitors = Number(counts[0].n);
+  if (monitors > 0) return { done: false, reason: "owns-monitors", monitors };
+  await onRouterTable(conn, `DELETE FROM ${MOVE_TABLE} WHERE from_node = ?`, [nodeId]);
+  const [adopted] = await conn.execute<ResultSetHeader>("UPDATE monitor SET node_id = assigned_node, assigned_node = NULL WHERE node_id = ?", [nodeId]);
+  await conn.execute("DELETE FROM node WHERE node_id = ?", [nodeId]);
+  await onRouterTable(conn, `DELETE FROM ${AGENT_TABLE} WHERE node_id = ?`, [nodeId]);
+  await onRouterTable(conn, `DELETE FROM ${DRAIN_TABLE} WHERE node_id = ?`, [nodeId]);
+  return { done: true, adopted: adopted.affectedRows };
 }

@@ -12,7 +12,7 @@
 // adds them when `monitor` exists (on a fresh database the fork's first start creates it; the
 // router's sync adds them then).
 
-import { AGENT_TABLE, AGENT_TABLE_DDL, CHANGE_TABLE, CHANGE_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
+import { AGENT_TABLE, AGENT_TABLE_DDL, CHANGE_TABLE, CHANGE_TABLE_DDL, DRAIN_TABLE, DRAIN_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
 
 export const HOST_LENGTH = 255;
 
@@ -45,4 +45,5 @@ export const OWNED_TABLES: readonly { name: string; create: string }[] = [
   { name: MOVE_TABLE, create: MOVE_TABLE_DDL },
   { name: AGENT_TABLE, create: AGENT_TABLE_DDL },
   { name: CHANGE_TABLE, create: CHANGE_TABLE_DDL },
+  { name: DRAIN_TABLE, create: DRAIN_TABLE_DDL },
 ];

@@ -4,13 +4,14 @@ local case_match = require("support.case_match")
 local node_id = require("core.node_id")
 local host = require("core.host")
 local settings = require("core.settings")
+local world = require("core.world")
 
 local function getter(env)
   return function(name) return env[name] end
 end
 
 local FUNCTIONS = {}
-for _, mod in ipairs({ node_id, host, settings }) do
+for _, mod in ipairs({ node_id, host, settings, world }) do
   for name, fn in pairs(mod) do
     if type(fn) == "function" then FUNCTIONS[name] = fn end
   end

@@ -10,7 +10,7 @@ describe("routing case table (Lua build)", function()
   for i, c in ipairs(data.decisions) do
     it(("decision %d: %s"):format(i, c.note), function()
       local fx = case_match.denull(c.fixture)
-      local snapshot = snapshot_core.indexNodes(snapshot_core.buildSnapshot(fx.nodes, fx.monitors, fx.setup, fx.rules))
+      local snapshot = snapshot_core.indexNodes(snapshot_core.buildSnapshot(fx.nodes, fx.monitors, fx.setup, fx.rules, nil, fx.managed))
       local down = {}
       for _, id in ipairs(c.down) do down[id] = true end
       local f = case_match.denull(c.facts)

@@ -39,7 +39,7 @@ export const SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete
  */
 export const AWAY_SQL =
   "SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " +
-  "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node " +
+  "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node AND r.kind <> 'rebalance' " +
   "GROUP BY r.from_node ORDER BY r.from_node";
 
 /** What the nodes' agents last reported; ages by the database clock, as for last_seen. */
@@ -64,6 +64,9 @@ export const PRUNE_CHANGES_SQL = "DELETE FROM kuma_cluster_monitor_change WHERE 
 export function activeMonitorsSql(ids: number[]): string {
   return `${MONITORS_SQL} AND id IN (${ids.map((id) => `${math.floor(id)}`).join(",")})`;
 }
+
+/** The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one. */
+export const DRAINS_SQL = "SELECT node_id FROM kuma_cluster_drain ORDER BY node_id";
 
 const MONITOR_COLUMNS = "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token FROM monitor";
 
@@ -111,6 +114,10 @@ function orEmpty<T>(res: db.Result, map: (r: MysqlRow) => T): T[] | undefined {
 
 export function awayRows(res: db.Result): AwayRow[] | undefined {
   return orEmpty(res, (r) => ({ node_id: db.text(r.node_id), away: db.num(r.away, 0) }));
+}
+
+export function drainRows(res: db.Result): string[] | undefined {
+  return orEmpty(res, (r) => db.text(r.node_id));
 }
 
 export function agentRows(res: db.Result): AgentRow[] | undefined {

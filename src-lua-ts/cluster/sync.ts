@@ -1,11 +1,12 @@
 // Reads the cluster from MariaDB into the shared snapshot: one worker per nginx instance (by
-// lease) every ROUTER_SYNC_INTERVAL seconds. Four small queries per sync (nodes, setup, the
-// change log since the cursor, the router's moves), one more for the monitors that changed,
-// none per request; the nodes' agents every few seconds (cluster/agents.ts).
+// lease) every ROUTER_SYNC_INTERVAL seconds. Five small queries per sync (nodes, setup, the
+// drained nodes, the change log since the cursor, the router's moves), one more for the
+// monitors that changed, none per request; the nodes' agents every few seconds
+// (cluster/agents.ts).
 // While the database is unreachable the last snapshot stays in force; the failure is logged
 // once when it starts and once per minute after that, and the status shows the snapshot's age.
 import * as config from "../runtime/config";
-import { buildSnapshot, monitorsSource } from "../core/snapshot";
+import { buildSnapshot, markDrained, monitorsSource } from "../core/snapshot";
 import type { AwayRow, NodeRow } from "../core/snapshot";
 import { MonitorDelta, rowsToEntries } from "../core/monitor_maps";
 import { KEYS, snapshotDict } from "../runtime/dicts";
@@ -14,7 +15,7 @@ import { holdLease } from "../runtime/lease";
 import * as db from "./db";
 import * as agents from "./agents";
 import * as changes from "./changes";
-import { AWAY_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, activeMonitorsSql, awayRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
+import { AWAY_SQL, DRAINS_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, activeMonitorsSql, awayRows, drainRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = KEYS.locks.syncLease;
@@ -44,16 +45,20 @@ export function syncOnce(): LuaMultiReturn<[number | undefined, string | undefin
   if (nodes.value === undefined) return $multi(undefined, nodes.error);
   const setup = read(SETUP_SQL, setupComplete, "setup");
   if (setup.value === undefined) return $multi(undefined, setup.error);
+  const drains = read(DRAINS_SQL, drainRows, "drained nodes");
+  if (drains.value === undefined) return $multi(undefined, drains.error);
   const step = changes.available() ? syncChanges() : syncBySummary();
   if (step.error !== undefined) return $multi(undefined, step.error);
   // Read with the monitors: a move record changes only together with its monitor's owner.
   const away = read(AWAY_SQL, awayRows, "moved monitors");
   if (away.value === undefined) return $multi(undefined, away.error);
-  return store.publishNodes(nodesPart(nodes.value, setup.value, away.value), step.changed);
+  return store.publishNodes(nodesPart(nodes.value, setup.value, away.value, drains.value), step.changed);
 }
 
-function nodesPart(rows: NodeRow[], setup: boolean, away: AwayRow[]): store.NodesPart {
-  const built = buildSnapshot(rows, [], setup, config.get().hostRules, away);
+function nodesPart(rows: NodeRow[], setup: boolean, away: AwayRow[], drained: string[]): store.NodesPart {
+  const { hostRules, managed } = config.get();
+  const built = buildSnapshot(rows, [], setup, hostRules, away, managed);
+  markDrained(built.nodes, drained);
   return { nodes: built.nodes, setupComplete: setup, awayFrom: built.awayFrom, moved: built.moved };
 }
 

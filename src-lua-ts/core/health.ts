@@ -182,7 +182,27 @@ export interface RegistryNode {
   /** Seconds since last_seen by the database clock; -1 when never seen. */
   lastSeenAge: number;
   addressable: boolean;
+  /** Another world's node (core/world.ts): never probed here, so never a failover source. Absent means own. */
+  foreign?: boolean;
+  /** Drained by an operator or by its own shutdown (kuma_cluster_drain). Absent = false. */
+  drained?: boolean;
   health: NodeHealth;
+}
+
+/** The nodes whose status the writer may write: never another world's (it cannot probe them). */
+export function ownNodes<T extends RegistryNode>(nodes: T[]): T[] {
+  return nodes.filter((n) => n.foreign !== true);
+}
+
+/**
+ * A node that left (drained, or offline in the registry while its probes pass: its own
+ * deregistration) must earn HEALTH_CHECK_SUCCESSES fresh probe successes once it is back before
+ * anything returns to it: after a quick restart the old process's successes must not count.
+ * The state to store while it is away, or undefined when nothing changes.
+ */
+export function whileAway(h: NodeHealth, online: boolean, drained: boolean): NodeHealth | undefined {
+  if ((online && !drained) || h.down || h.successes === 0) return undefined;
+  return { down: false, successes: 0, failures: h.failures, confirmed: h.confirmed };
 }
 
 /** The stale rule (docs/health.md): last_seen older than the timeout; a node never seen is not stale (SQL NULL < t is false). */
@@ -222,10 +242,12 @@ export function allDown(nodes: RegistryNode[]): boolean {
 /**
  * What the writer writes to node.status: each pending transition once (an "offline" one held
  * while every node is down, unless the node is also stale), and stale nodes that fail their
- * probes (docs/health.md, "The state machine"), whatever the transitions said.
+ * probes (docs/health.md, "The state machine"), whatever the transitions said. Foreign nodes are left alone: a pending
+ * write for one (from before it became foreign) is settled unwritten.
  */
-export function planStatusWrites(nodes: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
+export function planStatusWrites(registry: RegistryNode[], pending: Record<string, RegistryStatus>, staleAfterS: number): StatusPlan {
   const plan: StatusPlan = { writes: [], settled: [], held: [] };
+  const nodes = ownNodes(registry);
   const byId: Record<string, RegistryNode> = {};
   for (const n of nodes) byId[n.id] = n;
   const everyNodeDown = allDown(nodes);

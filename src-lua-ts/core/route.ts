@@ -15,12 +15,13 @@ export type Reason =
   | "setup" // setup unfinished: the primary
   | "owner" // monitor-scoped: the monitor's effective owner
   | "owner-down" // owner unhealthy or unknown to the registry: least-loaded healthy node
+  | "foreign-owner" // owner is another world's node (core/world.ts): least-loaded node of this router's
   | "fixed-node" // KUMA_FIXED_NODE names a healthy node
   | "re-pin" // KUMA_FIXED_NODE names a node that is down: pinned to a healthy one
   | "least-loaded"; // a new browser or client: pinned to the least-loaded node
 
 /** Every reason, in the order the metrics list them. */
-export const REASONS: Reason[] = ["setup", "owner", "owner-down", "fixed-node", "re-pin", "least-loaded"];
+export const REASONS: Reason[] = ["setup", "owner", "owner-down", "foreign-owner", "fixed-node", "re-pin", "least-loaded"];
 
 export type CookieAction = "keep" | "set" | "clear";
 
@@ -181,7 +182,11 @@ export function primaryOf(candidates: NodeInfo[]): NodeInfo | undefined {
  * derived once per snapshot and health view, so a decision is table lookups, without a loop.
  */
 export interface CandidateSet {
-  /** Online, addressable and healthy nodes; if the checks call all of them down, the online ones. */
+  /**
+   * Online, addressable and healthy nodes this router manages; if the checks call all of them
+   * down, the online ones. Foreign nodes never are: their names may not resolve here.
+   * leastLoaded, primary and retryFor leave drained nodes out while any other is a candidate.
+   */
   nodes: NodeInfo[];
   /** True when every node failed its checks and the registry's online nodes are used. */
   fallback: boolean;
@@ -224,22 +229,27 @@ function computeCandidateSet(snapshot: Snapshot, down: DownSet): CandidateSet {
   const online: NodeInfo[] = [];
   const healthy: NodeInfo[] = [];
   for (const n of snapshot.nodes) {
-    if (!n.online || n.address === undefined) continue;
+    if (!n.online || n.address === undefined || n.foreign) continue;
     online.push(n);
     if (down[n.id] !== true) healthy.push(n);
   }
   const fallback = healthy.length === 0 && online.length > 0;
   const nodes = fallback ? online : healthy;
+  // A drained node keeps what is its own (its monitors until they are handed over, browsers
+  // pinned to it) but takes nothing new, unless every candidate is drained.
+  const open: NodeInfo[] = [];
+  for (const n of nodes) if (n.drained !== true) open.push(n);
+  const fresh = open.length > 0 ? open : nodes;
   const member: Record<string, boolean> = {};
   const retryFor: Record<string, NodeInfo | undefined> = {};
   const decisions: Record<string, Record<string, Decision>> = {};
   for (const n of nodes) {
     member[n.id] = true;
-    retryFor[n.id] = leastLoaded(nodes, n);
+    retryFor[n.id] = leastLoaded(fresh, n);
     decisions[n.id] = {};
   }
-  const least = leastLoaded(nodes);
-  return { nodes, fallback, member, leastLoaded: least, nearLeast: nearLeastOf(nodes, least), primary: primaryOf(nodes), retryFor, decisions };
+  const least = leastLoaded(fresh);
+  return { nodes, fallback, member, leastLoaded: least, nearLeast: nearLeastOf(fresh, least), primary: primaryOf(fresh), retryFor, decisions };
 }
 
 /** `id` names a candidate (and a registry node: the snapshot's ids are valid ones). */
@@ -290,7 +300,10 @@ export function decide(facts: RequestFacts, snapshot: Snapshot, down: DownSet): 
   const t = facts.target.kind;
   if ((t === "push" || t === "badge" || t === "monitor") && facts.owner !== undefined) {
     const owner = candidate(set, snapshot, facts.owner);
-    return owner !== undefined ? decision(set, facts, owner, "owner", untouched) : decision(set, facts, least, "owner-down", untouched);
+    if (owner !== undefined) return decision(set, facts, owner, "owner", untouched);
+    // A push to another world's monitor before DNS moves: any node here takes it (same database).
+    const foreign = nodeOf(snapshot, facts.owner)?.foreign === true;
+    return decision(set, facts, least, foreign ? "foreign-owner" : "owner-down", untouched);
   }
 
   if (pinned !== undefined && set.member[pinned.id] === true) return decision(set, facts, pinned, "fixed-node", "keep");

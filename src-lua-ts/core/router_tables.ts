@@ -6,6 +6,7 @@
 
 export const MOVE_TABLE = "kuma_cluster_move";
 export const AGENT_TABLE = "kuma_cluster_agent";
+export const DRAIN_TABLE = "kuma_cluster_drain";
 
 /**
  * One row per monitor the router moved: from_node is its effective owner before the router's
@@ -80,4 +81,15 @@ export const CHANGE_TRIGGERS_COUNT_SQL =
   "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() " +
   `AND EVENT_OBJECT_TABLE = 'monitor' AND TRIGGER_NAME IN (${CHANGE_TRIGGERS.map((t) => `'${t.name}'`).join(", ")})`;
 
-export const ROUTER_TABLES_DDL = [MOVE_TABLE_DDL, AGENT_TABLE_DDL, CHANGE_TABLE_DDL];
+/**
+ * One row per drained node: it takes no new sessions and its monitors are handed over until the
+ * row goes. requested_by is 'operator' (POST /lb/nodes/<id>/drain, `kuma-cluster-node drain`:
+ * kept across restarts) or 'shutdown' (the node's own preStop: its next start clears it).
+ */
+export const DRAIN_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_drain (
+  node_id      VARCHAR(255) NOT NULL PRIMARY KEY,
+  requested_by VARCHAR(20)  NOT NULL,
+  drained_at   DATETIME(3)  NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+
+export const ROUTER_TABLES_DDL = [MOVE_TABLE_DDL, AGENT_TABLE_DDL, CHANGE_TABLE_DDL, DRAIN_TABLE_DDL];

@@ -1,10 +1,12 @@
 // Turns the environment into typed settings. Pure: the caller passes a getter (os.getenv in
 // nginx, process.env in Node) and the text of /etc/resolv.conf. Every malformed value is
 // reported with the variable's name and value; nothing falls back silently to a default.
+import { RebalanceSettings } from "./rebalance";
 import { VARIABLES, VariableSpec, variableSpec, Side } from "./variables";
 import { isDnsLabel, isValidNodeId, nodeIdFormat, nodeIndex, NodeIdFormat } from "./node_id";
 import { buildNodeHost, Environment, HostPort, HostRules, isIpLiteral, parseHostPort } from "./host";
 import { isDigits, parseDecimal, splitOn, trim } from "./text";
+import { ManagedNodes, managedNodes, parseNodePatterns } from "./world";
 
 export type Getenv = (name: string) => string | undefined;
 export type LogLevel = "debug" | "info" | "notice" | "warn" | "error";
@@ -37,6 +39,9 @@ export interface RouterSettings {
   };
   /** The budget of request-caused lookups (cluster/lookup_budget.ts). */
   lookups: { connections: number; ratePerS: number; negativeTtlS: number };
+  /** The nodes this router probes, writes status for and fails over; the others are foreign. */
+  managed: ManagedNodes;
+  rebalance: RebalanceSettings;
 }
 
 export interface NodeIdentity {
@@ -168,6 +173,7 @@ const EXPECTED: Record<string, string> = {
   statuses: "HTTP statuses like 200-299,301",
   cidr_list: "addresses or CIDRs like 10.0.0.0/8,192.168.1.5",
   node_id: "1-50 characters of A-Z a-z 0-9 . _ - starting with a letter or digit",
+  node_patterns: "node id patterns like node*,uptime-kuma-* (A-Z a-z 0-9 . _ - and *)",
   string: "text",
 };
 
@@ -327,10 +333,12 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
   if (!env.ok) return env;
   const environment = env.value;
   const r = new Reader(get, environment === "kubernetes");
+  const rules = hostRules(r, environment, "CLUSTER_DEFAULT_PORT");
+  const patterns = r.isSet("ROUTER_MANAGED_NODES") ? r.checked("ROUTER_MANAGED_NODES", parseNodePatterns, []) : undefined;
   const settings: RouterSettings = {
     environment,
     db: readDb(r),
-    hostRules: hostRules(r, environment, "CLUSTER_DEFAULT_PORT"),
+    hostRules: rules,
     dns: dnsServers(r, resolvConf),
     cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE"), heartbeatS: r.seconds("HEARTBEAT_INTERVAL") },
     health: {
@@ -355,6 +363,15 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       connections: r.int("ROUTER_LOOKUP_CONNECTIONS"),
       ratePerS: r.int("ROUTER_LOOKUP_RATE"),
       negativeTtlS: r.seconds("ROUTER_LOOKUP_NEGATIVE_TTL"),
+    },
+    managed: managedNodes(environment, rules.clusterDomain, patterns),
+    rebalance: {
+      enabled: r.bool("REBALANCE") !== false,
+      threshold: r.int("REBALANCE_THRESHOLD") / 100,
+      settleS: r.seconds("REBALANCE_SETTLE"),
+      batch: r.int("REBALANCE_BATCH"),
+      intervalS: r.seconds("REBALANCE_INTERVAL"),
+      cooldownS: r.seconds("REBALANCE_COOLDOWN"),
     },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {

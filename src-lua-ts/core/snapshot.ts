@@ -3,6 +3,7 @@
 // kept as decimal string keys: Lua tables with sparse integer keys do not survive JSON.
 import { isValidNodeId, nodeIndex } from "./node_id";
 import { HostPort, HostRules, buildNodeHost, parseHostPort } from "./host";
+import { ManagedNodes, isManaged } from "./world";
 
 /** A `node` row as the sync query returns it (NULLs already replaced). */
 export interface NodeRow {
@@ -38,6 +39,13 @@ export interface NodeInfo {
   index: number | undefined;
   lastSeenAge: number;
   owned: number;
+  /**
+   * Another world's node (core/world.ts): this router never probes it, writes its status,
+   * moves its monitors or sends it a request.
+   */
+  foreign: boolean;
+  /** Drained (kuma_cluster_drain): no new sessions, its monitors handed over. Absent = false. */
+  drained?: boolean;
 }
 
 /** What is stored in shared memory (as JSON): everything but the derived index. */
@@ -98,6 +106,16 @@ export function nodeAddress(row: NodeRow, rules: HostRules): HostPort | undefine
   return parsed.ok ? parsed.value : undefined;
 }
 
+/** Every node managed: a local router, and callers that know of one world only. */
+export const ALL_NODES: ManagedNodes = { kind: "all" };
+/** Marks the drained nodes (ids from kuma_cluster_drain; ids of no registered node are ignored). */
+export function markDrained(nodes: NodeInfo[], drained: string[]): NodeInfo[] {
+  const set: Record<string, boolean> = {};
+  for (const id of drained) set[id] = true;
+  for (const n of nodes) if (set[n.id] === true) n.drained = true;
+  return nodes;
+}
+
 /** One row of the monitors' per-owner summary (cluster/queries.ts MONITOR_GROUPS_SQL). */
 export interface MonitorGroup {
   owner: string;
@@ -111,7 +129,14 @@ export function monitorsSource(groups: MonitorGroup[]): string {
   return groups.map((g) => `${g.owner}\n${g.monitors}\n${g.digest}`).join("\n\n");
 }
 
-export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], setupComplete: boolean, rules: HostRules, awayRows: AwayRow[] = []): StoredSnapshot {
+export function buildSnapshot(
+  nodeRows: NodeRow[],
+  monitorRows: MonitorRow[],
+  setupComplete: boolean,
+  rules: HostRules,
+  awayRows: AwayRow[] = [],
+  managed: ManagedNodes = ALL_NODES,
+): StoredSnapshot {
   const nodeById: Record<string, NodeInfo> = {};
   const nodes: NodeInfo[] = [];
   for (const row of nodeRows) {
@@ -126,6 +151,7 @@ export function buildSnapshot(nodeRows: NodeRow[], monitorRows: MonitorRow[], se
       index: nodeIndex(row.node_id),
       lastSeenAge: row.last_seen_age,
       owned: 0,
+      foreign: !isManaged(row.node_id, row.host, managed),
     };
     nodeById[info.id] = info;
     nodes.push(info);

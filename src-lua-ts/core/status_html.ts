@@ -9,12 +9,16 @@ export interface StatusNodeView {
   /** host:port the router connects to; undefined when the registry's host does not parse. */
   host: string | undefined;
   registryOnline: boolean;
-  /** The router's own verdict. */
+  /** The router's own verdict (false for a foreign node: never probed). */
   healthUp: boolean;
+  /** Another world's node (core/world.ts): not probed, written or routed to by this router. */
+  foreign?: boolean;
   primary: boolean;
   /** The StatefulSet pod index (Kubernetes); not shown on the page. */
   index?: number;
   owned: number;
+  /** Drained (docs/health.md, "Drain"): no new sessions, its monitors handed over. */
+  drained?: boolean;
   /** Seconds since the node's last heartbeat (database clock); -1 when never seen. */
   lastSeenAgeS: number;
   lastProbe: string | undefined;
@@ -164,7 +168,7 @@ function nodeRow(n: StatusNodeView, maxOwned: number): string {
   return [
     "<tr>",
     `<td><span class="id">${escapeHtml(n.id)}</span>${primary}${name}</td>`,
-    `<td>${n.healthUp ? pill("up", "good") : pill("down", "bad")}</td>`,
+    `<td>${n.foreign === true ? pill("foreign", "muted") : n.healthUp ? pill("up", "good") : pill("down", "bad")}</td>`,
     `<td>${n.registryOnline ? pill("online", "good") : pill("offline", "warn")}</td>`,
     `<td class="num">${n.owned}<div class="bar"><i style="width:${width}%"></i></div></td>`,
     `<td class="num">${n.away}</td>`,
@@ -180,9 +184,11 @@ function nodeRow(n: StatusNodeView, maxOwned: number): string {
 
 export function renderStatusPage(v: StatusView): string {
   let up = 0;
+  let foreign = 0;
   let maxOwned = 0;
   for (const n of v.nodes) {
-    if (n.healthUp) up++;
+    if (n.foreign === true) foreign++;
+    else if (n.healthUp) up++;
     if (n.owned > maxOwned) maxOwned = n.owned;
   }
   const nodesTone = up === 0 ? "bad" : up < v.expectedNodes ? "warn" : "good";
@@ -199,7 +205,7 @@ export function renderStatusPage(v: StatusView): string {
     `<style>${STYLE}</style></head><body>`,
     `<h1>Uptime Kuma cluster <span class="sub">${escapeHtml(v.environment)}</span></h1>`,
     '<div class="summary">',
-    card(pill(`${up} of ${v.nodes.length} up`, nodesTone), `nodes (${v.expectedNodes} expected)`),
+    card(pill(`${up} of ${v.nodes.length - foreign} up`, nodesTone), `nodes (${v.expectedNodes} expected)${foreign > 0 ? `, ${foreign} foreign` : ""}`),
     card(escapeHtml(monitors), "active monitors"),
     card(escapeHtml(moved), "moved by the router"),
     snapshotCard(v),
@@ -209,7 +215,7 @@ export function renderStatusPage(v: StatusView): string {
     "<table><thead><tr><th>Node</th><th>Health</th><th>Registry</th><th>Monitors</th><th>Away</th><th>Hand-over</th><th>Pinned/min</th><th>WebSockets</th><th>Last probe</th><th>Last seen</th><th>Host</th></tr></thead><tbody>",
     ...rows,
     "</tbody></table>",
-    `<footer>Generated ${escapeHtml(v.generatedAt)} UTC by this router, refreshed every ${v.refreshS} s. Health: this router's checks; registry: node.status. `,
+    `<footer>Generated ${escapeHtml(v.generatedAt)} UTC by this router, refreshed every ${v.refreshS} s. Health: this router's checks ("foreign": another world's node, left to its own router); registry: node.status. `,
     'Away: monitors the router moved off the node, back once it is confirmed up. Hand-over: "trigger" when the node\'s agent starts a change of owner at once, "timer" when the node\'s one-minute reconcile timer does. ',
     'Pinned/min: requests that kept their KUMA_FIXED_NODE node, about the last minute. ',
     'Also as <a href="/lb/status.json">JSON</a> and <a href="/metrics">Prometheus metrics</a>.</footer>',

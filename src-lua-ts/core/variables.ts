@@ -14,7 +14,8 @@ export type Kind =
   | "log_level" // debug|info|notice|warn|error
   | "statuses" // HTTP status codes and ranges: "200-299,301"
   | "cidr_list" // addresses or CIDRs: "10.0.0.0/8,192.168.1.5"
-  | "node_id";
+  | "node_id"
+  | "node_patterns"; // node id patterns with `*`: "node*,edge-1"
 
 export type Side = "router" | "node" | "both";
 
@@ -66,6 +67,13 @@ export const VARIABLES: VariableSpec[] = [
   { name: "HEALTH_CHECK_PATH", aliases: [], kind: "path", fallback: "/api/v1/health", side: "router", doc: "Probe path (stock Uptime Kuma: /api/entry-page)" },
   { name: "HEALTH_CHECK_STATUSES", aliases: [], kind: "statuses", fallback: "200-299", side: "router", doc: "Probe statuses that count as healthy" },
   { name: "STALE_NODE_TIMEOUT", aliases: [], kind: "seconds", fallback: "600", min: 1, max: 86400 * 30, side: "both", doc: "A node unseen this long (and failing probes) is marked offline" },
+  // Rebalance (docs/health.md, "Rebalance").
+  { name: "REBALANCE", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Move monitors from the most- to the least-loaded healthy nodes when imbalanced; false turns it off" },
+  { name: "REBALANCE_THRESHOLD", aliases: [], kind: "int", fallback: "20", min: 1, max: 1000, side: "router", doc: "Imbalance ((max - min) / mean of owned active monitors) in percent at or above which a pass moves monitors" },
+  { name: "REBALANCE_SETTLE", aliases: [], kind: "seconds", fallback: "60", min: 0, max: 86400, side: "router", doc: "Seconds every healthy node must have been confirmed up before a pass" },
+  { name: "REBALANCE_BATCH", aliases: [], kind: "int", fallback: "50", min: 1, max: 100000, side: "router", doc: "Most monitors one pass moves" },
+  { name: "REBALANCE_INTERVAL", aliases: [], kind: "seconds", fallback: "5", min: 0.1, max: 3600, side: "router", doc: "Seconds between passes that moved monitors" },
+  { name: "REBALANCE_COOLDOWN", aliases: [], kind: "seconds", fallback: "600", min: 0, max: 2592000, side: "router", doc: "A monitor is never rebalanced twice within this many seconds" },
   // Router process.
   { name: "ROUTER_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:8084", side: "router", doc: "Public listener (user traffic)" },
   { name: "ROUTER_STATUS_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:9145", side: "router", doc: "Internal listener: status, config, metrics; never exposed" },
@@ -75,6 +83,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: "ROUTER_LOOKUP_RATE", aliases: [], kind: "int", fallback: "50", min: 1, max: 100000, side: "router", doc: "Most such lookups per second, router-wide; past the budget a request is routed without one (X-Routed-Via: <reason>,lookup-skipped)" },
   { name: "ROUTER_LOOKUP_NEGATIVE_TTL", aliases: [], kind: "seconds", fallback: "10", min: 0.1, max: 3600, side: "router", doc: "Seconds a key the database does not know is remembered as unknown (a push token or monitor id looked up once)" },
   { name: "ROUTER_WORKER_SHUTDOWN_TIMEOUT", aliases: [], kind: "seconds", fallback: "30", min: 1, max: 3600, side: "router", doc: "Seconds an old nginx worker may keep its connections after a reload or stop; then its WebSockets are closed and socket.io clients reconnect to the new workers" },
+  { name: "ROUTER_MANAGED_NODES", aliases: [], kind: "node_patterns", fallback: "", side: "router", doc: "Node id patterns (`*` any run) of the nodes this router probes, marks offline and fails over; unset means its own world's nodes (docs/deployment.md, cut-over), `*` every node" },
   { name: "ROUTER_METRICS", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Count requests for /metrics and the status page; false turns the per-request work off" },
   { name: "DEBUG_LOG_LEVEL", aliases: [], kind: "log_level", fallback: "info", side: "both", doc: "Log level of the router's own messages" },
   // Node side.

@@ -1,5 +1,5 @@
 // The active prober: one worker per nginx instance (the lease holder) probes every registered
-// node that has an address, online or offline in the registry (an offline node that answers
+// node of its own that has an address (never a foreign one: core/world.ts), online or offline in the registry (an offline node that answers
 // again must be able to come back), every HEALTH_CHECK_INTERVAL, in batches of light threads.
 // Alongside the rounds it answers urgent requests from the passive checks (a proxied try
 // failed): such failures only take a node down once a probe fails too, so that probe must come
@@ -117,6 +117,11 @@ function probeNode(this: void, node: NodeInfo): void {
   verdicts.record(node.id, node.online, probeObservation(answer.result, h.healthyStatuses));
 }
 
+/** A node this router manages and can address: another world's names may not resolve here. */
+function isProbed(this: void, n: NodeInfo): boolean {
+  return n.address !== undefined && !n.foreign;
+}
+
 /** Probes `nodes` (at most BATCH) in parallel light threads and waits for all of them. */
 function probeBatch(nodes: NodeInfo[]): void {
   const threads = nodes.map((n) => ngx.thread.spawn(probeNode, n));
@@ -128,7 +133,7 @@ function probeBatch(nodes: NodeInfo[]): void {
 
 /** One round: every addressable node, BATCH at a time. */
 export function probeAll(nodes: NodeInfo[]): void {
-  const targets = nodes.filter((n) => n.address !== undefined);
+  const targets = nodes.filter((n) => isProbed(n));
   for (let i = 0; i < targets.length && !ngx.worker.exiting(); i += BATCH) probeBatch(targets.slice(i, i + BATCH));
 }
 
@@ -143,7 +148,7 @@ export function probeUrgent(nodes: NodeInfo[]): NodeInfo[] {
   const due: NodeInfo[] = [];
   for (const n of nodes) {
     if (due.length >= BATCH) break;
-    if (n.address === undefined || inFlight[n.id] === true || !verdicts.probeRequested(n.id)) continue;
+    if (!isProbed(n) || inFlight[n.id] === true || !verdicts.probeRequested(n.id)) continue;
     const last = lastUrgentAt[n.id];
     if (last !== undefined && now - last < URGENT_SPACING_S) continue;
     lastUrgentAt[n.id] = now;

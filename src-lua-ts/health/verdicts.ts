@@ -19,6 +19,7 @@ import {
   isPassiveFailure,
   lastUpstreamStatus,
   observe,
+  whileAway,
 } from "../core/health";
 import type { Route } from "../request/route";
 import { servedPeer } from "../request/state";
@@ -226,6 +227,15 @@ export function prune(known: Record<string, unknown>): void {
   }
 }
 
+/** Drained nodes and nodes offline by their own hand start their success count again (core/health.ts whileAway). */
+export function holdAwayNodes(snapshot: Snapshot): void {
+  for (const n of snapshot.nodes) {
+    const h = read(n.id);
+    const away = h === undefined ? undefined : whileAway(h, n.online, n.drained === true);
+    if (away !== undefined) write(n.id, away);
+  }
+}
+
 /** The snapshot's nodes with this router's verdicts: what the writer decides from. */
 export function registryNodes(snapshot: Snapshot): FailoverNode[] {
   return snapshot.nodes.map((n) => ({
@@ -233,7 +243,9 @@ export function registryNodes(snapshot: Snapshot): FailoverNode[] {
     online: n.online,
     lastSeenAge: n.lastSeenAge,
     addressable: n.address !== undefined,
+    foreign: n.foreign,
     owned: n.owned,
+    drained: n.drained === true,
     health: read(n.id) ?? initialHealth(n.online),
   }));
 }

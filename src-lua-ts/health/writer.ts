@@ -13,6 +13,7 @@ import { KEYS, healthDict } from "../runtime/dicts";
 import { holdLease } from "../runtime/lease";
 import { runLoop } from "../runtime/loop";
 import { moveMonitors } from "./monitor_moves";
+import { rebalanceStep } from "./rebalance";
 import { statusSql } from "./registry_sql";
 import * as session from "./writer_session";
 import * as verdicts from "./verdicts";
@@ -50,7 +51,7 @@ function snapshotKey(snapshot: Snapshot): string {
   const staleAfterS = config.get().health.staleAfterS;
   const parts: string[] = [];
   for (const n of snapshot.nodes) {
-    parts.push(`${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}:${n.owned}`);
+    parts.push(`${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}${n.drained === true ? 1 : 0}:${n.owned}`);
   }
   return parts.join(",");
 }
@@ -133,6 +134,9 @@ function step(): void {
   }
   ngx.update_time();
   const now = ngx.now();
+  // Every router's prober, writer or not: the lock may move to it while a node is away.
+  const seen = store.current();
+  if (seen !== undefined) verdicts.holdAwayNodes(seen);
   if (!becomeWriter(now)) return;
   if (now >= nextConfirmAt) {
     nextConfirmAt = now + CONFIRM_EVERY_S;
@@ -151,12 +155,25 @@ function step(): void {
     lastSnapshotKey = snapshotKey(snapshot);
   }
   const key = `${verdicts.verdictVersion()}/${verdicts.pendingVersion()}/${verdicts.completedRounds()}/${lastSnapshotKey}`;
-  if (key === lastKey || now < retryAt) return;
+  if (key === lastKey || now < retryAt) {
+    // Settle time passes without any change of key: the rebalance looks every step.
+    if (now >= retryAt) rebalance(snapshot, now);
+    return;
+  }
   if (writeOnce(snapshot).failed) {
     retryAt = now + RETRY_AFTER_S;
     return;
   }
   lastKey = key;
+}
+
+function rebalance(snapshot: Snapshot, now: number): void {
+  const moved = rebalanceStep(snapshot, now);
+  if (moved < 0) retryAt = now + RETRY_AFTER_S;
+  else if (moved > 0) {
+    healthDict.incr(WRITES_KEY, 1, 0);
+    refreshSnapshot();
+  }
 }
 
 function stop(): void {

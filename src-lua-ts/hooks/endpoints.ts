@@ -1,6 +1,7 @@
 // content_by_lua for the /lb/ locations: one function per endpoint.
 import * as endpoints from "../router/endpoints";
 import * as clusterStatus from "../router/status";
+import * as drain from "../router/drain";
 import { guard } from "../runtime/guard";
 
 export const health = (): boolean => guard("lb health", endpoints.health);
@@ -12,3 +13,4 @@ export const availableNodes = (): boolean => guard("lb available nodes", endpoin
 export const setFixedNode = (): boolean => guard("lb fixed node", endpoints.setFixedNode);
 export const clearFixedNode = (): boolean => guard("lb clear fixed node", endpoints.clearFixedNode);
 export const fixedNodeStatus = (): boolean => guard("lb fixed node status", endpoints.fixedNodeStatus);
+export const drainNode = (): boolean => guard("lb drain", drain.serve);

@@ -9,6 +9,8 @@ import {
   DNS_NAMES,
   EXPECTED_NODES,
   HANDOVER_TRIGGER,
+  NODE_FOREIGN,
+  IMBALANCE,
   MONITORS_AWAY,
   MONITOR_COUNT,
   NODE_REGISTRY_ONLINE,
@@ -19,6 +21,7 @@ import {
   WEBSOCKETS,
 } from "../core/metrics_catalog";
 import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/metrics_text";
+import { imbalance, servingLoads } from "../core/rebalance";
 import { awayFrom } from "../core/snapshot";
 import { metricsDict as dict } from "../runtime/dicts";
 import { cacheEntries } from "../dns/resolve";
@@ -48,7 +51,8 @@ function addStateGauges(c: Collected): void {
   const heartbeatS = config.get().cluster.heartbeatS;
   for (const n of nodes) {
     const labels = [n.id];
-    addSample(c, NODE_STATUS, labels, n.address !== undefined && down[n.id] !== true ? 1 : 0);
+    addSample(c, NODE_STATUS, labels, n.address !== undefined && !n.foreign && down[n.id] !== true ? 1 : 0);
+    addSample(c, NODE_FOREIGN, labels, n.foreign ? 1 : 0);
     addSample(c, NODE_REGISTRY_ONLINE, labels, n.online ? 1 : 0);
     addSample(c, MONITOR_COUNT, labels, n.owned);
     // Every registered node gets a series, so "no connections" reads 0 rather than absent.
@@ -57,6 +61,7 @@ function addStateGauges(c: Collected): void {
     const handover = handoverOf(agentOf(reports.byNode, n.id), reports.sinceReadS ?? 0, heartbeatS);
     addSample(c, HANDOVER_TRIGGER, labels, handover.mode === "trigger" ? 1 : 0);
   }
+  addSample(c, IMBALANCE, [], imbalance(servingLoads(nodes, down)));
   const s = store.status();
   addSample(c, SNAPSHOT_AGE, [], s.ageS ?? -1);
   addSample(c, SNAPSHOT_VERSION, [], s.version);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import * as nodeId from "../../src-lua-ts/core/node_id";
 import * as host from "../../src-lua-ts/core/host";
 import * as settings from "../../src-lua-ts/core/settings";
+import * as world from "../../src-lua-ts/core/world";
 import { CASES_DIR, matches } from "./case-match";
 
 interface Case {
@@ -23,6 +24,7 @@ const FUNCTIONS: Record<string, any> = {
   ...nodeId,
   ...host,
   ...settings,
+  ...world,
   detectEnvironment: (env: Record<string, string>) => settings.detectEnvironment(getter(env)),
   loadNodeIdentity: (env: Record<string, string>) => settings.loadNodeIdentity(getter(env)),
   loadRouterSettings: (env: Record<string, string>, resolv: string) => settings.loadRouterSettings(getter(env), resolv),

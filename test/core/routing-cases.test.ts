@@ -5,9 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HostRules } from "../../src-lua-ts/core/host";
-import { DownSet, classifyPath, decide, summarize } from "../../src-lua-ts/core/route";
+import { DownSet, REASONS, classifyPath, decide, summarize } from "../../src-lua-ts/core/route";
 import { MonitorGroup, MonitorRow, NodeRow, buildSnapshot, indexNodes, monitorsSource } from "../../src-lua-ts/core/snapshot";
 import { applyDelta, applyEntries, emptyMaps, rowsToEntries } from "../../src-lua-ts/core/monitor_maps";
+import { ManagedNodes } from "../../src-lua-ts/core/world";
 import { CASES_DIR, matches } from "./case-match";
 
 interface Fixture {
@@ -15,6 +16,8 @@ interface Fixture {
   monitors: MonitorRow[];
   setup: boolean;
   rules: HostRules;
+  /** Which nodes the router manages (core/world.ts); every node when absent. */
+  managed?: ManagedNodes;
 }
 interface DecisionCase {
   note: string;
@@ -31,7 +34,7 @@ const table = JSON.parse(readFileSync(join(CASES_DIR, "routing.json"), "utf8")) 
 
 for (const [i, c] of table.decisions.entries()) {
   test(`decision ${i + 1}: ${c.note}`, () => {
-    const snapshot = indexNodes(buildSnapshot(c.fixture.nodes, c.fixture.monitors, c.fixture.setup, c.fixture.rules));
+    const snapshot = indexNodes(buildSnapshot(c.fixture.nodes, c.fixture.monitors, c.fixture.setup, c.fixture.rules, [], c.fixture.managed));
     const down: DownSet = {};
     for (const id of c.down) down[id] = true;
     const facts = {
@@ -56,7 +59,7 @@ for (const c of table.paths) {
 
 test("the routing table covers every reason and cookie action", () => {
   const seen = new Set(table.decisions.map((c) => JSON.stringify([(c.expect as { reason?: string }).reason, (c.expect as { cookie?: string }).cookie])));
-  for (const reason of ["setup", "owner", "owner-down", "fixed-node", "re-pin", "least-loaded"]) {
+  for (const reason of REASONS) {
     assert.ok([...seen].some((s) => s.includes(`"${reason}"`)), reason);
   }
   for (const cookie of ["keep", "set", "clear"]) assert.ok([...seen].some((s) => s.includes(`"${cookie}"]`)), cookie);

@@ -7,7 +7,7 @@ import * as ts from "typescript";
 import { VARIABLES, variableNames, variableSpec } from "../../src-lua-ts/core/variables";
 import { loadNodeIdentity, loadRouterSettings, Getenv } from "../../src-lua-ts/core/settings";
 import { Json, K8sObject, ROOT } from "./support";
-import { copyStepProblems, deregisterProblems, packageRoot, supervisedProblems } from "./node-package-checks";
+import { copyStepProblems, preStopProblems, packageRoot, supervisedProblems } from "./node-package-checks";
 
 // The names the manifests and the router agree on (docs/deployment.md).
 export const NAMES = {
@@ -269,6 +269,7 @@ export const EMPTY_IS_FINE_IN_K8S: Record<string, string> = {
   DNS_SERVERS: "unset: the pod's /etc/resolv.conf names the cluster DNS",
   K8S_DNS_SERVER: "unset: the pod's /etc/resolv.conf names the cluster DNS",
   NODE_HOST_PREFIX: "empty in Kubernetes: the node id is the pod name",
+  ROUTER_MANAGED_NODES: "unset: the router manages its own world's nodes, the pods (docs/deployment.md, 6.1)",
 };
 
 /** Router-side variables whose default does not fit a Kubernetes deployment, and why. */
@@ -561,7 +562,7 @@ function nodePackageProblems(objects: K8sObject[], sts: K8sObject, node: Json, i
   // `args` keeps the image's entrypoint (dumb-init) as the init process.
   if (node.command !== undefined) p.push("the node container sets `command`: use `args`, so the image's entrypoint stays the init process");
   p.push(...supervisedProblems("node container", node.args, mount?.mountPath));
-  p.push(...deregisterProblems("node container", node.lifecycle?.preStop?.exec?.command, mount?.mountPath));
+  p.push(...preStopProblems("node container", node.lifecycle?.preStop?.exec?.command, mount?.mountPath));
   const migrate = initContainers.find((x) => x.name === "migrate");
   if (migrate) {
     if (JSON.stringify([...(migrate.command ?? []), ...(migrate.args ?? [])]) !== JSON.stringify(["kuma-cluster-node", "migrate"])) p.push(`init container migrate runs ${JSON.stringify(migrate.command)}`);

@@ -150,7 +150,7 @@ const BROKEN: [string, (o: K8sObject[]) => string[], Mutation, RegExp][] = [
   ["nodes without their namespace", crossCheckProblems, (o) => dropEnv(nodeOf(o), "NAMESPACE"), /NAMESPACE from the Downward API|detects local/],
   ["nodes without a database host", crossCheckProblems, (o) => (nodeOf(o).env.find((e: Json) => e.name === "UPTIME_KUMA_DB_HOSTNAME").valueFrom = undefined), /nodes do not set DB_HOST/],
   ["nodes on another database", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_DB_HOSTNAME", value: "other-db" }), /DB_HOST: the router uses mariadb, the nodes other-db/],
-  ["no preStop deregistration", crossCheckProblems, (o) => delete nodeOf(o).lifecycle, /preStop is undefined/],
+  ["no preStop drain", crossCheckProblems, (o) => delete nodeOf(o).lifecycle, /preStop is undefined/],
   ["the fork started without the supervisor", crossCheckProblems, (o) => (nodeOf(o).args = ["node", "server/server.js"]), /runs \["node","server\/server.js"\], expected \["node","\/kuma-cluster-node\/node\/bin\/kuma-cluster-node","exec"/],
   ["the supervisor as `command` (bypassing the image's init process)", crossCheckProblems, (o) => (nodeOf(o).command = nodeOf(o).args), /sets `command`: use `args`/],
   ["the package mounted where it was not copied", crossCheckProblems, (o) => (initOf(o, "node-package").volumeMounts[0].mountPath = "/pkg"), /expected \["cp","-a","\/opt\/kuma-cluster-node\/.","\/pkg\/"\]|runs .*expected/],

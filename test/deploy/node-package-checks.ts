@@ -28,9 +28,9 @@ export function supervisedProblems(where: string, argv: readonly string[] | unde
   return [];
 }
 
-/** The node's preStop: the package's `deregister`, from the same mount. */
-export function deregisterProblems(where: string, argv: readonly string[] | undefined, mount: string | undefined): string[] {
-  const expected = ["node", `${mount}/${BIN}`, "deregister"];
+/** The node's preStop: the package's shutdown drain (hand-over before the stop), from the same mount. */
+export function preStopProblems(where: string, argv: readonly string[] | undefined, mount: string | undefined): string[] {
+  const expected = ["node", `${mount}/${BIN}`, "drain", "--shutdown", "--wait", "40"];
   return JSON.stringify(argv) === JSON.stringify(expected) ? [] : [`${where}: preStop is ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
 }
 

@@ -60,3 +60,13 @@ test("counts switched off read as off, and an empty registry says so", () => {
   v.nodes = [];
   assert.match(renderStatusPage(v), /No node is registered/);
 });
+
+test("a foreign node reads as foreign, not down, and is left out of the up count", () => {
+  const v = fixture();
+  v.nodes.push({ ...v.nodes[0], id: "uptime-kuma-0", name: "uptime-kuma-0", primary: false, healthUp: false, foreign: true });
+  const html = renderStatusPage(v);
+  assert.match(html, /2 of 3 up<\/span><\/b><small>nodes \(3 expected\), 1 foreign/);
+  const rows = html.split("<tr>").slice(2);
+  assert.match(rows[3], /uptime-kuma-0.*pill muted">foreign</s);
+  assert.doesNotMatch(rows[3], /pill bad">down</);
+});

@@ -76,6 +76,47 @@ describe("kuma-cluster-node CLI", () => {
     assert.equal(await status(suite.db.pool, "node2"), "offline");
   });
 
+  test("forget-node deletes only a node that is offline and that no monitor names (plan's cleanup, made safe)", async () => {
+    const pool = suite.db.pool;
+    await pool.query("DELETE FROM monitor");
+    const vars = { ...suite.db.env, ...K8S, UPTIME_KUMA_NODE_ID: "uptime-kuma-1" };
+    assert.equal((await runCli(["register"], vars)).code, 0);
+    await pool.query("INSERT INTO kuma_cluster_agent (node_id, handover, seen_at) VALUES ('uptime-kuma-1', 'trigger', UTC_TIMESTAMP(3))");
+    const online = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(online.code, 3, online.stderr);
+    assert.match(online.stderr, /uptime-kuma-1 is online; stop it first/);
+    assert.equal((await runCli(["deregister"], vars)).code, 0);
+    // Owner of one monitor it created, temporary owner of another: either keeps the row.
+    await pool.query("INSERT INTO monitor (id, name, node_id, assigned_node) VALUES (1, 'a', 'uptime-kuma-1', NULL), (2, 'b', 'node2', 'uptime-kuma-1'), (3, 'c', 'uptime-kuma-1', 'node2')");
+    const owns = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(owns.code, 3, owns.stderr);
+    assert.match(owns.stderr, /uptime-kuma-1 still owns 2 monitor\(s\); drain it/);
+    assert.equal(await nodeCount(pool), 1);
+    // Drained away: monitor 1 runs on node3 now; 2 is back with node2.
+    await pool.query("UPDATE monitor SET assigned_node = 'node3' WHERE id = 1");
+    await pool.query("UPDATE monitor SET assigned_node = NULL WHERE id = 2");
+    await pool.query("INSERT INTO kuma_cluster_move (monitor_id, from_node, to_node, kind, moved_at) VALUES (1, 'uptime-kuma-1', 'node3', 'drain', UTC_TIMESTAMP(3))");
+    const done = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, /uptime-kuma-1 deleted from the registry; 2 monitor\(s\) it created stay with the nodes that run them now, for good/);
+    assert.equal(await nodeCount(pool), 0);
+    const [monitors] = await pool.query("SELECT id, node_id, assigned_node FROM monitor ORDER BY id");
+    assert.deepEqual(monitors, [{ id: 1, node_id: "node3", assigned_node: null }, { id: 2, node_id: "node2", assigned_node: null }, { id: 3, node_id: "node2", assigned_node: null }]);
+    const [records] = await pool.query("SELECT monitor_id FROM kuma_cluster_move");
+    assert.deepEqual(records, [], "no record would return a monitor to the forgotten node");
+    const [agents] = await pool.query("SELECT node_id FROM kuma_cluster_agent WHERE node_id = 'uptime-kuma-1'");
+    assert.deepEqual(agents, []);
+    const again = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /not registered; nothing to do/);
+    for (const args of [["forget-node"], ["forget-node", "a b"], ["forget-node", "x", "y"]]) {
+      const bad = await runCli(args, { ...suite.db.env, DB_HOST: "203.0.113.1" });
+      assert.equal(bad.code, 2, `${args.join(" ")}: checked before connecting; ${bad.stderr}`);
+    }
+    await pool.query("DELETE FROM monitor");
+    await pool.query("DELETE FROM kuma_cluster_move");
+  });
+
   test("register without a node id creates the default local node only into an empty table", async () => {
     const first = await runCli(["register"], suite.db.env);
     assert.equal(first.code, 0, first.stderr);

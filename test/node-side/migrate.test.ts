@@ -59,8 +59,8 @@ describe("kuma-cluster-node migrate", () => {
   test("empty database: node exactly as the fork's migration makes it but host varchar(255), the router's three tables, nothing else", async () => {
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /created node, kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change$/m);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
+    assert.match(r.stdout, /created node, kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change, kuma_cluster_drain$/m);
+    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_drain", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [move] = await db.pool.query<RowDataPacket[]>("SHOW COLUMNS FROM kuma_cluster_move");
     assert.deepEqual(move.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`), [
@@ -89,11 +89,11 @@ describe("kuma-cluster-node migrate", () => {
 
   test("a second run changes nothing and says so", async () => {
     assert.equal((await runCli(["migrate"], db.env)).code, 0);
-    const before = await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent"].map((t) => showCreate(db, t)));
+    const before = await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t)));
     const again = await runCli(["migrate"], db.env);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /schema up to date, nothing to do$/m);
-    assert.deepEqual(await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent"].map((t) => showCreate(db, t))), before);
+    assert.deepEqual(await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t))), before);
   });
 
   test("after the fork: widens its node.host, keeps every row, leaves the other tables alone", async () => {
@@ -106,7 +106,7 @@ describe("kuma-cluster-node migrate", () => {
 
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /created kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change; added triggers kuma_cluster_monitor_insert, kuma_cluster_monitor_update, kuma_cluster_monitor_delete on monitor; widened node\.host from varchar\(45\) to varchar\(255\)$/m);
+    assert.match(r.stdout, /created kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change, kuma_cluster_drain; added triggers kuma_cluster_monitor_insert, kuma_cluster_monitor_update, kuma_cluster_monitor_delete on monitor; widened node\.host from varchar\(45\) to varchar\(255\)$/m);
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [nodesAfter] = await db.pool.query<RowDataPacket[]>("SELECT * FROM node ORDER BY node_id");
     assert.deepEqual(nodesAfter, nodesBefore);
@@ -126,7 +126,7 @@ describe("kuma-cluster-node migrate", () => {
     assert.deepEqual(runs.map((r) => r.code), [0, 0, 0, 0], runs.map((r) => r.stderr).join("\n"));
     assert.equal(runs.filter((r) => /created node/.test(r.stdout)).length, 1, runs.map((r) => r.stdout).join(""));
     assert.equal(runs.filter((r) => /nothing to do/.test(r.stdout)).length, 3);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
+    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_drain", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
   });
 
   test("waits for another holder of its lock, then gives up naming the lock", async () => {
