@@ -16,13 +16,14 @@
 //   KEEP_BENCH_DIR=1   keep the scratch folder (logs, configs, raw wrk output)
 // CPU layout on a 2-core machine: the proxy under test on CPU 0; wrk and the backends on CPU 1.
 import { type ChildProcess } from "node:child_process";
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { startDnsServerProcess } from "../harness/cli-processes";
 import { findFreePort, waitForPort } from "../harness/processes";
 import {
   admin,
+  cleanupOnExit,
   createDatabase,
   db,
   dropDatabase,
@@ -31,7 +32,6 @@ import {
   httpGet,
   logger,
   NGINX_BIN,
-  nginxMasters,
   renderTemplate,
   requireTools,
   ROOT,
@@ -99,16 +99,11 @@ async function main(): Promise<void> {
   let tap: MysqlTap | undefined;
   let dns: Awaited<ReturnType<typeof startDnsServerProcess>> | undefined;
 
-  const cleanup = async (): Promise<void> => {
-    await Promise.all([...nginxMasters].map(stopNginx));
+  const cleanup = cleanupOnExit(dir, log, async () => {
     await dns?.process.stop();
     await tap?.stop();
     if (dbCreated) await dropDatabase(dbName);
-    if (process.env.KEEP_BENCH_DIR === "1") log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
-  };
-  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
-  process.on("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+  });
 
   try {
     // --- the database: three nodes, 300 push monitors spread over them, setup complete ----------

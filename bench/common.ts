@@ -3,7 +3,7 @@
 // start and stop, config templates, tool checks. Processes are children of the bench, stopped by
 // it; nothing here measures.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -66,7 +66,7 @@ export async function requireTools(name: string, tools: readonly string[]): Prom
       throw new Error(`${name}: ${tool} is missing (scripts/install-runtime.sh installs wrk)`);
     }
   }
-  if (!existsSync(join(ROOT, "build", "js", "test", "support", "dns-server-cli.js"))) throw new Error(`${name}: build/js is missing: run make js first`);
+  if (!existsSync(join(ROOT, "build", "js", "harness", "dns-server-cli.js"))) throw new Error(`${name}: build/js is missing: run make js first`);
   await run(join(ROOT, "scripts", "ensure-mariadb.sh"));
 }
 
@@ -89,6 +89,22 @@ export async function stopNginx(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGQUIT");
   await exited;
+}
+
+/**
+ * The run's cleanup, also on Ctrl-C and SIGTERM: `stopParts` (what the run started besides
+ * nginx), every nginx master, then the run's folder (KEEP_BENCH_DIR=1 keeps it).
+ */
+export function cleanupOnExit(dir: string, log: (line: string) => void, stopParts: () => Promise<void>): () => Promise<void> {
+  const cleanup = async (): Promise<void> => {
+    await Promise.all([...nginxMasters].map(stopNginx));
+    await stopParts();
+    if (process.env.KEEP_BENCH_DIR === "1") log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  process.on("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+  return cleanup;
 }
 
 /** A config template rendered from `env` by scripts/render-nginx.sh. */

@@ -18,12 +18,13 @@
 //   KEEP_BENCH_DIR=1   keep the scratch folder (logs, configs, raw wrk output)
 // Exit code: 0 when the budgets of the first part hold and the burst ran.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDnsServerProcess } from "../harness/cli-processes";
 import { findFreePort, waitForPort } from "../harness/processes";
 import {
   admin,
+  cleanupOnExit,
   createDatabase,
   db,
   dropDatabase,
@@ -31,7 +32,6 @@ import {
   errorLines,
   httpGet,
   logger,
-  nginxMasters,
   renderTemplate,
   requireTools,
   ROOT,
@@ -39,7 +39,6 @@ import {
   run,
   sleep,
   startNginx,
-  stopNginx,
 } from "./common";
 import { burstLine, parseWrk, wrkMaxMs, type BurstRun } from "./stats";
 
@@ -75,16 +74,11 @@ async function burst(): Promise<void> {
   let dns: Awaited<ReturnType<typeof startDnsServerProcess>> | undefined;
   let changer: { stop: () => Promise<void> } | undefined;
 
-  const cleanup = async (): Promise<void> => {
+  const cleanup = cleanupOnExit(dir, log, async () => {
     await changer?.stop();
-    await Promise.all([...nginxMasters].map(stopNginx));
     await dns?.process.stop();
     if (dbCreated) await dropDatabase(dbName);
-    if (process.env.KEEP_BENCH_DIR === "1") log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
-  };
-  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
-  process.on("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+  });
 
   try {
     // --- the database: 100 nodes on three addresses, 100,000 push monitors ----------------------
