@@ -150,8 +150,16 @@ describe("kuma-cluster-node exec", () => {
         await waitFor(async () => /no active user yet/.test(String((await agentRow("node4"))?.detail)), 5000, () => `a timer row; stderr ${cli.stderr}`);
         assert.equal((await agentRow("node4"))?.handover, "timer");
         await credentials(true);
-        // Credentials are looked for every 2 s; the first reconcile follows.
-        await waitFor(async () => (await agentRow("node4"))?.handover === "trigger", 15_000, () => `a trigger row; stderr ${cli.stderr}`);
+        // Credentials are looked for every 2 s; the mode is written, then the first reconcile runs
+        // and records its time.
+        await waitFor(
+          async () => {
+            const r = await agentRow("node4");
+            return r?.handover === "trigger" && r?.last_reconcile_at instanceof Date;
+          },
+          15_000,
+          () => `a trigger row with its first reconcile; stderr ${cli.stderr}`,
+        );
         const row = await agentRow("node4");
         assert.match(String(row?.detail), /POST \/api\/v1\/reconcile-monitors on 127\.5\.\d+\.\d+:3001 with a token of user admin/);
         assert.equal(row?.agent_version, (JSON.parse(readFileSync(join(ROOT, "node", "package.json"), "utf8")) as { version: string }).version);
