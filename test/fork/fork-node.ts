@@ -49,6 +49,8 @@ export class ForkNode {
   /** The fork's own pid (the supervisor's child, in a process group of its own). */
   private forkPid: number | undefined;
   private readonly listeners = new Set<(line: Line) => void>();
+  /** When the node was last started. */
+  private startedAt = 0;
 
   constructor(readonly plan: NodePlan, private readonly placement: Placement, private readonly forkDir: string) {
     mkdirSync(placement.dataDir, { recursive: true });
@@ -90,6 +92,7 @@ export class ForkNode {
     const step = this.plan.node;
     const [command, ...args] = step.argv[0] === "node" ? [process.execPath, ...step.argv.slice(1)] : step.argv;
     this.forkPid = undefined;
+    this.startedAt = Date.now();
     const started = startProcess(command, { args, env: this.env(step), cwd: this.forkDir, readyLine: /Listening on /, timeoutMs: START_TIMEOUT_MS, name: `${this.id} (exec)` });
     // Lines are read from the start, before the ready line.
     const child = await started;
@@ -132,6 +135,23 @@ export class ForkNode {
       };
       this.listeners.add(listener);
     });
+  }
+
+  /**
+   * Whether this node's fork runs monitor `id`, as its log says since its last start: started
+   * by a reconcile or by a resume (add, edit, resume) and not stopped since. A monitor started
+   * with the node itself is logged only at debug level, so it reads as not running.
+   */
+  runs(id: number): boolean {
+    const started = new RegExp(`Reconciling: starting monitor .*\\(ID: ${id}\\)\\s*$|Resume Monitor: ${id} User ID`);
+    const stopped = new RegExp(`Reconciling: stopping monitor .*\\(ID: ${id}\\)\\s*$|(Pause|Delete) Monitor: ${id} User ID`);
+    let running = false;
+    for (const l of this.lines) {
+      if (l.at < this.startedAt) continue;
+      if (started.test(l.text)) running = true;
+      else if (stopped.test(l.text)) running = false;
+    }
+    return running;
   }
 
   /** When the fork's reconciler started (or stopped) monitor `id` at or after `since`. */

@@ -1,32 +1,27 @@
 // The real-node suite's results: each step per world and fork commit, the failover figures,
-// and the hand-over latency (a moved monitor's move until its new owner's fork logs
-// "Reconciling: starting"), printed as tables when the suite ends.
+// and the hand-over figures (handover.ts: gap and overlap per moved monitor, median / p95 /
+// max, moves at the minute apart), printed as tables when the suite ends.
+import { atTheMinute, type Sample, type Samples } from "./handover";
 
 export type Outcome = "pass" | "FAIL" | "skipped";
 
-export interface Figures {
+export interface Figures extends Samples {
   /** Kill until a browser pinned to the dead node is served by another. */
   trafficAwayMs?: number;
   /** Kill until a push for one of its monitors is accepted by another node. */
   pushElsewhereMs?: number;
   /** Kill until every one of its monitors is assigned elsewhere. */
   movedMs?: number;
-  /** Per moved monitor: its move until the new owner's fork started it. */
-  failoverRunMs: number[];
   /** Restart until the router counts the node up again. */
   backUpMs?: number;
   /** Restart until every monitor is home (assigned_node cleared). */
   homeMs?: number;
-  /** Per monitor: back home until the home node's fork started it. */
-  returnRunMs: number[];
-  /** Per monitor: the home node started it until the temporary owner stopped it (negative: a gap). */
-  returnOverlapMs: number[];
-  /** An edit through a node that does not own the monitor: its start there until it stops there. */
-  editOverlapMs?: number;
+  /** Edits through a node that does not own the monitor: its start there until it stops there. */
+  editOverlap: Sample[];
 }
 
 export function emptyFigures(): Figures {
-  return { failoverRunMs: [], returnRunMs: [], returnOverlapMs: [] };
+  return { failoverGap: [], returnGap: [], returnOverlap: [], editOverlap: [] };
 }
 
 export function percentile(values: readonly number[], p: number): number | undefined {
@@ -36,8 +31,17 @@ export function percentile(values: readonly number[], p: number): number | undef
 }
 
 const ms = (v: number | undefined): string => (v === undefined ? "-" : `${Math.round(v)}`);
-const spread = (values: readonly number[]): string =>
-  values.length === 0 ? "-" : `${ms(percentile(values, 50))} / ${ms(Math.max(...values))}`;
+
+/** Median, 95th percentile and maximum of the samples (ms), with their count. */
+export function spread(samples: readonly Sample[]): { n: number; median?: number; p95?: number; max?: number } {
+  const v = samples.map((s) => s.ms);
+  return { n: v.length, median: percentile(v, 50), p95: percentile(v, 95), max: v.length === 0 ? undefined : Math.max(...v) };
+}
+
+const cell = (samples: readonly Sample[]): string => {
+  const s = spread(samples);
+  return s.n === 0 ? "-" : `${ms(s.median)} / ${ms(s.p95)} / ${ms(s.max)} (${s.n})`;
+};
 
 function table(header: string[], body: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
@@ -66,15 +70,29 @@ export class Report {
   render(): string {
     const worlds = [...this.outcomes.keys()];
     const steps = table(["step", ...worlds], this.steps.map((s) => [s, ...worlds.map((w) => this.outcomes.get(w)?.get(s) ?? "not run")]));
-    const figures = table(
-      ["world / fork", "traffic away", "push elsewhere", "monitors moved", "new owner runs them (median / max)", "node back up", "monitors home", "home node runs them (median / max)", "overlap on return (median / max)", "edit on a non-owner: overlap"],
-      [...this.figures].map(([w, f]) => [w, ms(f.trafficAwayMs), ms(f.pushElsewhereMs), ms(f.movedMs), spread(f.failoverRunMs), ms(f.backUpMs), ms(f.homeMs), spread(f.returnRunMs), spread(f.returnOverlapMs), ms(f.editOverlapMs)]),
+    const first = table(
+      ["world / fork", "traffic away", "push elsewhere", "monitors moved", "node back up", "monitors home"],
+      [...this.figures].map(([w, f]) => [w, ms(f.trafficAwayMs), ms(f.pushElsewhereMs), ms(f.movedMs), ms(f.backUpMs), ms(f.homeMs)]),
     );
-    const all = [...this.figures.values()].flatMap((f) => [...f.failoverRunMs, ...f.returnRunMs]);
-    const handover =
-      all.length === 0
-        ? "hand-over latency: no samples"
-        : `hand-over latency (move -> "Reconciling: starting" on the new owner), ${all.length} moves: median ${ms(percentile(all, 50))} ms, p95 ${ms(percentile(all, 95))} ms, max ${ms(Math.max(...all))} ms`;
-    return ["Real fork nodes behind the router:", steps, "", "Failover figures (ms, from SIGKILL of a node and from its restart):", figures, handover].join("\n");
+    const off = (v: readonly Sample[]): Sample[] => v.filter((s) => !atTheMinute(s));
+    const on = (v: readonly Sample[]): Sample[] => v.filter(atTheMinute);
+    const handover = table(
+      ["world / fork", "moves", "failover gap", "return gap", "return overlap", "edit overlap"],
+      [...this.figures].flatMap(([w, f]) => [
+        [w, "off the minute", cell(off(f.failoverGap)), cell(off(f.returnGap)), cell(off(f.returnOverlap)), cell(f.editOverlap)],
+        [w, "at the minute", cell(on(f.failoverGap)), cell(on(f.returnGap)), cell(on(f.returnOverlap)), "-"],
+      ]),
+    );
+    return [
+      "Real fork nodes behind the router:",
+      steps,
+      "",
+      "First round (ms, from SIGKILL of a node and from its restart):",
+      first,
+      "",
+      "Hand-over (ms, median / p95 / max (samples); gap: move until the new owner runs it; overlap: both nodes run it, negative a gap;",
+      `"at the minute": moves seen from second 55 to 02, where the fork's own minute run takes over):`,
+      handover,
+    ].join("\n");
   }
 }
