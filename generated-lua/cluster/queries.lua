@@ -17,7 +17,7 @@ ____exports.SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete"
 --- Per node, the active monitors the router moved away from it and that still carry the owner
 -- it wrote (a record an operator overtook counts for nothing). Read with the monitors: a move
 -- record changes only together with its monitor's owner.
-____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node ") .. "GROUP BY r.from_node ORDER BY r.from_node"
+____exports.AWAY_SQL = ("SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " .. "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node AND r.kind <> 'rebalance' ") .. "GROUP BY r.from_node ORDER BY r.from_node"
 --- What the nodes' agents last reported; ages by the database clock, as for last_seen.
 ____exports.AGENTS_SQL = (("SELECT node_id, handover, COALESCE(detail, '') AS detail, COALESCE(agent_version, '') AS agent_version, " .. "TIMESTAMPDIFF(MICROSECOND, seen_at, UTC_TIMESTAMP(3)) / 1000000 AS seen_age, ") .. "COALESCE(TIMESTAMPDIFF(MICROSECOND, last_reconcile_at, UTC_TIMESTAMP(3)) / 1000000, -1) AS reconcile_age, ") .. "COALESCE(last_reconcile_ms, -1) AS reconcile_ms FROM kuma_cluster_agent ORDER BY node_id"
 --- The drained nodes (core/router_tables.ts); read at every sync, a drain shows within one.

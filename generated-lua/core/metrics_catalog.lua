@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["8"] = 6,["9"] = 22,["10"] = 23,["12"] = 26,["13"] = 26,["14"] = 26,["15"] = 26,["16"] = 26,["17"] = 26,["18"] = 26,["19"] = 26,["20"] = 26,["21"] = 26,["22"] = 26,["23"] = 26,["24"] = 26,["25"] = 28,["26"] = 29,["27"] = 30,["28"] = 31,["29"] = 32,["30"] = 33,["31"] = 34,["32"] = 35,["33"] = 36,["34"] = 37,["35"] = 38,["36"] = 39,["37"] = 40,["38"] = 41,["39"] = 42,["40"] = 43,["41"] = 44,["42"] = 45,["43"] = 47,["44"] = 47,["45"] = 47,["46"] = 47,["47"] = 47,["48"] = 47,["49"] = 53,["50"] = 53,["51"] = 53,["52"] = 53,["53"] = 53,["54"] = 53,["55"] = 47,["56"] = 47,["57"] = 47,["58"] = 47,["59"] = 47,["60"] = 47,["61"] = 47,["62"] = 47,["63"] = 61,["64"] = 61,["65"] = 61,["66"] = 61,["67"] = 61,["68"] = 61,["69"] = 47,["70"] = 47,["71"] = 47,["72"] = 47,["73"] = 47,["74"] = 47,["76"] = 69,["77"] = 70,["78"] = 69,["79"] = 73,["80"] = 74,["81"] = 74,["82"] = 74,["85"] = 75,["86"] = 73,["88"] = 79,["89"] = 80,["90"] = 81,["91"] = 82,["92"] = 83,["94"] = 85,["97"] = 88,["98"] = 79});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 4,["7"] = 4,["8"] = 6,["9"] = 22,["10"] = 23,["12"] = 26,["13"] = 26,["14"] = 26,["15"] = 26,["16"] = 26,["17"] = 26,["18"] = 26,["19"] = 26,["20"] = 26,["21"] = 26,["22"] = 26,["23"] = 26,["24"] = 26,["25"] = 28,["26"] = 29,["27"] = 30,["28"] = 31,["29"] = 32,["30"] = 33,["31"] = 34,["32"] = 35,["33"] = 36,["34"] = 37,["35"] = 38,["36"] = 39,["37"] = 40,["38"] = 41,["39"] = 42,["40"] = 43,["41"] = 44,["42"] = 45,["43"] = 46,["44"] = 48,["45"] = 48,["46"] = 48,["47"] = 48,["48"] = 48,["49"] = 48,["50"] = 54,["51"] = 54,["52"] = 54,["53"] = 54,["54"] = 54,["55"] = 54,["56"] = 48,["57"] = 48,["58"] = 48,["59"] = 48,["60"] = 48,["61"] = 48,["62"] = 48,["63"] = 48,["64"] = 62,["65"] = 62,["66"] = 62,["67"] = 62,["68"] = 62,["69"] = 62,["70"] = 48,["71"] = 48,["72"] = 48,["73"] = 48,["74"] = 48,["75"] = 48,["76"] = 48,["78"] = 71,["79"] = 72,["80"] = 71,["81"] = 75,["82"] = 76,["83"] = 76,["84"] = 76,["87"] = 77,["88"] = 75,["90"] = 81,["91"] = 82,["92"] = 83,["93"] = 84,["94"] = 85,["96"] = 87,["99"] = 90,["100"] = 81});
 local ____exports = {}
 local ____route = require("core.route")
 local REASONS = ____route.REASONS
@@ -40,6 +40,7 @@ ____exports.EXPECTED_NODES = "kuma_router_expected_nodes"
 ____exports.MONITORS_AWAY = "kuma_router_monitors_moved_away"
 ____exports.HANDOVER_TRIGGER = "kuma_router_node_handover_trigger"
 ____exports.NODE_FOREIGN = "kuma_router_node_foreign"
+____exports.IMBALANCE = "uptime_kuma_monitor_imbalance_ratio"
 ____exports.FAMILIES = {
     {name = ____exports.NODE_STATUS, type = "gauge", help = "1 when the router's own health checks call the node up (and it has an address), 0 when down or foreign", labels = {"node_id"}},
     {name = ____exports.NODE_REGISTRY_ONLINE, type = "gauge", help = "1 when the node is online in the registry (node.status), 0 when offline", labels = {"node_id"}},
@@ -69,6 +70,7 @@ ____exports.FAMILIES = {
     },
     {name = ____exports.EXPECTED_NODES, type = "gauge", help = "CLUSTER_NODE_COUNT: the number of nodes the cluster is meant to run", labels = {}},
     {name = ____exports.MONITORS_AWAY, type = "gauge", help = "Active monitors the router moved away from the node (failover); they return once it is confirmed up", labels = {"node_id"}},
+    {name = ____exports.IMBALANCE, type = "gauge", help = "(max - min) / mean of the active monitors owned by the healthy, undrained nodes (0 with fewer than two); the rebalance keeps it below REBALANCE_THRESHOLD", labels = {}},
     {name = ____exports.HANDOVER_TRIGGER, type = "gauge", help = "1 when the node's agent triggers its reconcile after a change of owner, 0 when the node's one-minute reconcile timer applies", labels = {"node_id"}},
     {name = ____exports.NODE_FOREIGN, type = "gauge", help = "1 when the node is another world's (not managed by this router: never probed, marked offline or routed to), 0 when this router manages it", labels = {"node_id"}}
 }

@@ -1,59 +1,42 @@
 local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
-local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["12"] = 26,["13"] = 6,["14"] = 7,["15"] = 8,["16"] = 8,["17"] = 8,["18"] = 9,["19"] = 9,["20"] = 9,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 12,["30"] = 13,["31"] = 14,["32"] = 15,["33"] = 30,["34"] = 31,["35"] = 32,["37"] = 32,["41"] = 33,["43"] = 36,["44"] = 37,["45"] = 37,["47"] = 64,["48"] = 65,["49"] = 65,["50"] = 65,["51"] = 65,["53"] = 26,["54"] = 26,["55"] = 27,["56"] = 27,["57"] = 27,["58"] = 40,["59"] = 41,["60"] = 41,["61"] = 41,["62"] = 41,["63"] = 41,["64"] = 41,["65"] = 41,["66"] = 41,["67"] = 41,["68"] = 41,["69"] = 41,["70"] = 40,["72"] = 52,["73"] = 53,["74"] = 54,["75"] = 55,["76"] = 55,["77"] = 55,["78"] = 55,["79"] = 56,["80"] = 57,["81"] = 57,["82"] = 57,["83"] = 57,["84"] = 57,["87"] = 59,["88"] = 60,["89"] = 52,["90"] = 68,["91"] = 69,["92"] = 69,["93"] = 69,["94"] = 69,["95"] = 69,["96"] = 69,["97"] = 70,["98"] = 71,["99"] = 71,["100"] = 71,["101"] = 71,["102"] = 71,["103"] = 71,["104"] = 69,["105"] = 69,["106"] = 68,["108"] = 76,["109"] = 77,["110"] = 78,["111"] = 79,["112"] = 79,["113"] = 79,["114"] = 79,["115"] = 80,["116"] = 81,["117"] = 81,["118"] = 81,["119"] = 81,["121"] = 84,["122"] = 85,["123"] = 86,["124"] = 87,["125"] = 88,["126"] = 89,["127"] = 90,["129"] = 92,["130"] = 92,["132"] = 94,["133"] = 94,["134"] = 94,["135"] = 94,["136"] = 94,["138"] = 95,["139"] = 76,["140"] = 98,["141"] = 98,["142"] = 98,["143"] = 98,["144"] = 98,["145"] = 98,["146"] = 98,["147"] = 98,["148"] = 98,["149"] = 99,["150"] = 99,["151"] = 99,["152"] = 99,["153"] = 100,["154"] = 101,["155"] = 101,["156"] = 101,["157"] = 101,["158"] = 101,["160"] = 102,["161"] = 102,["162"] = 102,["163"] = 102,["164"] = 103,["165"] = 104,["166"] = 105,["167"] = 106,["168"] = 106,["169"] = 106,["170"] = 106,["171"] = 106,["173"] = 107,["174"] = 108,["175"] = 108,["176"] = 108,["177"] = 108,["178"] = 108,["179"] = 108,["180"] = 108,["181"] = 109,["182"] = 109,["183"] = 109,["184"] = 109,["185"] = 110,["186"] = 111,["187"] = 112,["188"] = 112,["189"] = 112,["190"] = 112,["193"] = 115,["194"] = 98,["196"] = 119,["197"] = 120,["198"] = 120,["199"] = 120,["200"] = 120,["201"] = 121,["202"] = 121,["204"] = 122,["205"] = 122,["207"] = 123,["208"] = 123,["210"] = 124,["213"] = 129,["214"] = 130,["215"] = 130,["216"] = 130,["217"] = 130,["218"] = 131,["221"] = 126,["222"] = 127,["228"] = 125,["231"] = 133,["232"] = 119});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["9"] = 48,["10"] = 6,["11"] = 7,["12"] = 8,["13"] = 8,["14"] = 8,["15"] = 9,["16"] = 9,["17"] = 9,["18"] = 9,["19"] = 9,["20"] = 11,["21"] = 11,["22"] = 11,["23"] = 11,["24"] = 11,["25"] = 11,["26"] = 12,["27"] = 12,["28"] = 12,["29"] = 12,["30"] = 13,["31"] = 13,["32"] = 13,["33"] = 13,["34"] = 14,["35"] = 48,["36"] = 49,["37"] = 49,["38"] = 49,["39"] = 49,["41"] = 24,["42"] = 25,["43"] = 25,["44"] = 25,["45"] = 25,["46"] = 25,["47"] = 25,["48"] = 25,["49"] = 25,["50"] = 25,["51"] = 25,["52"] = 25,["53"] = 24,["55"] = 36,["56"] = 37,["57"] = 38,["58"] = 39,["59"] = 39,["60"] = 39,["61"] = 39,["62"] = 40,["63"] = 41,["64"] = 41,["65"] = 41,["66"] = 41,["67"] = 41,["70"] = 43,["71"] = 44,["72"] = 36,["73"] = 52,["74"] = 53,["75"] = 53,["76"] = 53,["77"] = 53,["78"] = 53,["79"] = 53,["80"] = 54,["81"] = 55,["82"] = 55,["83"] = 55,["84"] = 55,["85"] = 55,["86"] = 55,["87"] = 53,["88"] = 53,["89"] = 52,["91"] = 60,["92"] = 61,["93"] = 62,["94"] = 63,["95"] = 63,["96"] = 63,["97"] = 63,["98"] = 64,["99"] = 65,["100"] = 65,["101"] = 65,["102"] = 65,["104"] = 68,["105"] = 68,["106"] = 68,["107"] = 68,["108"] = 68,["109"] = 68,["110"] = 68,["111"] = 68,["113"] = 69,["114"] = 60,["116"] = 73,["117"] = 74,["118"] = 74,["120"] = 75,["121"] = 75,["122"] = 75,["123"] = 75,["124"] = 76,["125"] = 77,["126"] = 77,["127"] = 77,["128"] = 77,["129"] = 77,["131"] = 78,["132"] = 73,["133"] = 81,["134"] = 81,["135"] = 81,["136"] = 81,["137"] = 81,["138"] = 81,["139"] = 81,["140"] = 81,["141"] = 81,["142"] = 82,["143"] = 82,["144"] = 82,["145"] = 82,["146"] = 82,["147"] = 83,["148"] = 84,["149"] = 84,["150"] = 84,["151"] = 84,["152"] = 84,["154"] = 85,["155"] = 85,["156"] = 85,["157"] = 85,["158"] = 86,["159"] = 87,["160"] = 88,["161"] = 89,["162"] = 90,["163"] = 90,["164"] = 90,["165"] = 90,["166"] = 90,["168"] = 91,["169"] = 92,["170"] = 92,["171"] = 92,["172"] = 92,["173"] = 92,["174"] = 92,["175"] = 92,["176"] = 93,["177"] = 93,["178"] = 93,["179"] = 93,["180"] = 94,["181"] = 95,["182"] = 96,["183"] = 96,["184"] = 96,["185"] = 96,["188"] = 99,["189"] = 81,["191"] = 103,["192"] = 104,["193"] = 104,["194"] = 104,["195"] = 104,["196"] = 105,["197"] = 105,["198"] = 105,["199"] = 105,["200"] = 105,["201"] = 106,["202"] = 106,["204"] = 107,["205"] = 107,["206"] = 107,["207"] = 107,["208"] = 108,["209"] = 103});
 local ____exports = {}
-local run, affected, forget, MoveError
+local forget
 local config = require("config")
 local db = require("cluster.db")
 local ____failover = require("core.failover")
 local failoverWork = ____failover.failoverWork
 local planFailover = ____failover.planFailover
 local ____ownership = require("core.ownership")
+local goneNodes = ____ownership.goneNodes
+local groupMoves = ____ownership.groupMoves
 local idsOf = ____ownership.idsOf
 local planRecords = ____ownership.planRecords
 local ____move_sql = require("health.move_sql")
 local RECORDS_SQL = ____move_sql.RECORDS_SQL
 local forgetSql = ____move_sql.forgetSql
 local recordSql = ____move_sql.recordSql
+local rehomeSql = ____move_sql.rehomeSql
 local returnSql = ____move_sql.returnSql
 local ____registry_sql = require("health.registry_sql")
 local assignSql = ____registry_sql.assignSql
 local loadsSql = ____registry_sql.loadsSql
 local sourceMonitorsSql = ____registry_sql.sourceMonitorsSql
-local session = require("health.writer_session")
+local ____move_tx = require("health.move_tx")
+local affected = ____move_tx.affected
+local inTransaction = ____move_tx.inTransaction
+local run = ____move_tx.run
 local state = require("health.state")
-local tables = require("health.tables")
-function run(sql, what)
-    local res = session.exec(sql)
-    if res.error ~= nil or res.ok == nil and res.rows == nil then
-        error(
-            __TS__New(MoveError, (what .. ": ") .. (res.error or "no result")),
-            0
-        )
-    end
-    return res
-end
-function affected(sql, what)
-    local ____opt_0 = run(sql, what).ok
-    return ____opt_0 and ____opt_0.affected_rows or 0
-end
 function forget(ids)
     return #ids == 0 and 0 or affected(
         forgetSql(ids),
         "forget"
     )
-end
-MoveError = __TS__Class()
-MoveError.name = "MoveError"
-function MoveError.prototype.____constructor(self, why)
-    self.why = why
 end
 local function readRecords()
     return __TS__ArrayMap(
@@ -118,26 +101,36 @@ local function applyAssignments(plan, sources)
             (((("health writer: " .. tostring(n)) .. " monitors of ") .. table.concat(sources, ",")) .. " -> ") .. target
         )
     end
-    local ____pairs = {}
-    local keys = {}
-    for ____, e in ipairs(plan.records) do
-        local key = (((e.from .. " ") .. e.to) .. " ") .. e.kind
-        if ____pairs[key] == nil then
-            ____pairs[key] = {from = e.from, to = e.to, kind = e.kind, ids = {}}
-            keys[#keys + 1] = key
-        end
-        local ____pairs_key_ids_2 = ____pairs[key].ids
-        ____pairs_key_ids_2[#____pairs_key_ids_2 + 1] = e.id
-    end
-    for ____, key in ipairs(keys) do
+    for ____, g in ipairs(groupMoves(
+        plan.records,
+        function(e) return e.kind end
+    )) do
         affected(
-            recordSql(____pairs[key].from, ____pairs[key].to, ____pairs[key].ids, ____pairs[key].kind),
+            recordSql(g.first.from, g.first.to, g.ids, g.first.kind),
             "record"
         )
     end
     return moved
 end
-local function transaction(____bindingPattern0)
+--- Gives moved monitors of gone nodes their temporary owner for good; returns how many changed.
+local function applyRehome(ids, gone)
+    if #ids == 0 then
+        return 0
+    end
+    local n = affected(
+        rehomeSql(ids),
+        "rehome"
+    )
+    forget(ids)
+    if n > 0 then
+        ngx.log(
+            ngx.NOTICE,
+            ((("health writer: " .. tostring(n)) .. " monitors of ") .. table.concat(gone, ",")) .. " re-homed for good (gone longer than STALE_NODE_TIMEOUT)"
+        )
+    end
+    return n
+end
+local function transaction(____bindingPattern0, gone)
     local kinds
     local returning
     local targets
@@ -148,7 +141,8 @@ local function transaction(____bindingPattern0)
     kinds = ____bindingPattern0.kinds
     local records = planRecords(
         readRecords(),
-        returning
+        returning,
+        gone
     )
     local dropped = forget(records.drop)
     if dropped > 0 then
@@ -161,6 +155,7 @@ local function transaction(____bindingPattern0)
         records.returns,
         table.concat(returning, ",") .. " confirmed up"
     )
+    moved = moved + applyRehome(records.rehome, gone)
     if #sources > 0 then
         local monitors = sourceMonitors(sources, records.movedFrom)
         local loads = {}
@@ -198,36 +193,18 @@ function ____exports.moveMonitors(snapshot)
         state.registryNodes(snapshot),
         config.get().health
     )
-    if #work.sources == 0 and #work.returning == 0 then
+    local gone = goneNodes(
+        snapshot.nodes,
+        __TS__ObjectKeys(snapshot.awayFrom or ({})),
+        config.get().health.staleAfterS
+    )
+    if #work.sources == 0 and #work.returning == 0 and #gone == 0 then
         return {moved = 0, dropped = 0, failed = false}
     end
-    if not tables.ensure() then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    if session.exec("BEGIN").error ~= nil then
-        return {moved = 0, dropped = 0, failed = true}
-    end
-    local outcome
-    do
-        local function ____catch(e)
-            session.exec("ROLLBACK")
-            ngx.log(
-                ngx.WARN,
-                "health writer: monitor moves rolled back: " .. (__TS__InstanceOf(e, MoveError) and e.why or tostring(e))
-            )
-            return true, {moved = 0, dropped = 0, failed = true}
-        end
-        local ____try, ____hasReturned, ____returnValue = pcall(function()
-            outcome = transaction(work)
-            run("COMMIT", "commit")
-        end)
-        if not ____try then
-            ____hasReturned, ____returnValue = ____catch(____hasReturned)
-        end
-        if ____hasReturned then
-            return ____returnValue
-        end
-    end
-    return __TS__ObjectAssign({}, outcome, {failed = false})
+    local outcome = inTransaction(
+        "monitor moves",
+        function() return transaction(work, gone) end
+    )
+    return outcome == nil and ({moved = 0, dropped = 0, failed = true}) or __TS__ObjectAssign({}, outcome, {failed = false})
 end
 return ____exports

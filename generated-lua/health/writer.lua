@@ -1,8 +1,8 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 31,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 12,["12"] = 12,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["19"] = 14,["20"] = 15,["21"] = 15,["22"] = 16,["23"] = 16,["24"] = 17,["25"] = 17,["26"] = 18,["27"] = 19,["28"] = 20,["29"] = 144,["30"] = 145,["31"] = 145,["33"] = 146,["34"] = 147,["35"] = 148,["36"] = 148,["40"] = 23,["42"] = 25,["44"] = 27,["46"] = 29,["47"] = 31,["48"] = 32,["51"] = 37,["52"] = 39,["53"] = 40,["54"] = 41,["55"] = 42,["56"] = 43,["57"] = 44,["58"] = 45,["61"] = 51,["62"] = 52,["63"] = 53,["64"] = 54,["65"] = 55,["67"] = 57,["68"] = 51,["70"] = 61,["71"] = 62,["72"] = 63,["73"] = 63,["75"] = 64,["76"] = 61,["78"] = 78,["79"] = 79,["80"] = 79,["81"] = 79,["82"] = 79,["83"] = 79,["84"] = 80,["85"] = 80,["87"] = 81,["88"] = 82,["89"] = 82,["91"] = 83,["92"] = 83,["93"] = 83,["94"] = 83,["95"] = 84,["96"] = 84,["98"] = 85,["99"] = 85,["101"] = 86,["102"] = 78,["103"] = 89,["104"] = 90,["105"] = 90,["107"] = 91,["108"] = 91,["110"] = 92,["111"] = 93,["112"] = 94,["113"] = 95,["114"] = 95,["116"] = 96,["117"] = 97,["119"] = 99,["120"] = 100,["121"] = 101,["122"] = 102,["123"] = 104,["124"] = 105,["125"] = 89,["126"] = 108,["127"] = 109,["128"] = 110,["131"] = 113,["132"] = 114,["133"] = 116,["134"] = 117,["135"] = 117,["137"] = 118,["140"] = 119,["141"] = 120,["142"] = 121,["143"] = 122,["144"] = 123,["147"] = 126,["148"] = 126,["149"] = 126,["150"] = 126,["151"] = 126,["152"] = 128,["155"] = 129,["156"] = 130,["159"] = 131,["160"] = 132,["161"] = 133,["163"] = 135,["164"] = 136,["167"] = 137,["168"] = 138,["171"] = 141,["172"] = 108,["174"] = 152,["175"] = 153,["176"] = 154,["177"] = 152,["178"] = 157,["179"] = 158,["180"] = 159,["181"] = 157,["183"] = 163,["184"] = 164,["185"] = 164,["186"] = 164,["187"] = 164,["188"] = 164,["189"] = 164,["190"] = 163});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 30,["6"] = 7,["7"] = 8,["8"] = 9,["9"] = 10,["10"] = 10,["11"] = 12,["12"] = 12,["13"] = 13,["14"] = 13,["15"] = 14,["16"] = 14,["17"] = 14,["18"] = 14,["19"] = 14,["20"] = 15,["21"] = 15,["22"] = 16,["23"] = 16,["24"] = 17,["25"] = 17,["26"] = 18,["27"] = 18,["28"] = 19,["29"] = 20,["30"] = 21,["31"] = 62,["32"] = 63,["33"] = 64,["34"] = 64,["36"] = 65,["38"] = 149,["39"] = 150,["40"] = 151,["41"] = 151,["42"] = 152,["43"] = 153,["44"] = 154,["47"] = 158,["48"] = 159,["49"] = 159,["51"] = 160,["52"] = 161,["53"] = 162,["54"] = 162,["58"] = 24,["60"] = 26,["62"] = 28,["63"] = 30,["64"] = 32,["65"] = 33,["66"] = 38,["67"] = 40,["68"] = 41,["69"] = 42,["70"] = 43,["71"] = 44,["72"] = 45,["73"] = 46,["76"] = 52,["77"] = 53,["78"] = 54,["79"] = 55,["80"] = 56,["82"] = 58,["83"] = 52,["85"] = 79,["86"] = 80,["87"] = 80,["88"] = 80,["89"] = 80,["90"] = 80,["91"] = 81,["92"] = 81,["94"] = 82,["95"] = 83,["96"] = 83,["98"] = 84,["99"] = 84,["100"] = 84,["101"] = 84,["102"] = 85,["103"] = 85,["105"] = 86,["106"] = 86,["108"] = 87,["109"] = 79,["110"] = 90,["111"] = 91,["112"] = 91,["114"] = 92,["115"] = 92,["117"] = 93,["118"] = 94,["119"] = 95,["120"] = 96,["121"] = 96,["123"] = 97,["124"] = 98,["126"] = 100,["127"] = 101,["128"] = 102,["129"] = 103,["130"] = 105,["131"] = 106,["132"] = 90,["133"] = 109,["134"] = 110,["135"] = 111,["138"] = 114,["139"] = 115,["140"] = 117,["141"] = 118,["142"] = 118,["144"] = 119,["147"] = 120,["148"] = 121,["149"] = 122,["150"] = 123,["151"] = 124,["154"] = 127,["155"] = 127,["156"] = 127,["157"] = 127,["158"] = 127,["159"] = 129,["162"] = 130,["163"] = 131,["166"] = 132,["167"] = 133,["168"] = 134,["170"] = 136,["171"] = 137,["172"] = 139,["173"] = 139,["177"] = 142,["178"] = 143,["181"] = 146,["182"] = 109,["184"] = 166,["185"] = 167,["186"] = 168,["187"] = 166,["188"] = 171,["189"] = 172,["190"] = 173,["191"] = 171,["193"] = 177,["194"] = 178,["195"] = 178,["196"] = 178,["197"] = 178,["198"] = 178,["199"] = 178,["200"] = 177});
 local ____exports = {}
-local stop, WRITER_KEY
+local refreshSnapshot, rebalance, stop, RETRY_AFTER_S, WRITER_KEY, WRITES_KEY, retryAt
 local config = require("config")
 local sync = require("cluster.sync")
 local store = require("cluster.snapshot_store")
@@ -21,11 +21,29 @@ local ____loop = require("health.loop")
 local runLoop = ____loop.runLoop
 local ____monitor_moves = require("health.monitor_moves")
 local moveMonitors = ____monitor_moves.moveMonitors
+local ____rebalance = require("health.rebalance")
+local rebalanceStep = ____rebalance.rebalanceStep
 local ____status_writes = require("health.status_writes")
 local writeStatuses = ____status_writes.writeStatuses
 local session = require("health.writer_session")
 local state = require("health.state")
 local tables = require("health.tables")
+function refreshSnapshot()
+    local ____, err = sync.syncOnce()
+    if err ~= nil then
+        ngx.log(ngx.WARN, "health writer: snapshot refresh failed: " .. err)
+    end
+    return store.current()
+end
+function rebalance(snapshot, now)
+    local moved = rebalanceStep(snapshot, now)
+    if moved < 0 then
+        retryAt = now + RETRY_AFTER_S
+    elseif moved > 0 then
+        healthDict:incr(WRITES_KEY, 1, 0)
+        refreshSnapshot()
+    end
+end
 function stop()
     if session.holding() then
         ngx.log(ngx.NOTICE, "health writer: giving up the writer lock")
@@ -42,19 +60,16 @@ local STEP_S = 0.1
 local ACQUIRE_EVERY_S = 2
 --- The writer proves it still holds the lock this often (well within SESSION_IDLE_S).
 local CONFIRM_EVERY_S = 5
---- After a failed write, the same work is retried this much later, not every step.
-local RETRY_AFTER_S = 1
+RETRY_AFTER_S = 1
 WRITER_KEY = "writer:pid"
 local WRITER_KEY_TTL_S = 2
---- Status writes and monitor moves that changed rows, each counted as soon as it committed (before
--- the snapshot refresh after it): /lb/status shows that only the writer writes.
-local WRITES_KEY = "writer:writes"
+WRITES_KEY = "writer:writes"
 local nextAcquireAt = 0
 local nextConfirmAt = 0
 local lastSnapshot
 local lastSnapshotKey = ""
 local lastKey = ""
-local retryAt = 0
+retryAt = 0
 local lastAcquireError
 --- What the writer's decisions read from the snapshot. last_seen ages move every second, so the
 -- snapshot's version does too: only a node crossing the stale line matters.
@@ -65,14 +80,6 @@ local function snapshotKey(snapshot)
         parts[#parts + 1] = ((((((n.id .. ":") .. tostring(n.online and 1 or 0)) .. tostring(n.address ~= nil and 1 or 0)) .. tostring(isStale(n.lastSeenAge, staleAfterS) and 1 or 0)) .. tostring(n.drained == true and 1 or 0)) .. ":") .. tostring(n.owned)
     end
     return table.concat(parts, ",")
-end
---- Publishes what was just written, so routing and the next step see it now, not a sync later.
-local function refreshSnapshot()
-    local ____, err = sync.syncOnce()
-    if err ~= nil then
-        ngx.log(ngx.WARN, "health writer: snapshot refresh failed: " .. err)
-    end
-    return store.current()
 end
 --- One pass of the writer's work on its session (which must hold the lock).
 function ____exports.writeOnce(snapshot)
@@ -162,6 +169,9 @@ local function step()
     end
     local key = (((((tostring(state.verdictVersion()) .. "/") .. tostring(state.pendingVersion())) .. "/") .. tostring(completedRounds())) .. "/") .. lastSnapshotKey
     if key == lastKey or now < retryAt then
+        if now >= retryAt then
+            rebalance(snapshot, now)
+        end
         return
     end
     if ____exports.writeOnce(snapshot).failed then

@@ -1,6 +1,6 @@
 local ____lualib = require("lualib_bundle")
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 20,["24"] = 22,["25"] = 22,["26"] = 22,["27"] = 22,["28"] = 22,["29"] = 23,["30"] = 23,["31"] = 24,["32"] = 24,["33"] = 25,["34"] = 25,["35"] = 26,["36"] = 26,["37"] = 27,["38"] = 28,["39"] = 28,["40"] = 29,["41"] = 29,["42"] = 30,["43"] = 30,["45"] = 33,["46"] = 34,["47"] = 35,["48"] = 36,["49"] = 37,["50"] = 38,["51"] = 38,["54"] = 40,["55"] = 41,["56"] = 41,["58"] = 42,["59"] = 33,["60"] = 45,["61"] = 46,["62"] = 47,["63"] = 48,["64"] = 49,["65"] = 50,["66"] = 51,["67"] = 52,["68"] = 53,["69"] = 54,["70"] = 55,["71"] = 56,["72"] = 58,["73"] = 59,["74"] = 59,["75"] = 59,["76"] = 59,["77"] = 59,["78"] = 59,["79"] = 60,["80"] = 60,["81"] = 60,["82"] = 60,["83"] = 60,["84"] = 61,["86"] = 63,["87"] = 64,["88"] = 65,["89"] = 66,["90"] = 67,["91"] = 67,["93"] = 68,["94"] = 68,["95"] = 68,["96"] = 68,["97"] = 68,["98"] = 68,["99"] = 45,["100"] = 71,["101"] = 72,["102"] = 72,["104"] = 73,["105"] = 74,["106"] = 75,["107"] = 76,["108"] = 77,["109"] = 71});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["5"] = 4,["6"] = 5,["7"] = 6,["8"] = 7,["9"] = 7,["10"] = 7,["11"] = 8,["12"] = 9,["13"] = 10,["14"] = 11,["15"] = 12,["16"] = 13,["17"] = 14,["18"] = 15,["19"] = 16,["20"] = 17,["21"] = 18,["22"] = 19,["23"] = 20,["24"] = 21,["25"] = 23,["26"] = 23,["27"] = 23,["28"] = 23,["29"] = 23,["30"] = 24,["31"] = 24,["32"] = 24,["33"] = 25,["34"] = 25,["35"] = 26,["36"] = 26,["37"] = 27,["38"] = 27,["39"] = 28,["40"] = 28,["41"] = 29,["42"] = 30,["43"] = 30,["44"] = 31,["45"] = 31,["46"] = 32,["47"] = 32,["49"] = 35,["50"] = 36,["51"] = 37,["52"] = 38,["53"] = 39,["54"] = 40,["55"] = 40,["58"] = 42,["59"] = 43,["60"] = 43,["62"] = 44,["63"] = 35,["64"] = 47,["65"] = 48,["66"] = 49,["67"] = 50,["68"] = 51,["69"] = 52,["70"] = 53,["71"] = 54,["72"] = 55,["73"] = 56,["74"] = 57,["75"] = 58,["76"] = 60,["77"] = 61,["78"] = 61,["79"] = 61,["80"] = 61,["81"] = 61,["82"] = 61,["83"] = 62,["84"] = 62,["85"] = 62,["86"] = 62,["87"] = 62,["88"] = 63,["90"] = 65,["91"] = 65,["92"] = 65,["93"] = 65,["94"] = 65,["95"] = 65,["96"] = 66,["97"] = 67,["98"] = 68,["99"] = 69,["100"] = 70,["101"] = 70,["103"] = 71,["104"] = 71,["105"] = 71,["106"] = 71,["107"] = 71,["108"] = 71,["109"] = 47,["110"] = 74,["111"] = 75,["112"] = 75,["114"] = 76,["115"] = 77,["116"] = 78,["117"] = 79,["118"] = 80,["119"] = 74});
 local ____exports = {}
 local config = require("config")
 local agents = require("cluster.agents")
@@ -13,6 +13,7 @@ local DNS_NAMES = ____metrics_catalog.DNS_NAMES
 local EXPECTED_NODES = ____metrics_catalog.EXPECTED_NODES
 local HANDOVER_TRIGGER = ____metrics_catalog.HANDOVER_TRIGGER
 local NODE_FOREIGN = ____metrics_catalog.NODE_FOREIGN
+local IMBALANCE = ____metrics_catalog.IMBALANCE
 local MONITORS_AWAY = ____metrics_catalog.MONITORS_AWAY
 local MONITOR_COUNT = ____metrics_catalog.MONITOR_COUNT
 local NODE_REGISTRY_ONLINE = ____metrics_catalog.NODE_REGISTRY_ONLINE
@@ -26,6 +27,9 @@ local CONTENT_TYPE = ____metrics_text.CONTENT_TYPE
 local addSample = ____metrics_text.addSample
 local collect = ____metrics_text.collect
 local render = ____metrics_text.render
+local ____rebalance = require("core.rebalance")
+local imbalance = ____rebalance.imbalance
+local servingLoads = ____rebalance.servingLoads
 local ____snapshot = require("core.snapshot")
 local awayFrom = ____snapshot.awayFrom
 local ____dicts = require("dicts")
@@ -83,6 +87,12 @@ local function addStateGauges(c)
         )
         addSample(c, HANDOVER_TRIGGER, labels, handover.mode == "trigger" and 1 or 0)
     end
+    addSample(
+        c,
+        IMBALANCE,
+        {},
+        imbalance(servingLoads(nodes, down))
+    )
     local s = store.status()
     addSample(c, SNAPSHOT_AGE, {}, s.ageS or -1)
     addSample(c, SNAPSHOT_VERSION, {}, s.version)

@@ -6,9 +6,10 @@ local health = require("core.health")
 local failover = require("core.failover")
 local ownership = require("core.ownership")
 local handover = require("core.handover")
+local rebalance = require("core.rebalance")
 
 local FUNCTIONS = {}
-for _, mod in ipairs({ health, failover, ownership, handover }) do
+for _, mod in ipairs({ health, failover, ownership, handover, rebalance }) do
   for name, fn in pairs(mod) do
     if type(fn) == "function" then FUNCTIONS[name] = fn end
   end

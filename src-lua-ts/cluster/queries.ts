@@ -39,7 +39,7 @@ export const SETUP_SQL = "SELECT EXISTS (SELECT 1 FROM `user`) AS setup_complete
  */
 export const AWAY_SQL =
   "SELECT r.from_node AS node_id, COUNT(*) AS away FROM kuma_cluster_move r " +
-  "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node " +
+  "JOIN monitor m ON m.id = r.monitor_id AND m.active = 1 AND m.assigned_node = r.to_node AND r.kind <> 'rebalance' " +
   "GROUP BY r.from_node ORDER BY r.from_node";
 
 /** What the nodes' agents last reported; ages by the database clock, as for last_seen. */

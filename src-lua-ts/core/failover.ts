@@ -12,13 +12,14 @@ export interface FailoverNode extends RegistryNode {
 
 /**
  * Why the router moved a monitor (kuma_cluster_move.kind): its owner was down by the probes
- * (failover), drained (drain), or rebalanced onto a less-loaded node (rebalance, a change of
- * node_id that never returns).
+ * (failover), drained (drain), offline by its own deregistration while its probes still passed
+ * (leave), or rebalanced onto a less-loaded node (rebalance, a change of node_id that never
+ * returns).
  */
-export type MoveKind = "failover" | "drain" | "rebalance";
+export type MoveKind = "failover" | "drain" | "leave" | "rebalance";
 
 export interface FailoverWork {
-  /** Down or drained nodes that still own active monitors. */
+  /** Down, drained or departed nodes that still own active monitors. */
   sources: string[];
   /** source node id -> why its monitors move. */
   kinds: Record<string, MoveKind>;
@@ -48,7 +49,11 @@ export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork
     }
   }
   // A down node by the probes' verdict; a drained one at once (it still runs its monitors
-  // until the targets have taken them over).
+  // until the targets have taken them over); one offline in the registry while its probes
+  // pass at once too: that is its own SIGTERM deregistration, and it is about to stop. A quick
+  // restart cannot take them back early: its success count starts again while it is away
+  // (core/health.ts whileAway). A foreign node is neither failed over nor left: this router
+  // does not probe it, so its registry row alone says nothing it may act on.
   let failover = false;
   for (const n of nodes) {
     if (n.owned === 0) continue;
@@ -56,6 +61,7 @@ export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork
       work.kinds[n.id] = "failover";
       failover = true;
     } else if (n.drained === true) work.kinds[n.id] = "drain";
+    else if (!n.online && n.foreign !== true) work.kinds[n.id] = "leave";
     else continue;
     work.sources.push(n.id);
   }

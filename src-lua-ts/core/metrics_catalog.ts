@@ -43,6 +43,7 @@ export const EXPECTED_NODES = "kuma_router_expected_nodes";
 export const MONITORS_AWAY = "kuma_router_monitors_moved_away";
 export const HANDOVER_TRIGGER = "kuma_router_node_handover_trigger";
 export const NODE_FOREIGN = "kuma_router_node_foreign";
+export const IMBALANCE = "uptime_kuma_monitor_imbalance_ratio";
 
 export const FAMILIES: Family[] = [
   { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down or foreign", labels: ["node_id"] },
@@ -61,6 +62,7 @@ export const FAMILIES: Family[] = [
   { name: DNS_NAMES, type: "gauge", help: "Host names (nodes, database) in the router's DNS cache by state: fresh answer, stale (resolver failing, last good address served), failed", labels: ["dns_state"], zeroes: DNS_STATES },
   { name: EXPECTED_NODES, type: "gauge", help: "CLUSTER_NODE_COUNT: the number of nodes the cluster is meant to run", labels: [] },
   { name: MONITORS_AWAY, type: "gauge", help: "Active monitors the router moved away from the node (failover); they return once it is confirmed up", labels: ["node_id"] },
+  { name: IMBALANCE, type: "gauge", help: "(max - min) / mean of the active monitors owned by the healthy, undrained nodes (0 with fewer than two); the rebalance keeps it below REBALANCE_THRESHOLD", labels: [] },
   { name: HANDOVER_TRIGGER, type: "gauge", help: "1 when the node's agent triggers its reconcile after a change of owner, 0 when the node's one-minute reconcile timer applies", labels: ["node_id"] },
   { name: NODE_FOREIGN, type: "gauge", help: "1 when the node is another world's (not managed by this router: never probed, marked offline or routed to), 0 when this router manages it", labels: ["node_id"] },
 ];

@@ -5,6 +5,8 @@
 // is still in place, so an operator's override, or an operator's edit of a moved monitor, wins.
 // Pure: the writer (health/monitor_moves.ts) reads the records and applies these plans in SQL.
 
+import { isStale } from "./health";
+
 /** A move record read with its monitor's current row ("" stands for SQL NULL). */
 export interface RecordedMove {
   monitorId: number;
@@ -53,6 +55,21 @@ export function groupReturns(items: { id: number; value: string }[]): ReturnGrou
   return values.map((value) => ({ value, ids: byValue[value].sort((a, b) => a - b) }));
 }
 
+/** Moves grouped by (from, to, and `extra`), in first-seen order: one statement per group. */
+export function groupMoves<M extends { id: number; from: string; to: string }>(moves: M[], extra: (m: M) => string = () => ""): { first: M; ids: number[] }[] {
+  const groups: Record<string, { first: M; ids: number[] }> = {};
+  const out: { first: M; ids: number[] }[] = [];
+  for (const m of moves) {
+    const key = `${m.from} ${m.to} ${extra(m)}`;
+    if (groups[key] === undefined) {
+      groups[key] = { first: m, ids: [] };
+      out.push(groups[key]);
+    }
+    groups[key].ids.push(m.id);
+  }
+  return out;
+}
+
 /** The monitor ids of some groups, in id order. */
 export function idsOf(groups: ReturnGroup[]): number[] {
   const ids: number[] = [];
@@ -63,6 +80,11 @@ export function idsOf(groups: ReturnGroup[]): number[] {
 export interface RecordPlan {
   /** Moved monitors whose from node is confirmed up: they go back (their records with them). */
   returns: ReturnGroup[];
+  /**
+   * Moved monitors whose from node is gone for good (see goneNodes): their temporary owner
+   * becomes their node_id, assigned_node NULL, the record forgotten; the rebalance spreads them.
+   */
+  rehome: number[];
   /** Records no longer in force: dropped, never acted on. */
   drop: number[];
   /** monitor id (decimal string) -> from node, for the records in force that stay. */
@@ -73,21 +95,51 @@ export interface RecordPlan {
  * What the records ask for, given the nodes confirmed up (`returning`): each record in force
  * whose from node is among them returns; a record no longer in force is forgotten unacted.
  */
-export function planRecords(records: RecordedMove[], returning: string[]): RecordPlan {
+export function planRecords(records: RecordedMove[], returning: string[], gone: string[] = []): RecordPlan {
   const back: Record<string, boolean> = {};
   for (const id of returning) back[id] = true;
+  const away: Record<string, boolean> = {};
+  for (const id of gone) away[id] = true;
   const returns: { id: number; value: string }[] = [];
   const drop: number[] = [];
+  const rehome: number[] = [];
   const movedFrom: Record<string, string> = {};
   for (const r of records) {
     if (!inForce(r)) {
       drop.push(r.monitorId);
     } else if (back[r.from] === true) {
       returns.push({ id: r.monitorId, value: returnValue(r.from, r.nodeId) });
+    } else if (away[r.from] === true) {
+      rehome.push(r.monitorId);
     } else {
       movedFrom[`${r.monitorId}`] = r.from;
     }
   }
   drop.sort((a, b) => a - b);
-  return { returns: groupReturns(returns), drop, movedFrom };
+  rehome.sort((a, b) => a - b);
+  return { returns: groupReturns(returns), rehome, drop, movedFrom };
+}
+
+/** A node as goneNodes sees it. */
+export interface PresentNode {
+  id: string;
+  online: boolean;
+  /** Seconds since last_seen; -1 when never seen. */
+  lastSeenAge: number;
+}
+
+/**
+ * The from nodes whose moved monitors are re-homed for good: offline in the registry and unseen
+ * for longer than STALE_NODE_TIMEOUT, or no longer in the registry at all (`fromNodes`: the
+ * from nodes of the records, e.g. the snapshot's awayFrom keys).
+ */
+export function goneNodes(nodes: PresentNode[], fromNodes: string[], staleAfterS: number): string[] {
+  const byId: Record<string, PresentNode> = {};
+  for (const n of nodes) byId[n.id] = n;
+  const gone: string[] = [];
+  for (const id of fromNodes) {
+    const n = byId[id];
+    if (n === undefined || (!n.online && isStale(n.lastSeenAge, staleAfterS))) gone.push(id);
+  }
+  return gone.sort();
 }

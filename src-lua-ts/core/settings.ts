@@ -1,6 +1,7 @@
 // Turns the environment into typed settings. Pure: the caller passes a getter (os.getenv in
 // nginx, process.env in Node) and the text of /etc/resolv.conf. Every malformed value is
 // reported with the variable's name and value; nothing falls back silently to a default.
+import { RebalanceSettings } from "./rebalance";
 import { VARIABLES, VariableSpec, variableSpec, Side } from "./variables";
 import { isDnsLabel, isValidNodeId, nodeIdFormat, nodeIndex, NodeIdFormat } from "./node_id";
 import { buildNodeHost, Environment, HostPort, HostRules, isIpLiteral, parseHostPort } from "./host";
@@ -29,6 +30,7 @@ export interface RouterSettings {
   router: { listen: string; statusListen: string; syncIntervalS: number; logLevel: LogLevel; trustedProxies: string[] };
   /** The nodes this router probes, writes status for and fails over; the others are foreign. */
   managed: ManagedNodes;
+  rebalance: RebalanceSettings;
 }
 
 export interface NodeIdentity {
@@ -345,6 +347,14 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
       trustedProxies: r.checked("ROUTER_TRUSTED_PROXIES", parseCidrList, []),
     },
     managed: managedNodes(environment, rules.clusterDomain, patterns),
+    rebalance: {
+      enabled: r.bool("REBALANCE") !== false,
+      threshold: r.int("REBALANCE_THRESHOLD") / 100,
+      settleS: r.seconds("REBALANCE_SETTLE"),
+      batch: r.int("REBALANCE_BATCH"),
+      intervalS: r.seconds("REBALANCE_INTERVAL"),
+      cooldownS: r.seconds("REBALANCE_COOLDOWN"),
+    },
   };
   if (settings.router.listen !== "" && settings.router.listen === settings.router.statusListen) {
     r.errors.push(`ROUTER_STATUS_LISTEN=${settings.router.statusListen}: must differ from ROUTER_LISTEN`);

@@ -67,6 +67,13 @@ export const VARIABLES: VariableSpec[] = [
   { name: "HEALTH_CHECK_PATH", aliases: [], kind: "path", fallback: "/api/v1/health", side: "router", doc: "Probe path (stock Uptime Kuma: /api/entry-page)" },
   { name: "HEALTH_CHECK_STATUSES", aliases: [], kind: "statuses", fallback: "200-299", side: "router", doc: "Probe statuses that count as healthy" },
   { name: "STALE_NODE_TIMEOUT", aliases: [], kind: "seconds", fallback: "600", min: 1, max: 86400 * 30, side: "both", doc: "A node unseen this long (and failing probes) is marked offline" },
+  // Rebalance (docs/health.md, "Rebalance").
+  { name: "REBALANCE", aliases: [], kind: "bool", fallback: "true", side: "router", doc: "Move monitors from the most- to the least-loaded healthy nodes when imbalanced; false turns it off" },
+  { name: "REBALANCE_THRESHOLD", aliases: [], kind: "int", fallback: "20", min: 1, max: 1000, side: "router", doc: "Imbalance ((max - min) / mean of owned active monitors) in percent at or above which a pass moves monitors" },
+  { name: "REBALANCE_SETTLE", aliases: [], kind: "seconds", fallback: "60", min: 0, max: 86400, side: "router", doc: "Seconds every healthy node must have been confirmed up before a pass" },
+  { name: "REBALANCE_BATCH", aliases: [], kind: "int", fallback: "50", min: 1, max: 100000, side: "router", doc: "Most monitors one pass moves" },
+  { name: "REBALANCE_INTERVAL", aliases: [], kind: "seconds", fallback: "5", min: 0.1, max: 3600, side: "router", doc: "Seconds between passes that moved monitors" },
+  { name: "REBALANCE_COOLDOWN", aliases: [], kind: "seconds", fallback: "600", min: 0, max: 2592000, side: "router", doc: "A monitor is never rebalanced twice within this many seconds" },
   // Router process.
   { name: "ROUTER_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:8084", side: "router", doc: "Public listener (user traffic)" },
   { name: "ROUTER_STATUS_LISTEN", aliases: [], kind: "listen", fallback: "127.0.0.1:9145", side: "router", doc: "Internal listener: status, config, metrics; never exposed" },

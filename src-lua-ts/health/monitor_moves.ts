@@ -5,14 +5,13 @@
 // Records an operator overtook are dropped unacted. An operator's override is never touched.
 import * as config from "../config";
 import * as db from "../cluster/db";
-import { FailoverPlan, FailoverWork, MoveKind, SourceMonitor, failoverWork, planFailover } from "../core/failover";
-import { RecordedMove, ReturnGroup, idsOf, planRecords } from "../core/ownership";
+import { FailoverPlan, FailoverWork, SourceMonitor, failoverWork, planFailover } from "../core/failover";
+import { RecordedMove, ReturnGroup, goneNodes, groupMoves, idsOf, planRecords } from "../core/ownership";
 import { Snapshot } from "../core/snapshot";
-import { RECORDS_SQL, forgetSql, recordSql, returnSql } from "./move_sql";
+import { RECORDS_SQL, forgetSql, recordSql, rehomeSql, returnSql } from "./move_sql";
 import { assignSql, loadsSql, sourceMonitorsSql } from "./registry_sql";
-import * as session from "./writer_session";
+import { affected, inTransaction, run } from "./move_tx";
 import * as state from "./state";
-import * as tables from "./tables";
 
 export interface MoveOutcome {
   /** Monitors given away or returned. */
@@ -20,21 +19,6 @@ export interface MoveOutcome {
   /** Records dropped because someone else changed the monitor's owner (or deleted it). */
   dropped: number;
   failed: boolean;
-}
-
-/** A statement failed: the transaction is rolled back and the pass retried later. */
-class MoveError {
-  constructor(readonly why: string) {}
-}
-
-function run(sql: string, what: string): db.Result {
-  const res = session.exec(sql);
-  if (res.error !== undefined || (res.ok === undefined && res.rows === undefined)) throw new MoveError(`${what}: ${res.error ?? "no result"}`);
-  return res;
-}
-
-function affected(sql: string, what: string): number {
-  return run(sql, what).ok?.affected_rows ?? 0;
 }
 
 function readRecords(): RecordedMove[] {
@@ -81,25 +65,25 @@ function applyAssignments(plan: FailoverPlan, sources: string[]): number {
     ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${sources.join(",")} -> ${target}`);
   }
   // One statement per (from, to, kind): each record names where its monitor returns, and why it left.
-  const pairs: Record<string, { from: string; to: string; kind: MoveKind; ids: number[] }> = {};
-  const keys: string[] = [];
-  for (const e of plan.records) {
-    const key = `${e.from} ${e.to} ${e.kind}`;
-    if (pairs[key] === undefined) {
-      pairs[key] = { from: e.from, to: e.to, kind: e.kind, ids: [] };
-      keys.push(key);
-    }
-    pairs[key].ids.push(e.id);
-  }
-  for (const key of keys) affected(recordSql(pairs[key].from, pairs[key].to, pairs[key].ids, pairs[key].kind), "record");
+  for (const g of groupMoves(plan.records, (e) => e.kind)) affected(recordSql(g.first.from, g.first.to, g.ids, g.first.kind), "record");
   return moved;
 }
 
-function transaction({ sources, targets, returning, kinds }: FailoverWork): Omit<MoveOutcome, "failed"> {
-  const records = planRecords(readRecords(), returning);
+/** Gives moved monitors of gone nodes their temporary owner for good; returns how many changed. */
+function applyRehome(ids: number[], gone: string[]): number {
+  if (ids.length === 0) return 0;
+  const n = affected(rehomeSql(ids), "rehome");
+  forget(ids);
+  if (n > 0) ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${gone.join(",")} re-homed for good (gone longer than STALE_NODE_TIMEOUT)`);
+  return n;
+}
+
+function transaction({ sources, targets, returning, kinds }: FailoverWork, gone: string[]): Omit<MoveOutcome, "failed"> {
+  const records = planRecords(readRecords(), returning, gone);
   const dropped = forget(records.drop);
   if (dropped > 0) ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
   let moved = applyReturns(records.returns, `${returning.join(",")} confirmed up`);
+  moved += applyRehome(records.rehome, gone);
   if (sources.length > 0) {
     const monitors = sourceMonitors(sources, records.movedFrom);
     const loads: Record<string, number> = {};
@@ -118,17 +102,8 @@ function transaction({ sources, targets, returning, kinds }: FailoverWork): Omit
 /** Failover and return in one transaction on the writer's session. */
 export function moveMonitors(snapshot: Snapshot): MoveOutcome {
   const work = failoverWork(state.registryNodes(snapshot), config.get().health);
-  if (work.sources.length === 0 && work.returning.length === 0) return { moved: 0, dropped: 0, failed: false };
-  if (!tables.ensure()) return { moved: 0, dropped: 0, failed: true };
-  if (session.exec("BEGIN").error !== undefined) return { moved: 0, dropped: 0, failed: true };
-  let outcome: Omit<MoveOutcome, "failed">;
-  try {
-    outcome = transaction(work);
-    run("COMMIT", "commit");
-  } catch (e) {
-    session.exec("ROLLBACK");
-    ngx.log(ngx.WARN, `health writer: monitor moves rolled back: ${e instanceof MoveError ? e.why : tostring(e)}`);
-    return { moved: 0, dropped: 0, failed: true };
-  }
-  return { ...outcome, failed: false };
+  const gone = goneNodes(snapshot.nodes, Object.keys(snapshot.awayFrom ?? {}), config.get().health.staleAfterS);
+  if (work.sources.length === 0 && work.returning.length === 0 && gone.length === 0) return { moved: 0, dropped: 0, failed: false };
+  const outcome = inTransaction("monitor moves", () => transaction(work, gone));
+  return outcome === undefined ? { moved: 0, dropped: 0, failed: true } : { ...outcome, failed: false };
 }

@@ -14,6 +14,7 @@ import { holdLease } from "../lease";
 import { completedRounds, LEASE, LEASE_TTL_S, roundInProgress } from "./checker";
 import { runLoop } from "./loop";
 import { moveMonitors } from "./monitor_moves";
+import { rebalanceStep } from "./rebalance";
 import { writeStatuses } from "./status_writes";
 import * as session from "./writer_session";
 import * as state from "./state";
@@ -133,12 +134,25 @@ function step(): void {
     lastSnapshotKey = snapshotKey(snapshot);
   }
   const key = `${state.verdictVersion()}/${state.pendingVersion()}/${completedRounds()}/${lastSnapshotKey}`;
-  if (key === lastKey || now < retryAt) return;
+  if (key === lastKey || now < retryAt) {
+    // Settle time passes without any change of key: the rebalance looks every step.
+    if (now >= retryAt) rebalance(snapshot, now);
+    return;
+  }
   if (writeOnce(snapshot).failed) {
     retryAt = now + RETRY_AFTER_S;
     return;
   }
   lastKey = key;
+}
+
+function rebalance(snapshot: Snapshot, now: number): void {
+  const moved = rebalanceStep(snapshot, now);
+  if (moved < 0) retryAt = now + RETRY_AFTER_S;
+  else if (moved > 0) {
+    healthDict.incr(WRITES_KEY, 1, 0);
+    refreshSnapshot();
+  }
 }
 
 function stop(): void {

@@ -10,6 +10,7 @@ import {
   EXPECTED_NODES,
   HANDOVER_TRIGGER,
   NODE_FOREIGN,
+  IMBALANCE,
   MONITORS_AWAY,
   MONITOR_COUNT,
   NODE_REGISTRY_ONLINE,
@@ -20,6 +21,7 @@ import {
   WEBSOCKETS,
 } from "../core/metrics_catalog";
 import { CONTENT_TYPE, Collected, addSample, collect, render } from "../core/metrics_text";
+import { imbalance, servingLoads } from "../core/rebalance";
 import { awayFrom } from "../core/snapshot";
 import { metricsDict as dict } from "../dicts";
 import { cacheEntries } from "../dns/resolve";
@@ -60,6 +62,7 @@ function addStateGauges(c: Collected): void {
     const handover = handoverOf(agentOf(reports.byNode, n.id), reports.sinceReadS ?? 0, heartbeatS);
     addSample(c, HANDOVER_TRIGGER, labels, handover.mode === "trigger" ? 1 : 0);
   }
+  addSample(c, IMBALANCE, [], imbalance(servingLoads(nodes, down)));
   const s = store.status();
   addSample(c, SNAPSHOT_AGE, [], s.ageS ?? -1);
   addSample(c, SNAPSHOT_VERSION, [], s.version);

@@ -9,6 +9,7 @@ import * as health from "../../src-lua-ts/core/health";
 import * as failover from "../../src-lua-ts/core/failover";
 import * as handover from "../../src-lua-ts/core/handover";
 import * as ownership from "../../src-lua-ts/core/ownership";
+import * as rebalance from "../../src-lua-ts/core/rebalance";
 import { CASES_DIR, denull, matches } from "./case-match";
 
 interface Case {
@@ -19,7 +20,7 @@ interface Case {
 }
 
 const table = JSON.parse(readFileSync(join(CASES_DIR, "health.json"), "utf8")) as { cases: Case[] };
-const FUNCTIONS: Record<string, (...args: any[]) => unknown> = { ...health, ...failover, ...ownership, ...handover } as any;
+const FUNCTIONS: Record<string, (...args: any[]) => unknown> = { ...health, ...failover, ...ownership, ...handover, ...rebalance } as any;
 
 test("the health table covers flapping, the stale rule, the all-down hold, failover, the move record and hand-over", () => {
   const seen = new Set(table.cases.map((c) => c.fn));

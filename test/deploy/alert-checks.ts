@@ -9,7 +9,7 @@ import { Json, K8sObject } from "./support";
 /** The plan's alerts: name, a threshold its expression must hold, its `for`. */
 export const PLAN_ALERTS: { alert: string; threshold: RegExp; for: string; uses: string }[] = [
   { alert: "UptimeKumaNodeOffline", threshold: /== 0\b/, for: "5m", uses: "uptime_kuma_node_status" },
-  { alert: "UptimeKumaMonitorImbalance", threshold: /1\.2 \*/, for: "30m", uses: "uptime_kuma_monitor_count" },
+  { alert: "UptimeKumaMonitorImbalance", threshold: /> 0\.2\b/, for: "30m", uses: "uptime_kuma_monitor_imbalance_ratio" },
   { alert: "UptimeKumaApiLatencyHigh", threshold: /> 1\b/, for: "10m", uses: "uptime_kuma_api_latency_seconds_bucket" },
   { alert: "UptimeKumaWebSocketsDropped", threshold: /0\.8 \*/, for: "15m", uses: "uptime_kuma_websocket_connections" },
 ];

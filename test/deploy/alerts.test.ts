@@ -46,7 +46,7 @@ describe("k8s: the alert and dashboard checks catch a manifest broken on purpose
     ["a PromQL syntax error", (o) => (rule(o, "UptimeKumaNodeOffline").expr = "max by (node_id (uptime_kuma_node_status) == 0"), ruleProblems, /UptimeKumaNodeOffline: syntax error/],
     ["an alert of the plan dropped", (o) => (rule(o, "UptimeKumaWebSocketsDropped").alert = "Renamed"), ruleProblems, /UptimeKumaWebSocketsDropped is missing/],
     ["the offline alert waits 1 minute", (o) => (rule(o, "UptimeKumaNodeOffline").for = "1m"), ruleProblems, /fires after 1m, expected 5m/],
-    ["the imbalance threshold lost", (o) => (rule(o, "UptimeKumaMonitorImbalance").expr = "max(uptime_kuma_monitor_count) > 100"), ruleProblems, /lacks its threshold/],
+    ["the imbalance threshold lost", (o) => (rule(o, "UptimeKumaMonitorImbalance").expr = "max(uptime_kuma_monitor_imbalance_ratio) > 100"), ruleProblems, /lacks its threshold/],
     ["an alert without severity", (o) => delete rule(o, "UptimeKumaApiLatencyHigh").labels, ruleProblems, /no severity/],
     [
       "a dashboard panel on a series nobody exports",

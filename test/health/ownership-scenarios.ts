@@ -23,6 +23,8 @@ export interface OwnershipCluster {
   setOverride(monitorId: number, nodeId: string | null): Promise<void>;
   /** How long a move (failover or return) may take; default 15 s. */
   moveTimeoutMs?: number;
+  /** Real nodes only: resolves once node `nodeId` runs the monitor and no other node does; rejects if not soon. */
+  runs?(monitorId: number, nodeId: string): Promise<void>;
 }
 
 export interface Ownership {
@@ -73,6 +75,7 @@ export async function overrideKeptWhileTargetHealthy(c: OwnershipCluster): Promi
   const m = await c.createMonitor(0);
   const canary = await c.createMonitor(2);
   await c.setOverride(m, c.nodeId(1));
+  await c.runs?.(m, c.nodeId(1));
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await ownership(c.db, m), { assigned: c.nodeId(1) }, "the override survives the writer's passes");
   const figures = await withStopped(c, [2], async () => {
@@ -83,6 +86,7 @@ export async function overrideKeptWhileTargetHealthy(c: OwnershipCluster): Promi
     return { canaryMovedMs: away.ms, canaryBackMs: await untilConfirmedUp(c, canary) };
   });
   assert.deepEqual(await ownership(c.db, m), { assigned: c.nodeId(1) }, "another node's return leaves it");
+  await c.runs?.(m, c.nodeId(1));
   return figures;
 }
 
@@ -96,8 +100,10 @@ export async function overrideTargetDownMovedBack(c: OwnershipCluster): Promise<
     const moved = await until(c, "the overridden monitor failed over", m, (o) => o.assigned !== target && o.record !== undefined);
     assert.equal(moved.o.record?.from, target, "the record remembers the override target");
     assert.equal(moved.o.record?.to, moved.o.assigned);
+    await c.runs?.(m, moved.o.assigned as string);
     await c.startNode(1);
     const back = await until(c, "the monitor back on the override target", m, (o) => o.assigned === target && o.record === undefined);
+    await c.runs?.(m, target);
     return { movedMs: moved.ms, backToOverrideTargetMs: back.ms };
   });
 }
@@ -113,9 +119,11 @@ export async function operatorEditOfMovedMonitorWins(c: OwnershipCluster): Promi
     await c.setOverride(m, choice);
     const dropped = await until(c, "the record dropped after the operator's edit", m, (o) => o.record === undefined);
     assert.equal(dropped.o.assigned, choice);
+    await c.runs?.(m, choice);
     await c.startNode(1);
     const canaryBackMs = await untilConfirmedUp(c, canary);
     assert.deepEqual(await ownership(c.db, m), { assigned: choice }, "the operator's choice stands after the return");
+    await c.runs?.(m, choice);
     return { movedMs: moved.ms, recordDroppedMs: dropped.ms, canaryBackMs };
   });
 }

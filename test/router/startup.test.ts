@@ -31,6 +31,19 @@ test("a negative DB_PORT and a bad ROUTER_LISTEN stop startup naming each variab
   assert.match(listen.stderr, /ROUTER_LISTEN=localhost:http/);
 });
 
+test("bad rebalance settings stop startup naming the variable", () => {
+  for (const [name, value, why] of [
+    ["REBALANCE", "sometimes", "true or false"],
+    ["REBALANCE_THRESHOLD", "0", "a value from 1 to 1000"],
+    ["REBALANCE_SETTLE", "soon", "seconds"],
+    ["REBALANCE_BATCH", "-3", "a whole number"],
+  ]) {
+    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ [name]: value }), encoding: "utf8", timeout: 30_000 });
+    assert.notEqual(r.status, 0, `${name}=${value}`);
+    assert.match(r.stderr, new RegExp(`${name}=${value}: expected ${why}`));
+  }
+});
+
 test("a bad ROUTER_TRUSTED_PROXIES stops startup naming the variable, before nginx reads it", () => {
   for (const value of ["10.0.0.0/33", "proxy.example", "10.0.0.1,"]) {
     const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_TRUSTED_PROXIES: value }), encoding: "utf8" });
@@ -85,6 +98,12 @@ test("every router variable set in the shell reaches the Lua; the password is re
     HEALTH_CHECK_PATH: "/api/entry-page",
     HEALTH_CHECK_STATUSES: "200-204",
     STALE_NODE_TIMEOUT: "321",
+    REBALANCE: "false",
+    REBALANCE_THRESHOLD: "35",
+    REBALANCE_SETTLE: "12.5",
+    REBALANCE_BATCH: "7",
+    REBALANCE_INTERVAL: "3",
+    REBALANCE_COOLDOWN: "99",
     ROUTER_SYNC_INTERVAL: "0.5",
     ROUTER_TRUSTED_PROXIES: "10.1.0.0/16,fd00::1",
     ROUTER_MANAGED_NODES: "node*,edge-1",
