@@ -27,6 +27,8 @@ export interface NodePlan {
   /** One-shot steps before the node: migrate. */
   before: Step[];
   node: Step;
+  /** The container's preStop hook (Kubernetes: the drain before SIGTERM), when it has one. */
+  preStop?: Step;
 }
 
 export interface WorldPlan {
@@ -65,8 +67,8 @@ export function composePlan(): WorldPlan {
   return { world: "compose", nodes, routerEnv: { COMPOSE_PROJECT_NAME: fromMap(serviceEnv(doc.services.router, vars)).COMPOSE_PROJECT_NAME } };
 }
 
-/** The staging overlay's StatefulSet, pod by pod. */
-export function kubernetesPlan(): WorldPlan {
+/** The staging overlay's StatefulSet, pod by pod; `replicas` as `kubectl scale` would set them. */
+export function kubernetesPlan(replicas?: number): WorldPlan {
   const ws = new K8sWorkspace();
   let objects;
   try {
@@ -91,9 +93,11 @@ export function kubernetesPlan(): WorldPlan {
     for (const name of env.keys()) out[name] = get(name) ?? "";
     return out;
   };
-  const nodes = Array.from({ length: sts.spec.replicas }, (_, index): NodePlan => {
+  const hook = container.lifecycle?.preStop?.exec?.command as string[] | undefined;
+  const nodes = Array.from({ length: replicas ?? sts.spec.replicas }, (_, index): NodePlan => {
     const podName = `${sts.metadata.name}-${index}`;
     return {
+      preStop: hook === undefined ? undefined : { argv: mapPackage(hook, mount), env: envOf(containerEnv, podName) },
       index,
       id: podName,
       dnsName: `${podName}.${headless}.${namespace}.svc.cluster.local`,
