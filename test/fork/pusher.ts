@@ -53,6 +53,16 @@ export class Pusher {
     return this.outcomes.filter((o) => o.status !== 200 || o.body !== '{"ok":true}');
   }
 
+  /**
+   * Refused by the node's own statistics, not by the router: Uptime Kuma keeps each monitor's
+   * current stat_daily/hourly/minutely row in its process, so two nodes taking pushes for one
+   * monitor at once (one per world during a cut-over) may both insert the same row; the loser
+   * answers 404 {"ok":false} "Duplicate entry" for that row until the period ends.
+   */
+  static statRace(o: PushOutcome): boolean {
+    return o.status === 404 && /^\{"ok":false,"msg":"insert into `stat_(daily|hourly|minutely)`.*Duplicate entry/.test(o.body);
+  }
+
   /** Pushes per router, per X-Routed-Via (empty: the owner). */
   summary(): Record<string, Record<string, number>> {
     const out: Record<string, Record<string, number>> = {};

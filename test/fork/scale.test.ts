@@ -161,10 +161,13 @@ describe("scale events with real fork nodes (Kubernetes world)", { skip }, () =>
     // The StatefulSet removes the highest ordinal first, the next once it is gone.
     for (const pod of leaving) {
       const began = Date.now();
+      const mine = [...(await owners(c))].filter(([, owner]) => owner === pod.id).map(([id]) => id);
       const hook = await pod.preStop();
       assert.equal(hook.code, 0, hook.output);
+      // The drain's hand-over, before SIGTERM: each monitor runs on its new owner alone.
+      const elsewhere = await runWhereOwned(c, mine, began, 60_000);
       const exit = await pod.terminate();
-      steps.push({ pod: pod.id, preStopMs: hook.ms, stoppedMs: Date.now() - began, exit: JSON.stringify(exit), hook: hook.output.split("\n").slice(-1)[0] });
+      steps.push({ pod: pod.id, monitors: mine.length, preStopMs: hook.ms, runElsewhereMs: elsewhere - began, stoppedMs: Date.now() - began, exit: JSON.stringify(exit), hook: hook.output.split("\n").slice(-1)[0] });
     }
     const stopped = Date.now();
     const after = await owners(c);
@@ -188,13 +191,15 @@ describe("scale events with real fork nodes (Kubernetes world)", { skip }, () =>
       // A StatefulSet's rolling update: the highest ordinal first, the next once this one is Ready.
       for (const pod of [...remaining].reverse()) {
         const began = Date.now();
+        const mine = [...(await owners(c))].filter(([, owner]) => owner === pod.id).map(([id]) => id);
         const hook = await pod.preStop();
         assert.equal(hook.code, 0, hook.output);
+        const elsewhere = await runWhereOwned(c, mine, began, 60_000);
         const exit = await pod.terminate();
         const down = Date.now();
         await startNode(pod);
         await until(`the router counting ${pod.id} up`, 60_000, async () => ((await lbNodes(c.router)).some((l) => l.id === pod.id && l.health === "up" && l.registry === "online") ? true : undefined), 100);
-        steps.push({ pod: pod.id, preStopMs: hook.ms, stopMs: down - began - hook.ms, readyAgainMs: Date.now() - down, exit: JSON.stringify(exit) });
+        steps.push({ pod: pod.id, monitors: mine.length, preStopMs: hook.ms, runElsewhereMs: elsewhere - began, stopMs: down - began - hook.ms, readyAgainMs: Date.now() - down, exit: JSON.stringify(exit) });
       }
       const restarted = Date.now();
       // Every monitor back with its owner (the removed pods' stay where the drain gave them).
