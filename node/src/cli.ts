@@ -32,8 +32,9 @@ commands:
   deregister             mark this node offline now
   drain [--shutdown] [--wait S]
                          this node takes no new sessions and the router hands its monitors
-                         over; --wait: until it owns none (at most S seconds) and 2 s more for
-                         the nodes to reconcile; --shutdown (preStop): its next start undrains it
+                         over; --wait: until it owns none and its new owners' agents have
+                         reconciled since (at most S seconds), then 2 s more for its own;
+                         --shutdown (preStop): its next start undrains it
   undrain                end this node's drain: its monitors come back once probes pass
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
   forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
