@@ -27,7 +27,7 @@ export interface NodePlan {
   /** One-shot steps before the node: migrate. */
   before: Step[];
   node: Step;
-  /** The container's preStop hook (Kubernetes: the drain before SIGTERM), when it has one. */
+  /** The drain before SIGTERM: the StatefulSet's preStop hook; in Compose the documented `docker compose exec` drain. */
   preStop?: Step;
 }
 
@@ -62,7 +62,10 @@ export function composePlan(): WorldPlan {
     const svc = doc.services[name];
     const env = fromMap(serviceEnv(svc, vars));
     const mount = String(svc.volumes.find((v: string) => v.startsWith("kuma-cluster-node:"))).split(":")[1];
-    return { index, id: env.UPTIME_KUMA_NODE_ID, dnsName: svc.container_name, before: [migrateStep], node: { argv: mapPackage(svc.command, mount), env } };
+    // Compose has no preStop: before a planned restart the operator drains the node in its
+    // container (docs/health.md, "Drain"), with the command the StatefulSet's preStop runs.
+    const drain: Step = { argv: ["node", join(ROOT, "node", "bin", "kuma-cluster-node"), "drain", "--shutdown", "--wait", "40"], env };
+    return { index, id: env.UPTIME_KUMA_NODE_ID, dnsName: svc.container_name, before: [migrateStep], node: { argv: mapPackage(svc.command, mount), env }, preStop: drain };
   });
   return { world: "compose", nodes, routerEnv: { COMPOSE_PROJECT_NAME: fromMap(serviceEnv(doc.services.router, vars)).COMPOSE_PROJECT_NAME } };
 }
