@@ -32,8 +32,9 @@ commands:
   deregister             mark this node offline now
   drain [--shutdown] [--wait S]
                          this node takes no new sessions and the router hands its monitors
-                         over; --wait: until it owns none (at most S seconds) and 2 s more for
-                         the nodes to reconcile; --shutdown (preStop): its next start undrains it
+                         over; --wait: until it owns none and its new owners' agents have
+                         reconciled since (at most S seconds), then 2 s more for its own;
+                         --shutdown (preStop): its next start undrains it
   undrain                end this node's drain: its monitors come back once probes pass
   cleanup [--timeout S]  mark nodes unseen for S seconds offline (default STALE_NODE_TIMEOUT)
   forget-node <id>       delete node <id> from the registry after a cut-over or a rollback
@@ -88,7 +89,7 @@ function parseSecondsOption(args: string[], option: string, fallback: number): n
   return seconds;
 }
 
-/** After the node owns no monitors: time for the nodes' reconciles (the trigger takes about 1 s). */
+/** After the new owners reconciled: time for this node's own agent to stop them here. */
 const HANDOVER_GRACE_S = 2;
 
 interface DrainOptions {
@@ -217,9 +218,12 @@ async function once(command: string, args: string[], pool: Pool, ctx: Context): 
       await drainNode(pool, nodeId, options.shutdown ? "shutdown" : "operator");
       io.out(`${PROGRAM}: ${nodeId} drained${options.shutdown ? " until its next start" : ""}`);
       if (options.waitS === undefined) return 0;
-      const left = await waitUntilHandedOver(pool, nodeId, options.waitS, HANDOVER_GRACE_S);
-      if (left > 0) io.err(`${PROGRAM}: ${nodeId} still owns ${left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`);
-      else io.out(`${PROGRAM}: ${nodeId} owns no monitors now`);
+      const handed = await waitUntilHandedOver(pool, nodeId, options.waitS, HANDOVER_GRACE_S);
+      if (handed.left > 0) io.err(`${PROGRAM}: ${nodeId} still owns ${handed.left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`);
+      else {
+        if (handed.notReconciled.length > 0) io.err(`${PROGRAM}: ${handed.notReconciled.join(", ")} not reconciled since the hand-over after ${options.waitS}s`);
+        io.out(`${PROGRAM}: ${nodeId} owns no monitors now`);
+      }
       return 0;
     }
     case "undrain": {

@@ -66,17 +66,78 @@ export async function ownedMonitors(db: Db, nodeId: string): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+export interface HandOver {
+  /** Active monitors the node still owns (0: all handed over). */
+  left: number;
+  /** The new owners whose agents can trigger a reconcile: waited for. */
+  waitedFor: string[];
+  /** Those of them that had not reconciled since the hand-over when the wait ended. */
+  notReconciled: string[];
+}
+
+/** Rows of a statement, none when an older database lacks the agents' table. */
+async function agentRows(db: Db, sql: string, params: unknown[]): Promise<RowDataPacket[]> {
+  try {
+    const [rows] = await db.execute<RowDataPacket[]>(sql, params as (string | number)[]);
+    return rows;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === NO_SUCH_TABLE) return [];
+    throw err;
+  }
+}
+
 /**
- * Waits until the node owns no active monitor, or `timeoutS`; then `graceS` more for the nodes
- * to reconcile (the hand-over trigger takes about a second). Returns what it still owns.
+ * Waits until the node owns no active monitor, then until each new owner of its monitors whose
+ * agent has the hand-over trigger (kuma_cluster_agent) has finished a reconcile begun after the
+ * hand-over, all within `timeoutS`; then `graceS` more for this node's own agent to stop them.
+ * The fork starts the monitors of one reconcile one by one with pauses (100 monitors take
+ * 20-30 s), so a fixed grace alone would let SIGTERM stop them here before the new owners run
+ * them. A new owner without a trigger (the fork's minute timer) is not waited for.
  */
-export async function waitUntilHandedOver(db: Db, nodeId: string, timeoutS: number, graceS: number, pollMs = 250): Promise<number> {
+export async function waitUntilHandedOver(db: Db, nodeId: string, timeoutS: number, graceS: number, pollMs = 250): Promise<HandOver> {
   const deadline = Date.now() + timeoutS * 1000;
-  let owned = await ownedMonitors(db, nodeId);
+  const [mine] = await db.execute<RowDataPacket[]>("SELECT id FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = ?", [nodeId]);
+  const ids = mine.map((r) => Number(r.id));
+  /** The database's clock at the last reading that still found monitors here: the hand-over came after it. */
+  let before: string | null = null;
+  const read = async (): Promise<number> => {
+    const [rows] = await db.execute<RowDataPacket[]>(
+      "SELECT COUNT(*) AS n, DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%d %H:%i:%s.%f') AS now FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = ?",
+      [nodeId],
+    );
+    const n = Number(rows[0]?.n ?? 0);
+    if (n > 0) before = String(rows[0]?.now);
+    return n;
+  };
+  let owned = await read();
   while (owned > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, pollMs));
-    owned = await ownedMonitors(db, nodeId);
+    owned = await read();
   }
-  if (owned === 0 && graceS > 0) await new Promise((r) => setTimeout(r, Math.min(graceS * 1000, Math.max(0, deadline - Date.now()))));
-  return owned;
+  if (owned > 0) return { left: owned, waitedFor: [], notReconciled: [] };
+  let waitedFor: string[] = [];
+  let notReconciled: string[] = [];
+  if (ids.length > 0 && before !== null) {
+    const marks = ids.map(() => "?").join(", ");
+    const [owners] = await db.execute<RowDataPacket[]>(`SELECT DISTINCT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id IN (${marks})`, ids);
+    const newOwners = owners.map((r) => String(r.o)).filter((o) => o !== nodeId);
+    if (newOwners.length > 0) {
+      const ownerMarks = newOwners.map(() => "?").join(", ");
+      waitedFor = (await agentRows(db, `SELECT node_id FROM kuma_cluster_agent WHERE handover = 'trigger' AND node_id IN (${ownerMarks})`, newOwners)).map((r) => String(r.node_id));
+      notReconciled = waitedFor;
+      while (notReconciled.length > 0 && Date.now() < deadline) {
+        const done = await agentRows(
+          db,
+          `SELECT node_id FROM kuma_cluster_agent WHERE node_id IN (${ownerMarks}) AND last_reconcile_at IS NOT NULL
+             AND TIMESTAMPADD(MICROSECOND, -1000 * COALESCE(last_reconcile_ms, 0), last_reconcile_at) > ?`,
+          [...newOwners, before as string],
+        );
+        const reconciled = new Set(done.map((r) => String(r.node_id)));
+        notReconciled = waitedFor.filter((id) => !reconciled.has(id));
+        if (notReconciled.length > 0) await new Promise((r) => setTimeout(r, pollMs));
+      }
+    }
+  }
+  if (graceS > 0) await new Promise((r) => setTimeout(r, Math.min(graceS * 1000, Math.max(0, deadline - Date.now()))));
+  return { left: 0, waitedFor, notReconciled };
 }

@@ -8,7 +8,7 @@ import type { Pool } from "mysql2/promise";
 import { recordReconcile, touchAgent, writeAgent, type HandoverMode } from "./agent";
 import { assignedMonitors, assignmentFingerprint, readCredentials, type Credentials } from "./assignment";
 import type { NodeEvent } from "./child-output";
-import { ANNOUNCE_GRACE_MS, changeBetween, coveredByMinuteRun, expectedRunMs, holdMs, STRAY_GRACE_MS } from "./handover-rules";
+import { ANNOUNCE_GRACE_MS, changeBetween, coveredByMinuteRun, CRON_QUIET_MS, expectedRunMs, holdMs, minuteStart, STRAY_GRACE_MS } from "./handover-rules";
 import { mintToken } from "./jwt";
 
 export const TRIGGER_PATH = "/api/v1/reconcile-monitors";
@@ -100,6 +100,12 @@ export class Handover {
   /** Monitors the node said it started or stopped itself, by id. */
   private readonly announced = new Map<number, Announcement>();
   private lastReconcileLineMs: number | undefined;
+  /**
+   * A change left to the fork's own run of this minute (its start): recorded as this node's
+   * reconcile once that run has gone quiet, as a triggered run is, so that a drain waiting for
+   * the new owners (`drain --wait`) sees it.
+   */
+  private minuteRunToRecord: number | undefined;
   private retryAfterMs = 0;
   private inFlight: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -256,6 +262,7 @@ export class Handover {
 
   /** Starts the pending reconcile when the rules allow; the delay until the next look. */
   private maybeTrigger(): number {
+    this.maybeRecordMinuteRun();
     const pending = this.pending;
     if (pending === undefined || this.inFlight !== undefined) return this.pollMs;
     const now = Date.now();
@@ -275,6 +282,7 @@ export class Handover {
     // The first call also finds out whether the node has a trigger at all: never left to the timer.
     if (!pending.initial && coveredByMinuteRun(pending.observedMs, now, this.cronSinceMs)) {
       this.pending = undefined;
+      this.minuteRunToRecord = minuteStart(now);
       return this.pollMs;
     }
     const hold = holdMs(now, expectedRunMs(pending.starts.size + pending.created.size, pending.stops.size), this.lastReconcileLineMs);
@@ -285,6 +293,17 @@ export class Handover {
       this.schedule(0);
     });
     return this.pollMs;
+  }
+
+  /** Records the minute's run that took a change over, once it has logged nothing for a while. */
+  private maybeRecordMinuteRun(): void {
+    const minute = this.minuteRunToRecord;
+    if (minute === undefined) return;
+    const now = Date.now();
+    const lastLine = Math.max(minute, this.lastReconcileLineMs ?? minute);
+    if (now - lastLine < 2 * CRON_QUIET_MS) return;
+    this.minuteRunToRecord = undefined;
+    recordReconcile(this.options.db, this.options.nodeId, now - minute).catch(() => undefined);
   }
 
   private async trigger(pending: Pending): Promise<void> {

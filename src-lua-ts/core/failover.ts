@@ -52,8 +52,9 @@ export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork
   // until the targets have taken them over); one of this world offline in the registry while
   // its probes pass at once too: that is its own SIGTERM deregistration, and it is about to
   // stop. A quick restart cannot take them back early: its success count starts again while it
-  // is away (core/health.ts whileAway). A failover or a leave never hands monitors to foreign
-  // nodes: only a drain does.
+  // is away (core/health.ts whileAway). A foreign node is neither failed over nor left (this
+  // router does not probe it, so its registry row alone says nothing it may act on), and a
+  // failover or a leave never hands monitors to foreign nodes: only a drain does.
   let failover = false;
   for (const n of nodes) {
     if (n.owned === 0) continue;

@@ -32,6 +32,10 @@ export interface ForkCluster {
   nodes: ForkNode[];
   /** What each node's migrate printed. */
   migrations: string[];
+  /** The router's whole environment, to start it again (a rollback). */
+  routerEnv: Record<string, string>;
+  /** Stops the router (if it runs) and starts a new one with the same environment; sets `router`. */
+  restartRouter(): Promise<Router>;
   stop(): Promise<void>;
 }
 
@@ -67,9 +71,30 @@ export async function lbNodes(router: Router): Promise<LbNode[]> {
   return ((await res.json()) as { nodes: LbNode[] }).nodes;
 }
 
-export async function startForkCluster(plan: WorldPlan, forkDir: string): Promise<ForkCluster> {
-  const name = `kuma_fork_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-  const password = execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create-empty", name], { encoding: "utf8" }).trim();
+export interface ClusterOptions {
+  /** How many of the plan's nodes start now (the rest: startNode later, as a scale-up does); all by default. */
+  running?: number;
+  /** Router variables on top of ROUTER_ENV (e.g. the rebalance's). */
+  routerEnv?: Record<string, string>;
+  /**
+   * Another cluster's database (two worlds on one database): its tables are there already, and
+   * it is left to that cluster to drop.
+   */
+  shareDatabaseOf?: ForkCluster;
+}
+
+/** Starts a node of the plan that was not started yet (or was stopped): its init steps, then the node. */
+export async function startNode(node: ForkNode): Promise<void> {
+  node.runBefore();
+  await node.start();
+  await healthy(node);
+}
+
+export async function startForkCluster(plan: WorldPlan, forkDir: string, options: ClusterOptions = {}): Promise<ForkCluster> {
+  const running = options.running ?? plan.nodes.length;
+  const shared = options.shareDatabaseOf?.settings;
+  const name = shared?.database ?? `kuma_fork_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const password = shared?.password ?? execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create-empty", name], { encoding: "utf8" }).trim();
   const settings: DbSettings = { host: process.env.TEST_DB_HOST ?? "127.0.0.1", port: Number(process.env.TEST_DB_PORT ?? 3306), user: name, password, database: name, timeoutMs: 5000 };
   const db = await openDb(settings);
   const dns = new DnsServer();
@@ -80,13 +105,24 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string): Promis
     dns.setRecord(p.dnsName, address, 5);
     return new ForkNode(p, { address, port: NODE_PORT, dataDir: join(scratch, p.id), database: { host: settings.host, port: settings.port, user: name, password, name } }, forkDir);
   });
+  const routerEnv: Record<string, string> = {
+    DB_HOST: settings.host,
+    DB_PORT: String(settings.port),
+    DB_USER: name,
+    DB_PASSWORD: password,
+    DB_NAME: name,
+    DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+    ...plan.routerEnv,
+    ...ROUTER_ENV,
+    ...options.routerEnv,
+  };
   let router: Router | undefined;
   const stop = async (): Promise<void> => {
     for (const n of nodes) n.kill();
     await router?.stop();
     await dns.stop();
     await db.end();
-    execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", name]);
+    if (shared === undefined) execFileSync(join(ROOT, "scripts", "test-db.sh"), ["drop", name]);
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
@@ -94,18 +130,9 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string): Promis
     const migrations = [nodes[0].runBefore().join("\n")];
     await nodes[0].start();
     await healthy(nodes[0]);
-    const routerStarted = startRouter({
-      DB_HOST: settings.host,
-      DB_PORT: String(settings.port),
-      DB_USER: name,
-      DB_PASSWORD: password,
-      DB_NAME: name,
-      DNS_SERVERS: `127.0.0.1:${dnsPort}`,
-      ...plan.routerEnv,
-      ...ROUTER_ENV,
-    });
+    const routerStarted = startRouter(routerEnv);
     await Promise.all(
-      nodes.slice(1).map(async (n) => {
+      nodes.slice(1, running).map(async (n) => {
         migrations.push(n.runBefore().join("\n"));
         await n.start();
         await healthy(n);
@@ -115,9 +142,26 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string): Promis
     const r = router;
     await until("the router listing every node online and up", 20_000, async () => {
       const listed = await lbNodes(r);
-      return nodes.every((n) => listed.some((l) => l.id === n.id && l.registry === "online" && l.health === "up")) ? true : undefined;
+      return nodes.slice(0, running).every((n) => listed.some((l) => l.id === n.id && l.registry === "online" && l.health === "up")) ? true : undefined;
     });
-    return { plan, db, settings, dns, router: r, nodes, migrations, stop };
+    const cluster: ForkCluster = {
+      plan,
+      db,
+      settings,
+      dns,
+      router: r,
+      nodes,
+      migrations,
+      routerEnv,
+      restartRouter: async () => {
+        if (router?.process.exitStatus === undefined) await router?.stop();
+        router = await startRouter(routerEnv);
+        cluster.router = router;
+        return router;
+      },
+      stop,
+    };
+    return cluster;
   } catch (err) {
     const tails = nodes.map((n) => `--- ${n.id} ---\n${n.tail(30)}`).join("\n");
     await stop().catch(() => undefined);

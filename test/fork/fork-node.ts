@@ -2,7 +2,7 @@
 // one-shot steps (migrate), then the container's command (`kuma-cluster-node exec -- node
 // server/server.js`) in the installed fork's folder. Every output line is kept with the time
 // it arrived, so hand-overs can be timed from the fork's own "Reconciling:" lines.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { startProcess, type ExitStatus, type ManagedProcess } from "../../harness/processes";
 import type { NodePlan, Step } from "./world";
@@ -51,6 +51,8 @@ export class ForkNode {
   private readonly listeners = new Set<(line: Line) => void>();
   /** When the node was last started. */
   private startedAt = 0;
+  /** When the node's process ended (SIGKILL, or its exit after SIGTERM), each time. */
+  readonly exits: number[] = [];
 
   constructor(readonly plan: NodePlan, private readonly placement: Placement, private readonly forkDir: string) {
     mkdirSync(placement.dataDir, { recursive: true });
@@ -160,8 +162,26 @@ export class ForkNode {
     return this.lines.find((l) => l.at >= since && pattern.test(l.text))?.at;
   }
 
+  /**
+   * The container's preStop hook (world.ts), run as the kubelet runs it: in the container, with
+   * its environment, before SIGTERM. Resolves with its exit code, output and duration.
+   */
+  preStop(timeoutMs = 60_000): Promise<{ code: number; output: string; ms: number }> {
+    const step = this.plan.preStop;
+    if (step === undefined) return Promise.reject(new Error(`${this.id}: no preStop hook in the manifest`));
+    const [command, ...args] = step.argv[0] === "node" ? [process.execPath, ...step.argv.slice(1)] : step.argv;
+    const began = Date.now();
+    return new Promise((resolve) => {
+      execFile(command, args, { env: this.env(step), encoding: "utf8", timeout: timeoutMs }, (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : -1;
+        resolve({ code, output: `${stdout}${stderr}`.trim(), ms: Date.now() - began });
+      });
+    });
+  }
+
   /** A crash of the whole container: supervisor and fork killed at once, nothing written. */
   kill(): void {
+    if (this.running) this.exits.push(Date.now());
     for (const pid of [this.process?.pid, this.forkPid]) {
       if (pid === undefined) continue;
       try {
@@ -178,6 +198,7 @@ export class ForkNode {
     if (child === undefined) return undefined;
     process.kill(child.pid, "SIGTERM");
     const status = await child.waitForExit(20_000);
+    this.exits.push(Date.now());
     this.kill();
     return status;
   }

@@ -27,6 +27,8 @@ export interface NodePlan {
   /** One-shot steps before the node: migrate. */
   before: Step[];
   node: Step;
+  /** The drain before SIGTERM: the StatefulSet's preStop hook; in Compose the documented `docker compose exec` drain. */
+  preStop?: Step;
 }
 
 export interface WorldPlan {
@@ -60,13 +62,16 @@ export function composePlan(): WorldPlan {
     const svc = doc.services[name];
     const env = fromMap(serviceEnv(svc, vars));
     const mount = String(svc.volumes.find((v: string) => v.startsWith("kuma-cluster-node:"))).split(":")[1];
-    return { index, id: env.UPTIME_KUMA_NODE_ID, dnsName: svc.container_name, before: [migrateStep], node: { argv: mapPackage(svc.command, mount), env } };
+    // Compose has no preStop: before a planned restart the operator drains the node in its
+    // container (docs/health.md, "Drain"), with the command the StatefulSet's preStop runs.
+    const drain: Step = { argv: ["node", join(ROOT, "node", "bin", "kuma-cluster-node"), "drain", "--shutdown", "--wait", "40"], env };
+    return { index, id: env.UPTIME_KUMA_NODE_ID, dnsName: svc.container_name, before: [migrateStep], node: { argv: mapPackage(svc.command, mount), env }, preStop: drain };
   });
   return { world: "compose", nodes, routerEnv: { COMPOSE_PROJECT_NAME: fromMap(serviceEnv(doc.services.router, vars)).COMPOSE_PROJECT_NAME } };
 }
 
-/** The staging overlay's StatefulSet, pod by pod. */
-export function kubernetesPlan(): WorldPlan {
+/** The staging overlay's StatefulSet, pod by pod; `replicas` as `kubectl scale` would set them. */
+export function kubernetesPlan(replicas?: number): WorldPlan {
   const ws = new K8sWorkspace();
   let objects;
   try {
@@ -91,9 +96,11 @@ export function kubernetesPlan(): WorldPlan {
     for (const name of env.keys()) out[name] = get(name) ?? "";
     return out;
   };
-  const nodes = Array.from({ length: sts.spec.replicas }, (_, index): NodePlan => {
+  const hook = container.lifecycle?.preStop?.exec?.command as string[] | undefined;
+  const nodes = Array.from({ length: replicas ?? sts.spec.replicas }, (_, index): NodePlan => {
     const podName = `${sts.metadata.name}-${index}`;
     return {
+      preStop: hook === undefined ? undefined : { argv: mapPackage(hook, mount), env: envOf(containerEnv, podName) },
       index,
       id: podName,
       dnsName: `${podName}.${headless}.${namespace}.svc.cluster.local`,

@@ -111,3 +111,44 @@ test("kuma-cluster-node drain --wait returns once the node owns nothing; undrain
   console.log(`kuma-cluster-node drain: ${JSON.stringify({ waitedMs })}`);
   assert.deepEqual(luaFailures(c.router.errorLog()), []);
 });
+
+test("kuma-cluster-node drain --wait waits for the new owners' agents to finish a reconcile begun after the hand-over", { timeout: 60_000 }, async () => {
+  const env = {
+    DB_HOST: c.dbSettings.host,
+    DB_PORT: String(c.dbSettings.port),
+    DB_USER: c.dbSettings.user,
+    DB_PASSWORD: c.dbSettings.password,
+    DB_NAME: c.dbSettings.database,
+    COMPOSE_PROJECT_NAME: "kuma",
+    UPTIME_KUMA_NODE_ID: "node2",
+  };
+  // node1 and node3 have agents with the hand-over trigger, last reconciled long ago.
+  for (const id of ["node1", "node3"]) {
+    await c.db.execute(
+      `INSERT INTO kuma_cluster_agent (node_id, handover, detail, seen_at, last_reconcile_at, last_reconcile_ms)
+       VALUES (?, 'trigger', 'test', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) - INTERVAL 1 HOUR, 10)
+       ON DUPLICATE KEY UPDATE handover = 'trigger', last_reconcile_at = UTC_TIMESTAMP(3) - INTERVAL 1 HOUR, last_reconcile_ms = 10`,
+      [id],
+    );
+  }
+  try {
+    let exited = false;
+    const drained = runCli(["drain", "--shutdown", "--wait", "30"], env).then((r) => ((exited = true), r));
+    await waitFor("node2's monitors handed over", () => allAwayFrom("node2"), 15_000);
+    await new Promise((r) => setTimeout(r, 4000));
+    assert.equal(exited, false, "drain --wait still waiting: no new owner has reconciled since the hand-over");
+    const reconciledAt = Date.now();
+    await c.db.execute("UPDATE kuma_cluster_agent SET last_reconcile_at = UTC_TIMESTAMP(3), last_reconcile_ms = 5 WHERE node_id IN ('node1', 'node3')");
+    const result = await drained;
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /node2 owns no monitors now/);
+    assert.doesNotMatch(result.stderr, /not reconciled/);
+    const afterReconcileMs = Date.now() - reconciledAt;
+    assert.ok(afterReconcileMs < 15_000, `returned ${afterReconcileMs} ms after the reconciles, not at its 30 s limit`);
+    console.log(`kuma-cluster-node drain waiting for the new owners: ${JSON.stringify({ afterReconcileMs })}`);
+  } finally {
+    await c.db.execute("DELETE FROM kuma_cluster_agent WHERE node_id IN ('node1', 'node3')");
+    await runCli(["undrain"], env);
+    await waitFor("node2's monitors back", () => allBackOn("node2"), 10_000);
+  }
+});
