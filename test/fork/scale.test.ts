@@ -139,6 +139,15 @@ async function rollingRestart(c: ForkCluster, order: ForkNode[], pushed: { id: n
   }
 }
 
+/** Closes the sessions, stops the cluster, and fails on any Lua error its router logged. */
+async function closeAndStop(sessions: { close(): void }[], c: ForkCluster | undefined): Promise<void> {
+  for (const s of sessions) s.close();
+  if (c === undefined) return;
+  const errors = luaErrors(c.router.errorLog());
+  await c.stop();
+  assert.deepEqual(errors, [], "no Lua error in the router's log");
+}
+
 describe("scale events with real fork nodes (Kubernetes world)", { skip }, () => {
   let c: ForkCluster;
   let pods: ForkNode[];
@@ -159,13 +168,7 @@ describe("scale events with real fork nodes (Kubernetes world)", { skip }, () =>
     figures.setup = { monitors: all.length, runningEverywhereMs: made.runningMs };
   }, { timeout: 15 * 60_000 });
 
-  after(async () => {
-    for (const s of sessions) s.close();
-    if (c === undefined) return;
-    const errors = luaErrors(c.router.errorLog());
-    await c.stop();
-    assert.deepEqual(errors, [], "no Lua error in the router's log");
-  });
+  after(() => closeAndStop(sessions, c));
 
   test("scale 3 -> 5 with 300 monitors: imbalance below 20%, monitors moved, none moved twice", { timeout: 10 * 60_000 }, async () => {
     const ids = pods.map((p) => p.id);
@@ -278,13 +281,7 @@ describe("rolling restart with real fork nodes (Compose world)", { skip }, () =>
     made = await populate(c, c.nodes, COMPOSE_PER_NODE, sessions);
   }, { timeout: 15 * 60_000 });
 
-  after(async () => {
-    for (const s of sessions) s.close();
-    if (c === undefined) return;
-    const errors = luaErrors(c.router.errorLog());
-    await c.stop();
-    assert.deepEqual(errors, [], "no Lua error in the router's log");
-  });
+  after(() => closeAndStop(sessions, c));
 
   test("rolling restart of every node, one at a time, each drained first (docs/health.md, Drain): none refused; each monitor's gap and overlap", { timeout: 15 * 60_000 }, async () => {
     // The primary last.
