@@ -8,7 +8,7 @@ SHELL := /bin/bash
 TSTL := npx --no-install tstl
 TSC  := npx --no-install tsc
 
-.PHONY: help deps lua js test-lua build typecheck check-generated check-layers spec node-test test router up bench bench-snapshot clean
+.PHONY: help deps lua js test-lua build typecheck check-generated check-layers format format-check spec node-test test router up bench bench-snapshot clean
 
 help:
 	@echo "make up      local cluster on loopback (router on 127.0.0.1:8084)"
@@ -16,6 +16,7 @@ help:
 	@echo "make router  the router alone, in the foreground, configured by the environment"
 	@echo "make lua     rebuild generated-lua/ from src-lua-ts/ (commit the result)"
 	@echo "make test-lua  the test runtime's Lua (test-runtime/src/) into build/test-lua/ (never committed)"
+	@echo "make format  rewrite the TypeScript in the project's style (Prettier, .prettierrc.json)"
 	@echo "make bench   router vs plain nginx proxy_pass"
 	@echo "make bench-snapshot  a 100,000-monitor snapshot: sync, memory, change burst"
 
@@ -51,13 +52,20 @@ check-generated: deps
 check-layers: js
 	node build/js/tools/check-layers.js
 
+# One style for all TypeScript (.prettierrc.json); `make format` applies it.
+format: deps
+	npx --no-install prettier --log-level warn --write "**/*.ts"
+
+format-check: deps
+	npx --no-install prettier --check "**/*.ts"
+
 spec: deps js test-lua
 	scripts/run-specs.sh
 
 node-test: js test-lua
 	scripts/run-node-tests.sh
 
-test: deps typecheck check-generated check-layers spec node-test
+test: deps typecheck format-check check-generated check-layers spec node-test
 	@echo "make test: all suites passed"
 
 router: deps test-lua

@@ -16,7 +16,17 @@
 //   KEEP_BENCH_DIR=1   keep the scratch folder (logs, configs, raw wrk output)
 // CPU layout on a 2-core machine: the proxy under test on CPU 0; wrk and the backends on CPU 1.
 import { type ChildProcess } from "node:child_process";
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { startDnsServerProcess } from "../harness/cli-processes";
@@ -42,7 +52,16 @@ import {
 } from "./common";
 import { MysqlTap } from "./mysql-tap";
 import { callgrindTable, mainTables, metricsTable, parseWrk, profileTable, traceAborts, type CallgrindCount, type Run } from "./stats";
-import { applyEdits, callgrindVariants, CLASSES, METRICS_CLASSES, NO_LUA, profileVariants, type ConfigVariant, type RequestClass } from "./variants";
+import {
+  applyEdits,
+  callgrindVariants,
+  CLASSES,
+  METRICS_CLASSES,
+  NO_LUA,
+  profileVariants,
+  type ConfigVariant,
+  type RequestClass,
+} from "./variants";
 
 const TOKENS = 300;
 
@@ -58,7 +77,10 @@ const LOAD_CPU = twoCores ? "1" : "0";
 const log = logger("bench");
 
 /** The proxies under test run on PROXY_CPU unless told otherwise. */
-function startNginx(args: string[], options: { env?: NodeJS.ProcessEnv; stderrFile: string; cpu?: string; command?: string[] }): ChildProcess {
+function startNginx(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; stderrFile: string; cpu?: string; command?: string[] },
+): ChildProcess {
   return startNginxOn(args, { ...options, cpu: options.cpu ?? PROXY_CPU });
 }
 
@@ -116,7 +138,8 @@ async function main(): Promise<void> {
       ),
       ...Array.from(
         { length: TOKENS },
-        (_, k) => `INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (${k + 1}, 'bench', 1, 'push', 'bench-tok-${k + 1}', 'node${(k % 3) + 1}');`,
+        (_, k) =>
+          `INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (${k + 1}, 'bench', 1, 'push', 'bench-tok-${k + 1}', 'node${(k % 3) + 1}');`,
       ),
       "INSERT INTO `user` (username) VALUES ('admin');",
     ].join("\n");
@@ -140,12 +163,17 @@ async function main(): Promise<void> {
       PLAIN_LISTEN: `127.0.0.1:${await findFreePort()}`,
     };
     writeFileSync(join(dir, "backend", "nginx.conf"), await renderTemplate(join(ROOT, "bench", "backend.conf.template"), renderEnv));
-    startNginx(["-p", join(dir, "backend"), "-c", join(dir, "backend", "nginx.conf")], { stderrFile: join(dir, "backend", "stderr.log"), cpu: LOAD_CPU });
+    startNginx(["-p", join(dir, "backend"), "-c", join(dir, "backend", "nginx.conf")], {
+      stderrFile: join(dir, "backend", "stderr.log"),
+      cpu: LOAD_CPU,
+    });
     await waitForPort(backends[2], 3001, { timeoutMs: 10_000 });
 
     // --- the two proxies, both on PROXY_CPU with BENCH_WORKERS workers --------------------------
     writeFileSync(join(dir, "plain", "nginx.conf"), await renderTemplate(join(ROOT, "bench", "plain.conf.template"), renderEnv));
-    let plain = startNginx(["-p", join(dir, "plain"), "-c", join(dir, "plain", "nginx.conf")], { stderrFile: join(dir, "plain", "stderr.log") });
+    let plain = startNginx(["-p", join(dir, "plain"), "-c", join(dir, "plain", "nginx.conf")], {
+      stderrFile: join(dir, "plain", "stderr.log"),
+    });
     const plainListen = renderEnv.PLAIN_LISTEN;
 
     const routerEnv = (prefix: string, listen: string, status: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
@@ -170,7 +198,10 @@ async function main(): Promise<void> {
       await waitForPort(host, Number(port), { timeoutMs: 10_000 });
       let body = "";
       for (let i = 0; i < 100; i++) {
-        body = await httpGet(`http://${status}/lb/status`).then((r) => r.body, () => "");
+        body = await httpGet(`http://${status}/lb/status`).then(
+          (r) => r.body,
+          () => "",
+        );
         if ((body.match(/"health":"up"/g) ?? []).length >= 3) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -183,9 +214,15 @@ async function main(): Promise<void> {
     await routerReady(routerListen, routerStatus);
 
     // Sanity: each class is routed as intended before anything is measured.
-    const check = async (what: string, ok: (headers: Headers) => boolean, path: string, headers: Record<string, string> = {}): Promise<void> => {
+    const check = async (
+      what: string,
+      ok: (headers: Headers) => boolean,
+      path: string,
+      headers: Record<string, string> = {},
+    ): Promise<void> => {
       const answer = await httpGet(`http://${routerListen}${path}`, headers);
-      if (!ok(answer.headers)) throw new Error(`bench: ${what}: not routed as intended (${answer.status}, ${JSON.stringify([...answer.headers])})`);
+      if (!ok(answer.headers))
+        throw new Error(`bench: ${what}: not routed as intended (${answer.status}, ${JSON.stringify([...answer.headers])})`);
     };
     await check("pinned browser", (h) => h.get("x-routed-via") === "fixed-node", "/", { Cookie: "KUMA_FIXED_NODE=node2" });
     await check("push by token", (h) => h.get("x-routed-via") === "owner", "/api/push/bench-tok-2");
@@ -238,7 +275,9 @@ async function main(): Promise<void> {
       appendFileSync(results, text);
     };
 
-    log(`${ROUNDS} rounds x ${DURATION}s per setup and class, ${CONNECTIONS} connections, ${WORKERS} worker(s) on CPU ${PROXY_CPU}, wrk + backends on CPU ${LOAD_CPU}`);
+    log(
+      `${ROUNDS} rounds x ${DURATION}s per setup and class, ${CONNECTIONS} connections, ${WORKERS} worker(s) on CPU ${PROXY_CPU}, wrk + backends on CPU ${LOAD_CPU}`,
+    );
     await measure("pinned", "plain", "warmup", 2);
     await measure("pinned", "router", "warmup", 2);
     for (const klass of CLASSES) {
@@ -360,7 +399,16 @@ async function main(): Promise<void> {
         const master = startNginx([], {
           env: { ...env, ROUTER_SYNC_INTERVAL: "60" },
           stderrFile: join(routerPrefix, "callgrind.log"),
-          command: [...callgrind.slice(0, 2), "--smc-check=all-non-file", callgrind[2], NGINX_BIN, "-p", routerPrefix, "-c", join(conf, "nginx.conf")],
+          command: [
+            ...callgrind.slice(0, 2),
+            "--smc-check=all-non-file",
+            callgrind[2],
+            NGINX_BIN,
+            "-p",
+            routerPrefix,
+            "-c",
+            join(conf, "nginx.conf"),
+          ],
         });
         await routerReady(routerListen, routerStatus);
         await countClasses(variant.name, master, `http://${routerListen}/`);
@@ -373,12 +421,20 @@ async function main(): Promise<void> {
       await waitForPort(plainHost, Number(plainPort), { timeoutMs: 30_000 });
       await countClasses("plain", plain, `http://${plainListen}/`);
       await stopNginx(plain);
-      print(["", ...callgrindTable(counts, CLASSES.map((c) => c.name))]);
+      print([
+        "",
+        ...callgrindTable(
+          counts,
+          CLASSES.map((c) => c.name),
+        ),
+      ]);
     }
 
     writeFileSync(join(dir, "runs.json"), `${JSON.stringify(runs, null, 1)}\n`);
     process.stdout.write("\n");
-    log(`per-run numbers in ${join(dir, "runs.json")} (KEEP_BENCH_DIR=1 keeps them); Com_select counts every client of the server, the tap only this router's statements`);
+    log(
+      `per-run numbers in ${join(dir, "runs.json")} (KEEP_BENCH_DIR=1 keeps them); Com_select counts every client of the server, the tap only this router's statements`,
+    );
     const errors = errorLines(join(routerPrefix, "error.log"));
     if (errors.length > 0) log(`the router logged errors:\n${errors.join("\n")}`);
   } finally {

@@ -66,7 +66,8 @@ export async function requireTools(name: string, tools: readonly string[]): Prom
       throw new Error(`${name}: ${tool} is missing (scripts/install-runtime.sh installs wrk)`);
     }
   }
-  if (!existsSync(join(ROOT, "build", "js", "harness", "dns-server-cli.js"))) throw new Error(`${name}: build/js is missing: run make js first`);
+  if (!existsSync(join(ROOT, "build", "js", "harness", "dns-server-cli.js")))
+    throw new Error(`${name}: build/js is missing: run make js first`);
   await run(join(ROOT, "scripts", "ensure-mariadb.sh"));
 }
 
@@ -74,7 +75,10 @@ export async function requireTools(name: string, tools: readonly string[]): Prom
 export const nginxMasters = new Set<ChildProcess>();
 
 /** An nginx master (or `command`), pinned to `cpu` with taskset when given; stderr appended to a file. */
-export function startNginx(args: string[], options: { env?: NodeJS.ProcessEnv; stderrFile: string; cpu?: string; command?: string[] }): ChildProcess {
+export function startNginx(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; stderrFile: string; cpu?: string; command?: string[] },
+): ChildProcess {
   const command = options.command ?? [NGINX_BIN, ...args];
   const [file, ...rest] = options.cpu === undefined ? command : ["taskset", "-c", options.cpu, ...command];
   const child = spawn(file, rest, { env: options.env, stdio: ["ignore", "ignore", "pipe"] });
@@ -112,7 +116,10 @@ export function renderTemplate(template: string, env: NodeJS.ProcessEnv): Promis
   return run(join(ROOT, "scripts", "render-nginx.sh"), [template], { env }).then((result) => result.stdout);
 }
 
-export async function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: string }> {
+export async function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: string }> {
   const response = await fetch(url, { headers, redirect: "manual" });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }

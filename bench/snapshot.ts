@@ -124,10 +124,16 @@ INSERT INTO \`user\` (username) VALUES ('admin');
     await waitForPort(host, Number(port), { timeoutMs: 30_000 });
     let code = 0;
     for (let i = 0; i < 300 && code !== 200; i++) {
-      code = await httpGet(`http://${listen}/api/push/bench-tok-7`).then((r) => r.status, () => 0);
+      code = await httpGet(`http://${listen}/api/push/bench-tok-7`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (code !== 200) await sleep(100);
     }
-    if (code !== 200) throw new Error(`bench-snapshot: the router never routed a push (last answer ${code})\n${errorLines(join(prefix, "error.log"), 20).join("\n")}`);
+    if (code !== 200)
+      throw new Error(
+        `bench-snapshot: the router never routed a push (last answer ${code})\n${errorLines(join(prefix, "error.log"), 20).join("\n")}`,
+      );
 
     // One monitor change per second: a different monitor's owner moves each time.
     const startChanges = (): { stop: () => Promise<void> } => {
@@ -171,7 +177,9 @@ INSERT INTO \`user\` (username) VALUES ('admin');
       process.stdout.write(`bench-snapshot: ${burstLine(result)}\n`);
     };
 
-    log(`change burst: ${workers} workers, ROUTER_SYNC_INTERVAL=1, wrk ${connections} connections on /api/push/<token>, ${seconds}s per run`);
+    log(
+      `change burst: ${workers} workers, ROUTER_SYNC_INTERVAL=1, wrk ${connections} connections on /api/push/<token>, ${seconds}s per run`,
+    );
     await wrk(`http://${listen}/`, 3);
     for (let round = 1; round <= rounds; round++) {
       await measure("none", round);

@@ -69,7 +69,7 @@ export function median(values: readonly number[]): number {
 
 /** Worker CPU in microseconds per request over a set of runs. */
 export function cpuPerRequestUs(runs: readonly Run[], clockTicks: number): number {
-  return (sum(runs.map((run) => run.ticks)) / clockTicks) * 1e6 / sum(runs.map((run) => run.requests));
+  return ((sum(runs.map((run) => run.ticks)) / clockTicks) * 1e6) / sum(runs.map((run) => run.requests));
 }
 
 function fixed(value: number, digits: number): string {

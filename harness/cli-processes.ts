@@ -35,7 +35,12 @@ export async function startDnsServerProcess(listen: HostPort, records: readonly 
   for (const { name, addresses, ttl } of records) {
     args.push("--record", `${name}=${[...addresses, ...(ttl === undefined ? [] : [String(ttl)])].join(",")}`);
   }
-  const child = await startProcess(process.execPath, { args, readyLine: "dns-server listening on", timeoutMs: READY_TIMEOUT_MS, name: "dns-server" });
+  const child = await startProcess(process.execPath, {
+    args,
+    readyLine: "dns-server listening on",
+    timeoutMs: READY_TIMEOUT_MS,
+    name: "dns-server",
+  });
   return { process: child, address: boundAddress(child.readyLine) };
 }
 

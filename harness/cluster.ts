@@ -99,7 +99,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   const db = await openDb(dbSettings);
   if (!own) await applyTestSchema(dbSettings, db);
-  if (options.setupComplete !== false) await db.execute("INSERT INTO `user` (username) SELECT 'admin' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM `user`)");
+  if (options.setupComplete !== false)
+    await db.execute("INSERT INTO `user` (username) SELECT 'admin' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM `user`)");
 
   const dns = new DnsServer();
   const dnsPort = (await dns.start({ host: "127.0.0.1", port: 0 })).port;
@@ -133,7 +134,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     DB_NAME: dbSettings.database,
     DNS_SERVERS: `127.0.0.1:${dnsPort}`,
     ROUTER_SYNC_INTERVAL: syncInterval,
-    ...(options.world === "compose" ? { COMPOSE_PROJECT_NAME: "kuma-e2e" } : { K8S_MODE: "true", K8S_NAMESPACE: NAMESPACE, K8S_HEADLESS_SERVICE: HEADLESS }),
+    ...(options.world === "compose"
+      ? { COMPOSE_PROJECT_NAME: "kuma-e2e" }
+      : { K8S_MODE: "true", K8S_NAMESPACE: NAMESPACE, K8S_HEADLESS_SERVICE: HEADLESS }),
     ...options.routerEnv,
   };
   const router = await startRouter(routerEnvironment);
@@ -155,7 +158,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       if (deregister) await deregisterNode(db, id);
     },
     addMonitor: async (id, owner, token) => {
-      await db.execute("INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (?, 'm', 1, 'push', ?, ?)", [id, token ?? null, owner]);
+      await db.execute("INSERT INTO monitor (id, name, active, type, push_token, node_id) VALUES (?, 'm', 1, 'push', ?, ?)", [
+        id,
+        token ?? null,
+        owner,
+      ]);
     },
     settle: () => untilSynced(router),
     stop: async () => {

@@ -10,8 +10,7 @@ import { assertLoopbackHost, formatHostPort, parseHostPort } from "./loopback";
  * While running it takes one-line commands (see runCommand) on stdin and, with --control, on a
  * loopback TCP port: the busted specs run inside nginx and cannot reach this process's stdin.
  */
-const USAGE =
-  "usage: dns-server-cli --listen 127.0.0.1:5353 [--control 127.0.0.1:0] --record name=127.0.0.2[,addr...][,ttl] ...";
+const USAGE = "usage: dns-server-cli --listen 127.0.0.1:5353 [--control 127.0.0.1:0] --record name=127.0.0.2[,addr...][,ttl] ...";
 
 const MODES: readonly DnsMode[] = ["answer", "drop", "servfail"];
 
@@ -20,7 +19,10 @@ export function parseRecordFlag(text: string): { name: string; addresses: string
   const equals = text.indexOf("=");
   if (equals <= 0) throw new Error(`--record expects name=address[,ttl], got ${JSON.stringify(text)}`);
   const name = text.slice(0, equals);
-  const values = text.slice(equals + 1).split(",").filter((v) => v !== "");
+  const values = text
+    .slice(equals + 1)
+    .split(",")
+    .filter((v) => v !== "");
   const last = values[values.length - 1];
   const ttl = last !== undefined && /^\d+$/.test(last) ? Number(values.pop()) : undefined;
   if (values.length === 0) throw new Error(`--record ${name} has no address`);
@@ -77,9 +79,13 @@ function listenControl(listen: { host: string; port: number }, server: DnsServer
   assertLoopbackHost(listen.host);
   const control = net.createServer((socket) => {
     socket.on("error", () => undefined); // a client that hangs up early is not our failure
-    const lines = serveLines(socket, (text) => {
-      if (socket.writable) socket.write(text);
-    }, server);
+    const lines = serveLines(
+      socket,
+      (text) => {
+        if (socket.writable) socket.write(text);
+      },
+      server,
+    );
     // readline re-emits the socket's EPIPE/ECONNRESET; unhandled, it would end the server.
     lines.on("error", () => undefined);
   });
@@ -102,7 +108,8 @@ async function main(): Promise<void> {
   const bound = await server.start(listen);
   const control = controlFlag === undefined ? undefined : await listenControl(controlFlag, server);
   const controlAddress = control?.address() as net.AddressInfo | undefined;
-  const controlText = controlAddress === undefined ? "" : ` control on ${formatHostPort({ host: controlAddress.address, port: controlAddress.port })}`;
+  const controlText =
+    controlAddress === undefined ? "" : ` control on ${formatHostPort({ host: controlAddress.address, port: controlAddress.port })}`;
   process.stdout.write(`dns-server listening on ${formatHostPort(bound)} (udp+tcp)${controlText}\n`);
   const input = serveLines(process.stdin, (text) => process.stdout.write(`dns-server ${text}`), server);
   const shutdown = (): void => {

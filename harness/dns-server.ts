@@ -160,10 +160,7 @@ export class DnsServer {
     this.bound = undefined;
     for (const socket of this.tcpConnections) socket.destroy();
     this.tcpConnections.clear();
-    await Promise.all([
-      udp ? closeUdp(udp) : undefined,
-      tcp ? new Promise<void>((resolve) => tcp.close(() => resolve())) : undefined,
-    ]);
+    await Promise.all([udp ? closeUdp(udp) : undefined, tcp ? new Promise<void>((resolve) => tcp.close(() => resolve())) : undefined]);
   }
 
   private serveTcp(socket: net.Socket): void {

@@ -135,7 +135,12 @@ function labelsToName(labels: readonly Buffer[]): string {
   // latin1 maps bytes 1:1; a dot or backslash inside a label is escaped so it cannot collide
   // with a different name's key.
   return labels
-    .map((label) => label.toString("latin1").toLowerCase().replace(/[\\.]/g, (c) => `\\${c}`))
+    .map((label) =>
+      label
+        .toString("latin1")
+        .toLowerCase()
+        .replace(/[\\.]/g, (c) => `\\${c}`),
+    )
     .join(".");
 }
 
@@ -201,10 +206,13 @@ export function ipv6Bytes(address: string): Buffer {
   }
   const halves = text.split("::");
   if (halves.length > 2) throw new Error(`not an IPv6 address: ${address}`);
-  const parse = (half: string): number[] => (half === "" ? [] : half.split(":").map((g) => {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) throw new Error(`not an IPv6 address: ${address}`);
-    return parseInt(g, 16);
-  }));
+  const parse = (half: string): number[] =>
+    half === ""
+      ? []
+      : half.split(":").map((g) => {
+          if (!/^[0-9a-fA-F]{1,4}$/.test(g)) throw new Error(`not an IPv6 address: ${address}`);
+          return parseInt(g, 16);
+        });
   const head = parse(halves[0]);
   const tail = halves.length === 2 ? parse(halves[1]) : [];
   const missing = groupsWanted - head.length - tail.length;

@@ -221,7 +221,10 @@ export function startProcess(command: string, options: StartProcessOptions): Pro
     }
   };
 
-  const stop = async ({ signal = "SIGTERM", graceMs = DEFAULT_STOP_GRACE_MS }: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<ExitStatus> => {
+  const stop = async ({
+    signal = "SIGTERM",
+    graceMs = DEFAULT_STOP_GRACE_MS,
+  }: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<ExitStatus> => {
     if (exitStatus) return exitStatus;
     signalProcess(tracked, signal);
     try {

@@ -36,7 +36,13 @@ export async function startRouter(env: Record<string, string>): Promise<Router> 
   const child = await startProcess(join(ROOT, "scripts", "router.sh"), {
     name: "router",
     readyLine: "router: public",
-    env: routerEnv({ ROUTER_PREFIX: prefix, ERROR_LOG: errorLogPath, ...env, ROUTER_LISTEN: publicListen, ROUTER_STATUS_LISTEN: statusListen }),
+    env: routerEnv({
+      ROUTER_PREFIX: prefix,
+      ERROR_LOG: errorLogPath,
+      ...env,
+      ROUTER_LISTEN: publicListen,
+      ROUTER_STATUS_LISTEN: statusListen,
+    }),
   });
   const [host, port] = splitListen(publicListen);
   await waitForPort(host, port, { timeoutMs: 10_000 });
@@ -62,7 +68,5 @@ function splitListen(listen: string): [string, number] {
  * nginx's own "connect() failed ... while connecting to upstream" is expected when a node dies.
  */
 export function luaErrors(log: string): string[] {
-  return log
-    .split("\n")
-    .filter((l) => /\[(crit|alert|emerg)\]/.test(l) || /runtime error|stack traceback|\[error\].*\[lua\]/.test(l));
+  return log.split("\n").filter((l) => /\[(crit|alert|emerg)\]/.test(l) || /runtime error|stack traceback|\[error\].*\[lua\]/.test(l));
 }

@@ -13,7 +13,10 @@ export const STAND_IN_TABLES = join(ROOT, "harness", "stand-in-tables.sql");
 /** The fixture's statements, comments dropped. */
 export function standInStatements(): string[] {
   const sql = readFileSync(STAND_IN_TABLES, "utf8").replace(/^--.*$/gm, "");
-  return sql.split(";").map((x) => x.trim()).filter((x) => x !== "");
+  return sql
+    .split(";")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
 }
 
 /** Idempotent: migrate, then the fixture's CREATE TABLE IF NOT EXISTS. */

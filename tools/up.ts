@@ -27,7 +27,11 @@ function database(): { settings?: DbSettings; cleanup: () => void; where: string
   if (process.env.DB_HOST !== undefined) {
     const loaded = loadDbSettings((name) => process.env[name]);
     if (!loaded.ok) throw new Error(loaded.errors.join("; "));
-    return { settings: loaded.value, cleanup: () => undefined, where: `${loaded.value.host}:${loaded.value.port}/${loaded.value.database} (from DB_*)` };
+    return {
+      settings: loaded.value,
+      cleanup: () => undefined,
+      where: `${loaded.value.host}:${loaded.value.port}/${loaded.value.database} (from DB_*)`,
+    };
   }
   if (canReach(process.env.TEST_DB_HOST ?? "127.0.0.1", process.env.TEST_DB_PORT ?? "3306")) {
     return { cleanup: () => undefined, where: "a scratch database on this machine's MariaDB" };

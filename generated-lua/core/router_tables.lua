@@ -1,7 +1,7 @@
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 8,["8"] = 9,["12"] = 16,["15"] = 28,["21"] = 45,["22"] = 46,["27"] = 60,["29"] = 80,["30"] = 82,["31"] = 82,["32"] = 82,["33"] = 82,["34"] = 82,["35"] = 82,["39"] = 89,["40"] = 95});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["6"] = 7,["7"] = 8,["8"] = 9,["12"] = 16,["15"] = 28,["21"] = 45,["22"] = 46,["27"] = 60,["29"] = 83,["30"] = 85,["31"] = 85,["32"] = 85,["33"] = 85,["34"] = 85,["35"] = 85,["39"] = 92,["40"] = 98});
 local ____exports = {}
 ____exports.MOVE_TABLE = "kuma_cluster_move"
 ____exports.AGENT_TABLE = "kuma_cluster_agent"

@@ -3,7 +3,7 @@ local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local __TS__SourceMapTraceBack = ____lualib.__TS__SourceMapTraceBack
-__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 5,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 9,["15"] = 12,["16"] = 13,["17"] = 14,["19"] = 14,["23"] = 15,["24"] = 12,["25"] = 18,["26"] = 19,["27"] = 19,["28"] = 18,["30"] = 23,["31"] = 24,["32"] = 24,["34"] = 25,["35"] = 25,["39"] = 31,["40"] = 32,["41"] = 32,["42"] = 32,["43"] = 32,["44"] = 33,["47"] = 27,["48"] = 28,["49"] = 29,["55"] = 26,["58"] = 23});
+__TS__SourceMapTraceBack(debug.getinfo(1).short_src, {["8"] = 5,["10"] = 8,["11"] = 8,["12"] = 9,["13"] = 9,["14"] = 9,["15"] = 12,["16"] = 13,["17"] = 14,["19"] = 15,["23"] = 16,["24"] = 12,["25"] = 19,["26"] = 20,["27"] = 20,["28"] = 19,["30"] = 24,["31"] = 25,["32"] = 25,["34"] = 26,["35"] = 26,["39"] = 32,["40"] = 33,["41"] = 33,["42"] = 33,["43"] = 33,["44"] = 34,["47"] = 28,["48"] = 29,["49"] = 30,["55"] = 27,["58"] = 24});
 local ____exports = {}
 local session = require("health.writer_session")
 --- A statement failed: the transaction is rolled back and the pass retried later.

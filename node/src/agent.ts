@@ -33,7 +33,9 @@ export async function writeAgent(db: Db, nodeId: string, mode: HandoverMode, det
 
 /** seen_at = now; false when the row is missing (the caller writes it again). */
 export async function touchAgent(db: Db, nodeId: string): Promise<boolean> {
-  const [result] = await db.execute<ResultSetHeader>("UPDATE kuma_cluster_agent SET seen_at = UTC_TIMESTAMP(3) WHERE node_id = ?", [nodeId]);
+  const [result] = await db.execute<ResultSetHeader>("UPDATE kuma_cluster_agent SET seen_at = UTC_TIMESTAMP(3) WHERE node_id = ?", [
+    nodeId,
+  ]);
   return result.affectedRows > 0;
 }
 

@@ -19,7 +19,10 @@ export type NodeEvent =
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => NodeEvent][] = [
-  [/\bReconciling: (starting|stopping) monitor .*\(ID: (\d+)\)\s*$/, (m) => ({ kind: "reconciling", monitorId: Number(m[2]), action: m[1] as "starting" | "stopping" })],
+  [
+    /\bReconciling: (starting|stopping) monitor .*\(ID: (\d+)\)\s*$/,
+    (m) => ({ kind: "reconciling", monitorId: Number(m[2]), action: m[1] as "starting" | "stopping" }),
+  ],
   [/\bResume Monitor: (\d+)\b/, (m) => ({ kind: "started", monitorId: Number(m[1]) })],
   [/\b(?:Pause|Delete) Monitor: (\d+) User ID/, (m) => ({ kind: "stopped", monitorId: Number(m[1]) })],
   [/\bFound (\d+) monitors to start\b/, (m) => ({ kind: "starting-monitors", count: Number(m[1]) })],
@@ -42,7 +45,11 @@ export class Relay {
   private readonly waiting: string[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(from: Readable, private readonly to: Writable, onLine: (line: string) => void) {
+  constructor(
+    from: Readable,
+    private readonly to: Writable,
+    onLine: (line: string) => void,
+  ) {
     from.on("data", (chunk: Buffer) => {
       to.write(chunk);
       const text = chunk.toString("utf8");

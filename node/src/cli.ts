@@ -113,7 +113,8 @@ const parseTimeout = (args: string[], fallback: number): number => parseSecondsO
 /** The node's command line after `exec` (and its optional `--`). */
 function execCommand(args: string[]): string[] {
   const command = args[0] === "--" ? args.slice(1) : args;
-  if (command.length === 0 || command[0] === "") throw new UsageError(`exec needs the node's command, e.g. \`${PROGRAM} exec -- node server/server.js\``);
+  if (command.length === 0 || command[0] === "")
+    throw new UsageError(`exec needs the node's command, e.g. \`${PROGRAM} exec -- node server/server.js\``);
   return command;
 }
 
@@ -219,9 +220,13 @@ async function once(command: string, args: string[], pool: Pool, ctx: Context): 
       io.out(`${PROGRAM}: ${nodeId} drained${options.shutdown ? " until its next start" : ""}`);
       if (options.waitS === undefined) return 0;
       const handed = await waitUntilHandedOver(pool, nodeId, options.waitS, HANDOVER_GRACE_S);
-      if (handed.left > 0) io.err(`${PROGRAM}: ${nodeId} still owns ${handed.left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`);
+      if (handed.left > 0)
+        io.err(
+          `${PROGRAM}: ${nodeId} still owns ${handed.left} monitor(s) after ${options.waitS}s (no other healthy node, or MONITOR_LIMIT_PER_NODE reached)`,
+        );
       else {
-        if (handed.notReconciled.length > 0) io.err(`${PROGRAM}: ${handed.notReconciled.join(", ")} not reconciled since the hand-over after ${options.waitS}s`);
+        if (handed.notReconciled.length > 0)
+          io.err(`${PROGRAM}: ${handed.notReconciled.join(", ")} not reconciled since the hand-over after ${options.waitS}s`);
         io.out(`${PROGRAM}: ${nodeId} owns no monitors now`);
       }
       return 0;
@@ -255,7 +260,9 @@ function reportForget(nodeId: string, outcome: ForgetOutcome, io: Io): number {
   if (outcome.reason === "online") {
     io.err(`${PROGRAM}: ${nodeId} is online; stop it first (its shutdown marks it offline), then forget it`);
   } else {
-    io.err(`${PROGRAM}: ${nodeId} still owns ${outcome.monitors} monitor(s); drain it (POST /lb/nodes/${nodeId}/drain on the router's internal listener) until it owns none, then forget it`);
+    io.err(
+      `${PROGRAM}: ${nodeId} still owns ${outcome.monitors} monitor(s); drain it (POST /lb/nodes/${nodeId}/drain on the router's internal listener) until it owns none, then forget it`,
+    );
   }
   return REFUSED;
 }

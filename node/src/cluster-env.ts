@@ -54,7 +54,10 @@ export class ClusterEnv {
    *   detected once, here (as the fork's helper does). Throws ClusterEnvError for a bad K8S_MODE.
    * @param resolvConf the text of resolv.conf, for getDnsServers (tests inject it).
    */
-  constructor(env: Env = process.env, private readonly resolvConf: () => string = readResolvConf) {
+  constructor(
+    env: Env = process.env,
+    private readonly resolvConf: () => string = readResolvConf,
+  ) {
     this.get = getenvOf(env);
     this.environment = unwrap(detectEnvironment(this.get));
     this.isK8s = this.environment === "kubernetes";

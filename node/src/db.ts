@@ -8,7 +8,10 @@ import { Env, getenvOf, unwrap } from "./cluster-env";
 export type { DbSettings };
 
 export class DbError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
     this.name = "DbError";
   }

@@ -96,7 +96,9 @@ async function agentRows(db: Db, sql: string, params: unknown[]): Promise<RowDat
  */
 export async function waitUntilHandedOver(db: Db, nodeId: string, timeoutS: number, graceS: number, pollMs = 250): Promise<HandOver> {
   const deadline = Date.now() + timeoutS * 1000;
-  const [mine] = await db.execute<RowDataPacket[]>("SELECT id FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = ?", [nodeId]);
+  const [mine] = await db.execute<RowDataPacket[]>("SELECT id FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = ?", [
+    nodeId,
+  ]);
   const ids = mine.map((r) => Number(r.id));
   /** The database's clock at the last reading that still found monitors here: the hand-over came after it. */
   let before: string | null = null;
@@ -119,11 +121,16 @@ export async function waitUntilHandedOver(db: Db, nodeId: string, timeoutS: numb
   let notReconciled: string[] = [];
   if (ids.length > 0 && before !== null) {
     const marks = ids.map(() => "?").join(", ");
-    const [owners] = await db.execute<RowDataPacket[]>(`SELECT DISTINCT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id IN (${marks})`, ids);
+    const [owners] = await db.execute<RowDataPacket[]>(
+      `SELECT DISTINCT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id IN (${marks})`,
+      ids,
+    );
     const newOwners = owners.map((r) => String(r.o)).filter((o) => o !== nodeId);
     if (newOwners.length > 0) {
       const ownerMarks = newOwners.map(() => "?").join(", ");
-      waitedFor = (await agentRows(db, `SELECT node_id FROM kuma_cluster_agent WHERE handover = 'trigger' AND node_id IN (${ownerMarks})`, newOwners)).map((r) => String(r.node_id));
+      waitedFor = (
+        await agentRows(db, `SELECT node_id FROM kuma_cluster_agent WHERE handover = 'trigger' AND node_id IN (${ownerMarks})`, newOwners)
+      ).map((r) => String(r.node_id));
       notReconciled = waitedFor;
       while (notReconciled.length > 0 && Date.now() < deadline) {
         const done = await agentRows(

@@ -119,7 +119,9 @@ class Supervisor {
       });
       this.child.once("spawn", () => {
         const role = identity.isPrimary ? "primary" : "not primary";
-        this.say(`${PROGRAM}: ${identity.nodeId} (${identity.environment}, host ${identity.host}, ${role}): started ${command.join(" ")} as pid ${this.child.pid}`);
+        this.say(
+          `${PROGRAM}: ${identity.nodeId} (${identity.environment}, host ${identity.host}, ${role}): started ${command.join(" ")} as pid ${this.child.pid}`,
+        );
         for (const signal of STOPPING) process.on(signal, this.onStop);
         for (const signal of PASSED_ON) process.on(signal, this.passOn);
         void this.handover.start();
@@ -183,7 +185,8 @@ class Supervisor {
   private async endShutdownDrain(): Promise<void> {
     const { identity, settings } = this.options;
     try {
-      if (await undrainNode(this.pool, identity.nodeId, "shutdown")) this.say(`${PROGRAM}: ${identity.nodeId}: the drain of its last shutdown ended`);
+      if (await undrainNode(this.pool, identity.nodeId, "shutdown"))
+        this.say(`${PROGRAM}: ${identity.nodeId}: the drain of its last shutdown ended`);
     } catch (err) {
       this.say(`${PROGRAM}: could not end the shutdown drain of ${identity.nodeId}: ${describeDbError(err, settings.db).message}`);
     }

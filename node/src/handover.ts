@@ -8,7 +8,16 @@ import type { Pool } from "mysql2/promise";
 import { recordReconcile, touchAgent, writeAgent, type HandoverMode } from "./agent";
 import { assignedMonitors, assignmentFingerprint, readCredentials, type Credentials } from "./assignment";
 import type { NodeEvent } from "./child-output";
-import { ANNOUNCE_GRACE_MS, changeBetween, coveredByMinuteRun, CRON_QUIET_MS, expectedRunMs, holdMs, minuteStart, STRAY_GRACE_MS } from "./handover-rules";
+import {
+  ANNOUNCE_GRACE_MS,
+  changeBetween,
+  coveredByMinuteRun,
+  CRON_QUIET_MS,
+  expectedRunMs,
+  holdMs,
+  minuteStart,
+  STRAY_GRACE_MS,
+} from "./handover-rules";
 import { mintToken } from "./jwt";
 
 export const TRIGGER_PATH = "/api/v1/reconcile-monitors";
@@ -334,7 +343,10 @@ export class Handover {
     if (answer.status === 401 || answer.status === 403) {
       this.credentials = undefined;
       this.retryAfterMs = Date.now() + REFUSED_RETRY_MS;
-      await this.setMode("timer", `the node refused the token (${answer.status}: ${answer.body.slice(0, 80)}); the node's minute timer applies`);
+      await this.setMode(
+        "timer",
+        `the node refused the token (${answer.status}: ${answer.body.slice(0, 80)}); the node's minute timer applies`,
+      );
       return;
     }
     if (answer.status === 429) {
@@ -358,7 +370,9 @@ export class Handover {
     try {
       await writeAgent(this.options.db, this.options.nodeId, this.mode, this.detail, this.options.version);
     } catch (err) {
-      this.options.say(`kuma-cluster-node: cannot write kuma_cluster_agent (run \`kuma-cluster-node migrate\`): ${err instanceof Error ? err.message : String(err)}`);
+      this.options.say(
+        `kuma-cluster-node: cannot write kuma_cluster_agent (run \`kuma-cluster-node migrate\`): ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -6,15 +6,7 @@ export { DbError, describeDbError, openDb, openDbFromEnv } from "./db";
 export { migrate, describeMigrate } from "./migrate";
 export type { MigrateResult } from "./migrate";
 export type { DbSettings } from "./db";
-export {
-  registerNode,
-  ensureDefaultNode,
-  initializeFromEnv,
-  heartbeat,
-  cleanupStaleNodes,
-  deregisterNode,
-  getNode,
-} from "./registry";
+export { registerNode, ensureDefaultNode, initializeFromEnv, heartbeat, cleanupStaleNodes, deregisterNode, getNode } from "./registry";
 export type { Db, InitAction, InitResult, NodeRegistration, NodeRow } from "./registry";
 export { loadDbSettings, loadNodeAgentSettings } from "../../src-lua-ts/core/node_settings";
 export type { NodeAgentSettings } from "../../src-lua-ts/core/node_settings";

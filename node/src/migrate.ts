@@ -54,7 +54,12 @@ async function nodeColumns(conn: Connection): Promise<Map<string, ColumnInfo>> {
   return new Map(
     rows.map((r) => [
       String(r.name),
-      { name: String(r.name), dataType: String(r.data_type), length: r.length === null ? null : Number(r.length), columnType: String(r.column_type) },
+      {
+        name: String(r.name),
+        dataType: String(r.data_type),
+        length: r.length === null ? null : Number(r.length),
+        columnType: String(r.column_type),
+      },
     ]),
   );
 }

@@ -213,7 +213,10 @@ async function forgetLocked(conn: Db, nodeId: string): Promise<ForgetOutcome> {
   const monitors = Number(counts[0].n);
   if (monitors > 0) return { done: false, reason: "owns-monitors", monitors };
   await onRouterTable(conn, `DELETE FROM ${MOVE_TABLE} WHERE from_node = ?`, [nodeId]);
-  const [adopted] = await conn.execute<ResultSetHeader>("UPDATE monitor SET node_id = assigned_node, assigned_node = NULL WHERE node_id = ?", [nodeId]);
+  const [adopted] = await conn.execute<ResultSetHeader>(
+    "UPDATE monitor SET node_id = assigned_node, assigned_node = NULL WHERE node_id = ?",
+    [nodeId],
+  );
   await conn.execute("DELETE FROM node WHERE node_id = ?", [nodeId]);
   await onRouterTable(conn, `DELETE FROM ${AGENT_TABLE} WHERE node_id = ?`, [nodeId]);
   await onRouterTable(conn, `DELETE FROM ${DRAIN_TABLE} WHERE node_id = ?`, [nodeId]);

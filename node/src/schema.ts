@@ -12,7 +12,16 @@
 // adds them when `monitor` exists (on a fresh database the fork's first start creates it; the
 // router's sync adds them then).
 
-import { AGENT_TABLE, AGENT_TABLE_DDL, CHANGE_TABLE, CHANGE_TABLE_DDL, DRAIN_TABLE, DRAIN_TABLE_DDL, MOVE_TABLE, MOVE_TABLE_DDL } from "../../src-lua-ts/core/router_tables";
+import {
+  AGENT_TABLE,
+  AGENT_TABLE_DDL,
+  CHANGE_TABLE,
+  CHANGE_TABLE_DDL,
+  DRAIN_TABLE,
+  DRAIN_TABLE_DDL,
+  MOVE_TABLE,
+  MOVE_TABLE_DDL,
+} from "../../src-lua-ts/core/router_tables";
 
 export const HOST_LENGTH = 255;
 

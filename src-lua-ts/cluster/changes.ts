@@ -62,8 +62,11 @@ function install(): boolean | undefined {
     if (res.errno === db.NO_SUCH_TABLE) return undefined;
     if (res.error !== undefined) {
       if (res.error !== lastInstallError) {
-        ngx.log(ngx.ERR, `snapshot sync: cannot install the monitor change log (run kuma-cluster-node migrate, or grant TRIGGER), ` +
-          `every change reads all monitors: ${res.error}`);
+        ngx.log(
+          ngx.ERR,
+          `snapshot sync: cannot install the monitor change log (run kuma-cluster-node migrate, or grant TRIGGER), ` +
+            `every change reads all monitors: ${res.error}`,
+        );
       }
       lastInstallError = res.error;
       return false;

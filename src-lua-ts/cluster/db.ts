@@ -47,7 +47,12 @@ export function connect(pool?: string): mysql.MysqlConnection | string {
 }
 
 /** One statement's answer: rows, an OK packet, or the error (with the server's number when it sent one). */
-export function resultOf(rows: mysql.MysqlResult | undefined, err: string | undefined, errno: number | undefined, sqlstate: string | undefined): Result {
+export function resultOf(
+  rows: mysql.MysqlResult | undefined,
+  err: string | undefined,
+  errno: number | undefined,
+  sqlstate: string | undefined,
+): Result {
   if (rows === undefined) return { error: `${err}${errno !== undefined ? ` (${errno} ${sqlstate})` : ""}`, errno };
   return "affected_rows" in rows ? { ok: rows as mysql.MysqlOkPacket } : { rows: rows as mysql.MysqlRow[] };
 }

@@ -15,8 +15,7 @@ export const NODES_SQL =
   "COALESCE(TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()), -1) AS last_seen_age FROM node";
 
 export const MONITORS_SQL =
-  "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token " +
-  "FROM monitor WHERE active = 1";
+  "SELECT id, COALESCE(assigned_node, node_id, '') AS owner, COALESCE(push_token, '') AS push_token " + "FROM monitor WHERE active = 1";
 
 /**
  * The monitors query summed up by the database, one row per effective owner: how many active

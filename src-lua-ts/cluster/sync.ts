@@ -15,7 +15,21 @@ import { holdLease } from "../runtime/lease";
 import * as db from "./db";
 import * as agents from "./agents";
 import * as changes from "./changes";
-import { AWAY_SQL, DRAINS_SQL, MONITORS_SQL, MONITOR_GROUPS_SQL, NODES_SQL, SETUP_SQL, activeMonitorsSql, awayRows, drainRows, monitorGroups, monitorRows, nodeRows, setupComplete } from "./queries";
+import {
+  AWAY_SQL,
+  DRAINS_SQL,
+  MONITORS_SQL,
+  MONITOR_GROUPS_SQL,
+  NODES_SQL,
+  SETUP_SQL,
+  activeMonitorsSql,
+  awayRows,
+  drainRows,
+  monitorGroups,
+  monitorRows,
+  nodeRows,
+  setupComplete,
+} from "./queries";
 import * as store from "./snapshot_store";
 
 const LEASE = KEYS.locks.syncLease;

@@ -65,8 +65,7 @@ export function failoverWork(nodes: FailoverNode[], t: Thresholds): FailoverWork
     else if (!n.online && n.foreign !== true) {
       work.kinds[n.id] = "leave";
       failover = true;
-    }
-    else continue;
+    } else continue;
     work.sources.push(n.id);
   }
   if (!failover) for (const id of foreignTargets) work.targets.push(id);
@@ -123,7 +122,13 @@ function homeOf(m: SourceMonitor): string {
  * moved fails over from its owner now, creator's node or an operator's override alike: the
  * record remembers that owner, so it comes back to it.
  */
-export function planFailover(monitors: SourceMonitor[], targets: string[], loads: Record<string, number>, limit: number, kinds: Record<string, MoveKind> = {}): FailoverPlan {
+export function planFailover(
+  monitors: SourceMonitor[],
+  targets: string[],
+  loads: Record<string, number>,
+  limit: number,
+  kinds: Record<string, MoveKind> = {},
+): FailoverPlan {
   const plan: FailoverPlan = { assign: {}, records: [], home: [], stranded: [] };
   const load: Record<string, number> = {};
   const isTarget: Record<string, boolean> = {};

@@ -50,8 +50,10 @@ export function handoverOf(row: AgentRow | undefined, sinceReadS: number, heartb
     lastReconcileMs: row.reconcile_ms < 0 ? undefined : row.reconcile_ms,
   };
   if (seenAgeS > AGENT_HEARTBEATS * heartbeatS) return { mode: "timer", reason: `${NO_AGENT} for ${Math.floor(seenAgeS)} s`, agent };
-  if (row.handover === "trigger") return { mode: "trigger", reason: row.detail !== "" ? row.detail : "the agent triggers the node's reconcile", agent };
-  if (row.handover === "timer") return { mode: "timer", reason: row.detail !== "" ? row.detail : "the agent cannot trigger the node's reconcile", agent };
+  if (row.handover === "trigger")
+    return { mode: "trigger", reason: row.detail !== "" ? row.detail : "the agent triggers the node's reconcile", agent };
+  if (row.handover === "timer")
+    return { mode: "timer", reason: row.detail !== "" ? row.detail : "the agent cannot trigger the node's reconcile", agent };
   return { mode: "timer", reason: `unknown hand-over mode ${row.handover}`, agent };
 }
 

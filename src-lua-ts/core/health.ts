@@ -81,7 +81,11 @@ export function observe(h: NodeHealth, obs: Observation, t: Thresholds): Step {
 }
 
 /** Applies observations in order; the verdict after each one (for tables and logs). */
-export function replay(start: NodeHealth, observations: Observation[], t: Thresholds): { verdicts: string[]; transitions: Transition[]; health: NodeHealth } {
+export function replay(
+  start: NodeHealth,
+  observations: Observation[],
+  t: Thresholds,
+): { verdicts: string[]; transitions: Transition[]; health: NodeHealth } {
   let h = start;
   const verdicts: string[] = [];
   const transitions: Transition[] = [];

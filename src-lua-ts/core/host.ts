@@ -1,6 +1,6 @@
 // Host strings: parsing what the registry and the environment hold, and building the host of
 // a node from its id when the registry has none.
-import { isAlnum, isDigit, allChars, parseDecimal } from "./text";
+import { Char, isAlnum, isDigit, allChars, parseDecimal } from "./text";
 import { isDnsLabel, nodeIdFormat } from "./node_id";
 
 export interface HostPort {
@@ -26,11 +26,11 @@ export interface HostRules {
 const HOST_MAX_LENGTH = 253;
 
 function isHostChar(c: number): boolean {
-  return isAlnum(c) || c === 45 /* - */ || c === 46 /* . */ || c === 95 /* _ */;
+  return isAlnum(c) || c === Char.Dash || c === Char.Dot || c === Char.Underscore;
 }
 
 function isIpv6Char(c: number): boolean {
-  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 58 /* : */ || c === 46;
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === Char.Colon || c === Char.Dot;
 }
 
 /** A DNS name or IPv4 literal: no empty label, no leading or trailing dot or dash. */
@@ -39,7 +39,7 @@ function isHostName(h: string): boolean {
   if (h.indexOf("..") >= 0) return false;
   const first = h.charCodeAt(0);
   const last = h.charCodeAt(h.length - 1);
-  return isAlnum(first) && (isAlnum(last) || last === 46 /* trailing dot of an FQDN */);
+  return isAlnum(first) && (isAlnum(last) || last === Char.Dot); // the trailing dot of an FQDN
 }
 
 function parsePort(s: string): number | undefined {

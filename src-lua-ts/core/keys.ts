@@ -1,7 +1,7 @@
 // Keys taken from requests (monitor ids, push tokens). They are only ever looked up, never
 // connected to, and they reach SQL only after passing these checks (ids as integers, tokens
 // quoted): the checks are the first line, quoting the second.
-import { allChars, isAlnum, isCanonicalDecimal, parseDecimal } from "./text";
+import { Char, allChars, isAlnum, isCanonicalDecimal, parseDecimal } from "./text";
 
 /** monitor.id is an INT: positive, canonical decimal, at most 2^31-1. */
 const MONITOR_ID_MAX = 2147483647;
@@ -18,7 +18,7 @@ export function parseMonitorId(s: string): number | undefined {
 }
 
 function isTokenChar(c: number): boolean {
-  return isAlnum(c) || c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 126 /* ~ */;
+  return isAlnum(c) || c === Char.Dash || c === Char.Underscore || c === Char.Dot || c === Char.Tilde;
 }
 
 /** URL-unreserved characters only, 1..32 of them: what Uptime Kuma generates and stores. */

@@ -45,6 +45,8 @@ export const HANDOVER_TRIGGER = "kuma_router_node_handover_trigger";
 export const NODE_FOREIGN = "kuma_router_node_foreign";
 export const IMBALANCE = "uptime_kuma_monitor_imbalance_ratio";
 
+// One row per entry, read as a table.
+// prettier-ignore
 export const FAMILIES: Family[] = [
   { name: NODE_STATUS, type: "gauge", help: "1 when the router's own health checks call the node up (and it has an address), 0 when down or foreign", labels: ["node_id"] },
   { name: NODE_REGISTRY_ONLINE, type: "gauge", help: "1 when the node is online in the registry (node.status), 0 when offline", labels: ["node_id"] },

@@ -77,7 +77,6 @@ export function bucketOf(seconds: number, byMs: number[], bounds: number[] = LAT
   return i < bounds.length && seconds > bounds[i] ? i + 1 : i;
 }
 
-
 /** Integers in full, other values with at most 6 decimals: the same text from Lua and from JS. */
 export function formatValue(v: number): string {
   if (v !== v) return "NaN";

@@ -3,7 +3,7 @@
 //  - StatefulSet ids are pod names, `<name>-<ordinal>`, 0-based: uptime-kuma-0 is index 0.
 //    A pod name is a DNS label (lowercase letters, digits, '-'), so `my_node-1` is custom.
 //  - Anything else valid is a custom id: it has no index and is never primary by index.
-import { isAlnum, isCanonicalDecimal, isDigit, isLower, allChars, parseDecimal } from "./text";
+import { Char, isAlnum, isCanonicalDecimal, isDigit, isLower, allChars, parseDecimal } from "./text";
 
 export type NodeIdFormat = "k8s-statefulset" | "docker-compose" | "custom";
 
@@ -11,7 +11,7 @@ export type NodeIdFormat = "k8s-statefulset" | "docker-compose" | "custom";
 export const NODE_ID_MAX_LENGTH = 50;
 
 function isNodeIdChar(c: number): boolean {
-  return isAlnum(c) || c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */;
+  return isAlnum(c) || c === Char.Dash || c === Char.Underscore || c === Char.Dot;
 }
 
 /**
@@ -25,7 +25,7 @@ export function isValidNodeId(id: unknown): boolean {
 }
 
 function isDnsLabelChar(c: number): boolean {
-  return isLower(c) || isDigit(c) || c === 45;
+  return isLower(c) || isDigit(c) || c === Char.Dash;
 }
 
 /** A DNS-1123 label: what Kubernetes accepts as a pod or service name segment. */

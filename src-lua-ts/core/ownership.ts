@@ -56,7 +56,10 @@ export function groupReturns(items: { id: number; value: string }[]): ReturnGrou
 }
 
 /** Moves grouped by (from, to, and `extra`), in first-seen order: one statement per group. */
-export function groupMoves<M extends { id: number; from: string; to: string }>(moves: M[], extra: (m: M) => string = () => ""): { first: M; ids: number[] }[] {
+export function groupMoves<M extends { id: number; from: string; to: string }>(
+  moves: M[],
+  extra: (m: M) => string = () => "",
+): { first: M; ids: number[] }[] {
   const groups: Record<string, { first: M; ids: number[] }> = {};
   const out: { first: M; ids: number[] }[] = [];
   for (const m of moves) {

@@ -123,6 +123,7 @@ export interface LoadedNode {
  */
 export function servingLoads(nodes: LoadedNode[], down: Record<string, boolean>): number[] {
   const loads: number[] = [];
-  for (const n of nodes) if (n.online && n.address !== undefined && n.foreign !== true && down[n.id] !== true && n.drained !== true) loads.push(n.owned);
+  for (const n of nodes)
+    if (n.online && n.address !== undefined && n.foreign !== true && down[n.id] !== true && n.drained !== true) loads.push(n.owned);
   return loads;
 }

@@ -171,7 +171,8 @@ export function primaryOf(candidates: NodeInfo[]): NodeInfo | undefined {
   let best: NodeInfo | undefined;
   for (const n of candidates) {
     if (best === undefined) best = n;
-    else if (n.index !== undefined && (best.index === undefined || n.index < best.index || (n.index === best.index && n.id < best.id))) best = n;
+    else if (n.index !== undefined && (best.index === undefined || n.index < best.index || (n.index === best.index && n.id < best.id)))
+      best = n;
     else if (n.index === undefined && best.index === undefined && n.id < best.id) best = n;
   }
   return best;
@@ -249,7 +250,16 @@ function computeCandidateSet(snapshot: Snapshot, down: DownSet): CandidateSet {
     decisions[n.id] = {};
   }
   const least = leastLoaded(fresh);
-  return { nodes, fallback, member, leastLoaded: least, nearLeast: nearLeastOf(fresh, least), primary: primaryOf(fresh), retryFor, decisions };
+  return {
+    nodes,
+    fallback,
+    member,
+    leastLoaded: least,
+    nearLeast: nearLeastOf(fresh, least),
+    primary: primaryOf(fresh),
+    retryFor,
+    decisions,
+  };
 }
 
 /** `id` names a candidate (and a registry node: the snapshot's ids are valid ones). */

@@ -60,18 +60,21 @@ export const CHANGE_TABLE_DDL = `CREATE TABLE IF NOT EXISTS kuma_cluster_monitor
 export const CHANGE_TRIGGERS: readonly { name: string; ddl: string }[] = [
   {
     name: "kuma_cluster_monitor_insert",
-    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_insert AFTER INSERT ON monitor FOR EACH ROW " +
+    ddl:
+      "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_insert AFTER INSERT ON monitor FOR EACH ROW " +
       "INSERT INTO kuma_cluster_monitor_change (monitor_id) VALUES (NEW.id)",
   },
   {
     // Both ids: an update that changes a monitor's id (Kuma never does) still leaves neither stale.
     name: "kuma_cluster_monitor_update",
-    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_update AFTER UPDATE ON monitor FOR EACH ROW " +
+    ddl:
+      "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_update AFTER UPDATE ON monitor FOR EACH ROW " +
       "INSERT INTO kuma_cluster_monitor_change (monitor_id, old_token) VALUES (NEW.id, OLD.push_token), (OLD.id, OLD.push_token)",
   },
   {
     name: "kuma_cluster_monitor_delete",
-    ddl: "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_delete AFTER DELETE ON monitor FOR EACH ROW " +
+    ddl:
+      "CREATE TRIGGER IF NOT EXISTS kuma_cluster_monitor_delete AFTER DELETE ON monitor FOR EACH ROW " +
       "INSERT INTO kuma_cluster_monitor_change (monitor_id, old_token) VALUES (OLD.id, OLD.push_token)",
   },
 ];

@@ -180,7 +180,10 @@ const EXPECTED: Record<string, string> = {
 /** Reads variables through the table, collecting one error per bad value. */
 export class Reader {
   readonly errors: string[] = [];
-  constructor(private readonly get: Getenv, private readonly kubernetes: boolean) {}
+  constructor(
+    private readonly get: Getenv,
+    private readonly kubernetes: boolean,
+  ) {}
 
   private raw(name: string): [VariableSpec, string, string, boolean] {
     const spec = variableSpec(name);
@@ -340,7 +343,11 @@ export function loadRouterSettings(get: Getenv, resolvConf: string): Loaded<Rout
     db: readDb(r),
     hostRules: rules,
     dns: dnsServers(r, resolvConf),
-    cluster: { nodeCount: r.int("CLUSTER_NODE_COUNT"), monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE"), heartbeatS: r.seconds("HEARTBEAT_INTERVAL") },
+    cluster: {
+      nodeCount: r.int("CLUSTER_NODE_COUNT"),
+      monitorLimitPerNode: r.int("MONITOR_LIMIT_PER_NODE"),
+      heartbeatS: r.seconds("HEARTBEAT_INTERVAL"),
+    },
     health: {
       intervalS: r.seconds("HEALTH_CHECK_INTERVAL"),
       timeoutMs: r.int("HEALTH_CHECK_TIMEOUT"),

@@ -147,14 +147,19 @@ function banners(v: StatusView): string[] {
   const s = v.snapshot;
   if (s.lastError !== undefined) {
     const since = s.failingSinceS === undefined ? "" : ` for ${formatAge(s.failingSinceS)}`;
-    out.push(`<div class="banner bad">Registry reads failing${escapeHtml(since)}: ${escapeHtml(s.lastError)}. Routing continues from the last snapshot.</div>`);
+    out.push(
+      `<div class="banner bad">Registry reads failing${escapeHtml(since)}: ${escapeHtml(s.lastError)}. Routing continues from the last snapshot.</div>`,
+    );
   } else if (s.ageS !== undefined && s.ageS > v.staleAfterS) {
     out.push(`<div class="banner bad">The snapshot is ${escapeHtml(formatAge(s.ageS))} old: the registry is not being read.</div>`);
   }
-  if (v.allDownFallback) out.push('<div class="banner bad">Every node fails the router\'s health checks: requests go to the registry\'s online nodes.</div>');
+  if (v.allDownFallback)
+    out.push("<div class=\"banner bad\">Every node fails the router's health checks: requests go to the registry's online nodes.</div>");
   if (s.setupComplete === false) out.push('<div class="banner warn">Setup is not finished: every request goes to the primary.</div>');
   if (v.agents.lastError !== undefined) {
-    out.push(`<div class="banner warn">The agents' reports cannot be read: ${escapeHtml(v.agents.lastError)}. Hand-over is shown as last read.</div>`);
+    out.push(
+      `<div class="banner warn">The agents' reports cannot be read: ${escapeHtml(v.agents.lastError)}. Hand-over is shown as last read.</div>`,
+    );
   }
   return out;
 }
@@ -205,7 +210,10 @@ export function renderStatusPage(v: StatusView): string {
     `<style>${STYLE}</style></head><body>`,
     `<h1>Uptime Kuma cluster <span class="sub">${escapeHtml(v.environment)}</span></h1>`,
     '<div class="summary">',
-    card(pill(`${up} of ${v.nodes.length - foreign} up`, nodesTone), `nodes (${v.expectedNodes} expected)${foreign > 0 ? `, ${foreign} foreign` : ""}`),
+    card(
+      pill(`${up} of ${v.nodes.length - foreign} up`, nodesTone),
+      `nodes (${v.expectedNodes} expected)${foreign > 0 ? `, ${foreign} foreign` : ""}`,
+    ),
     card(escapeHtml(monitors), "active monitors"),
     card(escapeHtml(moved), "moved by the router"),
     snapshotCard(v),
@@ -217,7 +225,7 @@ export function renderStatusPage(v: StatusView): string {
     "</tbody></table>",
     `<footer>Generated ${escapeHtml(v.generatedAt)} UTC by this router, refreshed every ${v.refreshS} s. Health: this router's checks ("foreign": another world's node, left to its own router); registry: node.status. `,
     'Away: monitors the router moved off the node, back once it is confirmed up. Hand-over: "trigger" when the node\'s agent starts a change of owner at once, "timer" when the node\'s one-minute reconcile timer does. ',
-    'Pinned/min: requests that kept their KUMA_FIXED_NODE node, about the last minute. ',
+    "Pinned/min: requests that kept their KUMA_FIXED_NODE node, about the last minute. ",
     'Also as <a href="/lb/status.json">JSON</a> and <a href="/metrics">Prometheus metrics</a>.</footer>',
     "</body></html>",
     "",

@@ -2,6 +2,16 @@
 // RegExp or Lua patterns so the compiled Lua and the compiled JavaScript agree byte for byte
 // (JS `\w` accepts `_`, Lua `%w` does not: one of the traps in docs/routing.md#traps).
 
+/** The punctuation the parsers accept, by char code (a const enum: compiled to the numbers). */
+export const enum Char {
+  Star = 42,
+  Dash = 45,
+  Dot = 46,
+  Colon = 58,
+  Underscore = 95,
+  Tilde = 126,
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

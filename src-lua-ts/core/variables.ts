@@ -35,6 +35,8 @@ export interface VariableSpec {
   doc: string;
 }
 
+// One row per entry, read as a table.
+// prettier-ignore
 export const VARIABLES: VariableSpec[] = [
   // Environment detection (see environment.ts).
   { name: "K8S_MODE", aliases: [], kind: "bool", fallback: "", side: "both", doc: "Force Kubernetes mode on (true) or off (false); unset means detect" },

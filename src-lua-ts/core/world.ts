@@ -5,7 +5,7 @@
 // their monitors never moved by health, and no request is sent to them.
 import { Environment, isIpLiteral, parseHostPort } from "./host";
 import { NODE_ID_MAX_LENGTH, isValidNodeId, nodeIdFormat } from "./node_id";
-import { allChars, isAlnum, splitOn, trim } from "./text";
+import { Char, allChars, isAlnum, splitOn, trim } from "./text";
 
 /** The deployment a node's registry row places it in; "unknown" when neither form fits. */
 export type NodeWorld = "kubernetes" | "docker-compose" | "unknown";
@@ -66,7 +66,7 @@ export function matchesPattern(id: string, pattern: string): boolean {
 }
 
 function isPatternChar(c: number): boolean {
-  return isAlnum(c) || c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 42 /* * */;
+  return isAlnum(c) || c === Char.Dash || c === Char.Underscore || c === Char.Dot || c === Char.Star;
 }
 
 /**

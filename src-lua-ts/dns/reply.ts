@@ -48,7 +48,8 @@ export function readReply(qname: string, answers: DnsAnswers): Reply {
   let ttl: number | undefined;
   for (const r of answers) {
     if (r.type === TYPE_CNAME || (r.type === TYPE_A && bare(r.name) === end)) ttl = ttl === undefined ? r.ttl : math.min(ttl, r.ttl);
-    if (r.type === TYPE_A && r.address !== undefined && bare(r.name) === end && (address === undefined || r.address < address)) address = r.address;
+    if (r.type === TYPE_A && r.address !== undefined && bare(r.name) === end && (address === undefined || r.address < address))
+      address = r.address;
   }
   if (address !== undefined) return { kind: "address", address, ttl: ttl ?? 0 };
   if (end !== bare(qname)) return { kind: "alias", target: end, ttl: ttl ?? 0 };

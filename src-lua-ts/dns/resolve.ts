@@ -279,7 +279,13 @@ export function cacheEntries(): CacheEntry[] {
     const [ttl] = dnsDict.ttl(key);
     if (typeof text !== "string" || typeof flags !== "number" || ttl === undefined) continue;
     const entry = toEntry(flags as Kind, text);
-    entries.push({ name: key.substring(ANSWER_KEY.length), address: entry.address, error: entry.error, expiresIn: ttl, stale: entry.stale });
+    entries.push({
+      name: key.substring(ANSWER_KEY.length),
+      address: entry.address,
+      error: entry.error,
+      expiresIn: ttl,
+      stale: entry.stale,
+    });
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   return entries;

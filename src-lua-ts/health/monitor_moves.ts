@@ -74,14 +74,16 @@ function applyRehome(ids: number[], gone: string[]): number {
   if (ids.length === 0) return 0;
   const n = affected(rehomeSql(ids), "rehome");
   forget(ids);
-  if (n > 0) ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${gone.join(",")} re-homed for good (gone longer than STALE_NODE_TIMEOUT)`);
+  if (n > 0)
+    ngx.log(ngx.NOTICE, `health writer: ${n} monitors of ${gone.join(",")} re-homed for good (gone longer than STALE_NODE_TIMEOUT)`);
   return n;
 }
 
 function transaction({ sources, targets, returning, kinds }: FailoverWork, gone: string[]): Omit<MoveOutcome, "failed"> {
   const records = planRecords(readRecords(), returning, gone);
   const dropped = forget(records.drop);
-  if (dropped > 0) ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
+  if (dropped > 0)
+    ngx.log(ngx.NOTICE, `health writer: ${dropped} move records dropped: someone else changed their monitors' owner, or deleted them`);
   let moved = applyReturns(records.returns, `${returning.join(",")} confirmed up`);
   moved += applyRehome(records.rehome, gone);
   if (sources.length > 0) {
@@ -93,7 +95,10 @@ function transaction({ sources, targets, returning, kinds }: FailoverWork, gone:
     moved += applyReturns(plan.home, `their temporary owner ${sources.join(",")} is down or drained`);
     moved += applyAssignments(plan, sources);
     if (plan.stranded.length > 0) {
-      ngx.log(ngx.WARN, `health writer: ${plan.stranded.length} monitors of ${sources.join(",")} stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=${limit}`);
+      ngx.log(
+        ngx.WARN,
+        `health writer: ${plan.stranded.length} monitors of ${sources.join(",")} stay put: every healthy node is at MONITOR_LIMIT_PER_NODE=${limit}`,
+      );
     }
   }
   return { moved, dropped };

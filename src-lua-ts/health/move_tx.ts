@@ -11,7 +11,8 @@ class MoveError {
 
 export function run(sql: string, what: string): db.Result {
   const res = session.exec(sql);
-  if (res.error !== undefined || (res.ok === undefined && res.rows === undefined)) throw new MoveError(`${what}: ${res.error ?? "no result"}`);
+  if (res.error !== undefined || (res.ok === undefined && res.rows === undefined))
+    throw new MoveError(`${what}: ${res.error ?? "no result"}`);
   return res;
 }
 

@@ -204,5 +204,10 @@ function urgentStep(): void {
  */
 export function start(): void {
   runLoop("health prober", stepSeconds, step, () => releaseLease(verdicts.LEASE));
-  runLoop("health urgent probes", () => URGENT_STEP_S, urgentStep, () => undefined);
+  runLoop(
+    "health urgent probes",
+    () => URGENT_STEP_S,
+    urgentStep,
+    () => undefined,
+  );
 }

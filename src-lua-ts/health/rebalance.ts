@@ -31,7 +31,12 @@ function pass(targets: string[]): number {
     const n = byId[db.text(r.node_id)];
     if (n !== undefined) n.movable.push(db.num(r.id, 0));
   }
-  const plan = planRebalance(targets.map((id) => byId[id]), config.get().cluster.monitorLimitPerNode, settings.threshold, settings.batch);
+  const plan = planRebalance(
+    targets.map((id) => byId[id]),
+    config.get().cluster.monitorLimitPerNode,
+    settings.threshold,
+    settings.batch,
+  );
   let moved = 0;
   for (const g of groupMoves(plan.moves)) {
     moved += affected(rebalanceSql(g.first.from, g.first.to, g.ids), "rebalance");

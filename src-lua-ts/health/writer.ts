@@ -51,7 +51,9 @@ function snapshotKey(snapshot: Snapshot): string {
   const staleAfterS = config.get().health.staleAfterS;
   const parts: string[] = [];
   for (const n of snapshot.nodes) {
-    parts.push(`${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}${n.drained === true ? 1 : 0}:${n.owned}`);
+    parts.push(
+      `${n.id}:${n.online ? 1 : 0}${n.address !== undefined ? 1 : 0}${isStale(n.lastSeenAge, staleAfterS) ? 1 : 0}${n.drained === true ? 1 : 0}:${n.owned}`,
+    );
   }
   return parts.join(",");
 }
@@ -100,7 +102,7 @@ export interface WriteOutcome {
 export function writeOnce(snapshot: Snapshot): WriteOutcome {
   const [written, statusFailed] = writeStatuses(snapshot);
   if (written > 0) healthDict.incr(WRITES_KEY, 1, 0);
-  const current = written > 0 ? refreshSnapshot() ?? snapshot : snapshot;
+  const current = written > 0 ? (refreshSnapshot() ?? snapshot) : snapshot;
   if (statusFailed) return { written, moved: 0, dropped: 0, failed: true };
   const { moved, dropped, failed } = moveMonitors(current);
   if (moved > 0 || dropped > 0) healthDict.incr(WRITES_KEY, 1, 0);

@@ -1,7 +1,17 @@
 // Per-worker counting: a request adds to a Lua table (no shared-memory lock on the hot path);
 // a timer flushes the table into kuma_metrics every FLUSH_INTERVAL_S with one incr per key, so
 // every worker's counts add up there. A worker that crashes loses at most one interval.
-import { API_LATENCY, DECISIONS, FALLBACKS, LATENCY_BUCKETS, REASONS, REJECTED, RETRIES, TRANSITIONS_TOTAL, WEBSOCKETS } from "../core/metrics_catalog";
+import {
+  API_LATENCY,
+  DECISIONS,
+  FALLBACKS,
+  LATENCY_BUCKETS,
+  REASONS,
+  REJECTED,
+  RETRIES,
+  TRANSITIONS_TOTAL,
+  WEBSOCKETS,
+} from "../core/metrics_catalog";
 import { bucketKey, processKey, sampleKey, sumKey } from "../core/metrics_text";
 import type { Reason } from "../core/route";
 import { metricsDict as dict } from "../runtime/dicts";

@@ -87,7 +87,14 @@ function decideNow(snapshot: Snapshot, down: DownSet, target: PathTarget, owner:
 }
 
 /** Routes by `down`: true when routed or answered, else the id of a node whose name did not resolve. */
-function routeBy(key: number, snapshot: Snapshot, down: DownSet, target: PathTarget, monitor: MonitorRef | undefined, upgrade: boolean): true | string {
+function routeBy(
+  key: number,
+  snapshot: Snapshot,
+  down: DownSet,
+  target: PathTarget,
+  monitor: MonitorRef | undefined,
+  upgrade: boolean,
+): true | string {
   const d = decideNow(snapshot, down, target, monitor === SKIPPED ? undefined : monitor?.owner, upgrade);
   if (!d.ok) {
     respond.json(d.status, { error: d.error, message: d.message });

@@ -39,7 +39,8 @@ export function serve(): void {
   const request = parseDrainPath(ngx.var.uri ?? "");
   if (request === undefined) return respond.json(404, { error: "not_found", message: "expected /lb/nodes/<node id>/drain or /undrain" });
   const snapshot = store.current();
-  if (snapshot === undefined) return respond.json(503, { error: "no_cluster_snapshot", message: "the node registry has not been read yet" });
+  if (snapshot === undefined)
+    return respond.json(503, { error: "no_cluster_snapshot", message: "the node registry has not been read yet" });
   // Only registered nodes: a drain row for an unknown id would wait for any node taking that name.
   if (request.drain && nodeOf(snapshot, request.nodeId) === undefined) {
     return respond.json(404, { error: "unknown_node", message: "no registered node has this id" });

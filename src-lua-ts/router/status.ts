@@ -27,7 +27,13 @@ function healthChecks(nodes: NodeInfo[]): StatusChecks {
     const h = verdicts.read(n.id);
     out[n.id] = { down: h?.down === true, successes: h?.successes ?? 0, failures: h?.failures ?? 0, lastProbe: verdicts.lastProbe(n.id) };
   }
-  return { prober: leaseHolder(verdicts.LEASE), writer: writerPid() !== undefined, writes: writes(), pendingWrites: verdicts.pending(), nodes: out };
+  return {
+    prober: leaseHolder(verdicts.LEASE),
+    writer: writerPid() !== undefined,
+    writes: writes(),
+    pendingWrites: verdicts.pending(),
+    nodes: out,
+  };
 }
 
 /** The one view of /lb/status: the JSON and the page are both written from it. */
@@ -74,7 +80,7 @@ export function view(): StatusView {
         lastSeenAgeS: n.lastSeenAge,
         lastProbe: checks.nodes[n.id].lastProbe,
         pinnedLastMinute: ENABLED ? pins.lastMinute(n.id, now) : undefined,
-        websockets: ENABLED ? websockets[n.id]?.value ?? 0 : undefined,
+        websockets: ENABLED ? (websockets[n.id]?.value ?? 0) : undefined,
         away: snapshot === undefined ? 0 : awayFrom(snapshot, n.id),
         handover: handover.mode,
         handoverReason: handover.reason,
@@ -101,25 +107,27 @@ export function serveJson(): void {
     allDownFallback: v.allDownFallback,
     checks: v.checks,
     agents: v.agents,
-    nodes: respond.list(v.nodes.map((n) => ({
-      id: n.id,
-      name: n.name,
-      host: n.host,
-      registry: n.registryOnline ? "online" : "offline",
-      health: n.foreign === true ? "foreign" : n.healthUp ? "up" : "down",
-      foreign: n.foreign,
-      primary: n.primary,
-      index: n.index,
-      owned: n.owned,
-      drained: n.drained,
-      lastSeenAgeS: n.lastSeenAgeS,
-      pinnedLastMinute: n.pinnedLastMinute,
-      websockets: n.websockets,
-      away: n.away,
-      handover: n.handover,
-      handoverReason: n.handoverReason,
-      agent: n.agent,
-    }))),
+    nodes: respond.list(
+      v.nodes.map((n) => ({
+        id: n.id,
+        name: n.name,
+        host: n.host,
+        registry: n.registryOnline ? "online" : "offline",
+        health: n.foreign === true ? "foreign" : n.healthUp ? "up" : "down",
+        foreign: n.foreign,
+        primary: n.primary,
+        index: n.index,
+        owned: n.owned,
+        drained: n.drained,
+        lastSeenAgeS: n.lastSeenAgeS,
+        pinnedLastMinute: n.pinnedLastMinute,
+        websockets: n.websockets,
+        away: n.away,
+        handover: n.handover,
+        handoverReason: n.handoverReason,
+        agent: n.agent,
+      })),
+    ),
   });
 }
 

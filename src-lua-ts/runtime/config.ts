@@ -41,7 +41,10 @@ export function logEnvironment(): void {
   const s = get();
   const dns = s.dns.servers.map((d) => `${d.host}:${d.port}`).join(",");
   ngx.log(ngx.NOTICE, `environment=${s.environment} db=${s.db.user}@${s.db.host}:${s.db.port}/${s.db.database} (password redacted)`);
-  ngx.log(ngx.NOTICE, `dns=${dns === "" ? "none" : dns} (from ${s.dns.source}) k8s namespace=${s.hostRules.namespace} headless=${s.hostRules.headlessService}`);
+  ngx.log(
+    ngx.NOTICE,
+    `dns=${dns === "" ? "none" : dns} (from ${s.dns.source}) k8s namespace=${s.hostRules.namespace} headless=${s.hostRules.headlessService}`,
+  );
   ngx.log(
     ngx.NOTICE,
     `health path=${s.health.path} interval=${s.health.intervalS}s timeout=${s.health.timeoutMs}ms down after ${s.health.failures} up after ${s.health.successes}; sync every ${s.router.syncIntervalS}s`,

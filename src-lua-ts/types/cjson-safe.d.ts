@@ -19,7 +19,12 @@ declare module "cjson.safe" {
   export { create as new };
 
   // Settings of upstream lua-cjson: each returns the current setting(s).
-  export function encode_sparse_array(this: void, convert?: boolean, ratio?: number, safe?: number): LuaMultiReturn<[boolean, number, number]>;
+  export function encode_sparse_array(
+    this: void,
+    convert?: boolean,
+    ratio?: number,
+    safe?: number,
+  ): LuaMultiReturn<[boolean, number, number]>;
   export function encode_max_depth(this: void, depth?: number): number;
   export function decode_max_depth(this: void, depth?: number): number;
   export function encode_number_precision(this: void, precision?: number): number;

@@ -11,5 +11,10 @@ declare module "ngx.balancer" {
   /** state, upstream status code of the failed try (0 when none), or nil, nil, err. */
   export function get_last_failure(this: void): LuaMultiReturn<[PeerState | undefined, number | undefined, string | undefined]>;
   /** Seconds (fractions allowed) for the current try; nil keeps the configured value. */
-  export function set_timeouts(this: void, connect?: number, send?: number, read?: number): LuaMultiReturn<[true | undefined, string | undefined]>;
+  export function set_timeouts(
+    this: void,
+    connect?: number,
+    send?: number,
+    read?: number,
+  ): LuaMultiReturn<[true | undefined, string | undefined]>;
 }

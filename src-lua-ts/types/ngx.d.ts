@@ -108,7 +108,12 @@ interface NgxShDict {
   /** success, err, forcible (forcible: valid items were evicted to make room). */
   set(key: string, value: NgxShValue | undefined, exptime?: number, flags?: number): LuaMultiReturn<[boolean, string | undefined, boolean]>;
   /** Like set, but fails with "no memory" instead of evicting valid items. */
-  safe_set(key: string, value: NgxShValue | undefined, exptime?: number, flags?: number): LuaMultiReturn<[boolean | undefined, string | undefined]>;
+  safe_set(
+    key: string,
+    value: NgxShValue | undefined,
+    exptime?: number,
+    flags?: number,
+  ): LuaMultiReturn<[boolean | undefined, string | undefined]>;
   /** Like set, but fails with "exists" when the key is present. */
   add(key: string, value: NgxShValue, exptime?: number, flags?: number): LuaMultiReturn<[boolean, string | undefined, boolean]>;
   safe_add(key: string, value: NgxShValue, exptime?: number, flags?: number): LuaMultiReturn<[boolean | undefined, string | undefined]>;
@@ -116,7 +121,12 @@ interface NgxShDict {
   replace(key: string, value: NgxShValue, exptime?: number, flags?: number): LuaMultiReturn<[boolean, string | undefined, boolean]>;
   delete(key: string): void;
   /** new value, err, forcible. Without `init` a missing key is "not found"; init_ttl applies to the created key only. */
-  incr(key: string, value: number, init?: number, init_ttl?: number): LuaMultiReturn<[number | undefined, string | undefined, boolean | undefined]>;
+  incr(
+    key: string,
+    value: number,
+    init?: number,
+    init_ttl?: number,
+  ): LuaMultiReturn<[number | undefined, string | undefined, boolean | undefined]>;
   /** new list length, or nil and err ("value not a list", "no memory"). */
   lpush(key: string, value: string | number): LuaMultiReturn<[number | undefined, string | undefined]>;
   rpush(key: string, value: string | number): LuaMultiReturn<[number | undefined, string | undefined]>;
@@ -145,9 +155,19 @@ type NgxTimerCallback<A extends unknown[]> = (this: void, premature: boolean, ..
 
 interface NgxTimer {
   /** premature is true when the worker is shutting down. Returns 1 or nil and err. */
-  at<A extends unknown[]>(this: void, delay: number, callback: NgxTimerCallback<A>, ...args: A): LuaMultiReturn<[1 | undefined, string | undefined]>;
+  at<A extends unknown[]>(
+    this: void,
+    delay: number,
+    callback: NgxTimerCallback<A>,
+    ...args: A
+  ): LuaMultiReturn<[1 | undefined, string | undefined]>;
   /** Repeats every `delay` seconds (> 0) until the worker exits. */
-  every<A extends unknown[]>(this: void, delay: number, callback: NgxTimerCallback<A>, ...args: A): LuaMultiReturn<[1 | undefined, string | undefined]>;
+  every<A extends unknown[]>(
+    this: void,
+    delay: number,
+    callback: NgxTimerCallback<A>,
+    ...args: A
+  ): LuaMultiReturn<[1 | undefined, string | undefined]>;
   running_count(this: void): number;
   pending_count(this: void): number;
 }
@@ -184,7 +204,12 @@ interface NgxTcpSocket {
   /** `unixPath` is "unix:/path/to/socket". */
   connect(unixPath: string, options?: NgxTcpConnectOptions): LuaMultiReturn<[1 | undefined, string | undefined]>;
   /** A session (or true when reused_session is false), or nil and err. */
-  sslhandshake(reused_session?: NgxSslSession | false, server_name?: string, ssl_verify?: boolean, send_status_req?: boolean): LuaMultiReturn<[NgxSslSession | true | undefined, string | undefined]>;
+  sslhandshake(
+    reused_session?: NgxSslSession | false,
+    server_name?: string,
+    ssl_verify?: boolean,
+    send_status_req?: boolean,
+  ): LuaMultiReturn<[NgxSslSession | true | undefined, string | undefined]>;
   /** Bytes sent, or nil and err. Arrays are sent concatenated. */
   send(data: string | readonly (string | number)[]): LuaMultiReturn<[number | undefined, string | undefined]>;
   /** data, or nil, err ("timeout", "closed", ...) and the partial data read so far. */
@@ -193,11 +218,17 @@ interface NgxTcpSocket {
   receive(pattern?: "*l" | "*a"): LuaMultiReturn<[string | undefined, string | undefined, string | undefined]>;
   /** Whatever has arrived, at most max bytes. */
   receiveany(max: number): LuaMultiReturn<[string | undefined, string | undefined]>;
-  receiveuntil(pattern: string, options?: { inclusive?: boolean }): LuaMultiReturn<[NgxReceiveUntilIterator | undefined, string | undefined]>;
+  receiveuntil(
+    pattern: string,
+    options?: { inclusive?: boolean },
+  ): LuaMultiReturn<[NgxReceiveUntilIterator | undefined, string | undefined]>;
   /** Milliseconds, for connect, send and receive alike. */
   settimeout(ms: number): void;
   settimeouts(connect_ms: number, send_ms: number, read_ms: number): void;
-  setoption(option: "keepalive" | "reuseaddr" | "tcp-nodelay" | "sndbuf" | "rcvbuf", value: number | boolean): LuaMultiReturn<[1 | undefined, string | undefined]>;
+  setoption(
+    option: "keepalive" | "reuseaddr" | "tcp-nodelay" | "sndbuf" | "rcvbuf",
+    value: number | boolean,
+  ): LuaMultiReturn<[1 | undefined, string | undefined]>;
   /** Puts the connection into its pool (and closes this object). */
   setkeepalive(max_idle_ms?: number, pool_size?: number): LuaMultiReturn<[1 | undefined, string | undefined]>;
   close(): LuaMultiReturn<[1 | undefined, string | undefined]>;
@@ -240,13 +271,44 @@ type NgxReIterator = (this: void) => LuaMultiReturn<[NgxReCaptures | undefined, 
 type NgxReReplacement = string | ((this: void, captures: NgxReCaptures) => string);
 
 interface NgxRe {
-  match(this: void, subject: string, regex: string, options?: NgxReOptions, ctx?: NgxReContext, res_table?: NgxReCaptures): LuaMultiReturn<[NgxReCaptures | undefined, string | undefined]>;
+  match(
+    this: void,
+    subject: string,
+    regex: string,
+    options?: NgxReOptions,
+    ctx?: NgxReContext,
+    res_table?: NgxReCaptures,
+  ): LuaMultiReturn<[NgxReCaptures | undefined, string | undefined]>;
   /** from, to (1-based, inclusive) of the match or of capture `nth`. */
-  find(this: void, subject: string, regex: string, options?: NgxReOptions, ctx?: NgxReContext, nth?: number): LuaMultiReturn<[number | undefined, number | undefined, string | undefined]>;
-  gmatch(this: void, subject: string, regex: string, options?: NgxReOptions): LuaMultiReturn<[NgxReIterator | undefined, string | undefined]>;
+  find(
+    this: void,
+    subject: string,
+    regex: string,
+    options?: NgxReOptions,
+    ctx?: NgxReContext,
+    nth?: number,
+  ): LuaMultiReturn<[number | undefined, number | undefined, string | undefined]>;
+  gmatch(
+    this: void,
+    subject: string,
+    regex: string,
+    options?: NgxReOptions,
+  ): LuaMultiReturn<[NgxReIterator | undefined, string | undefined]>;
   /** new string, number of substitutions, err. */
-  sub(this: void, subject: string, regex: string, replace: NgxReReplacement, options?: NgxReOptions): LuaMultiReturn<[string | undefined, number | undefined, string | undefined]>;
-  gsub(this: void, subject: string, regex: string, replace: NgxReReplacement, options?: NgxReOptions): LuaMultiReturn<[string | undefined, number | undefined, string | undefined]>;
+  sub(
+    this: void,
+    subject: string,
+    regex: string,
+    replace: NgxReReplacement,
+    options?: NgxReOptions,
+  ): LuaMultiReturn<[string | undefined, number | undefined, string | undefined]>;
+  gsub(
+    this: void,
+    subject: string,
+    regex: string,
+    replace: NgxReReplacement,
+    options?: NgxReOptions,
+  ): LuaMultiReturn<[string | undefined, number | undefined, string | undefined]>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -64,7 +64,11 @@ declare module "resty.dns.resolver" {
      * Over UDP (TCP when truncated). answers, or nil and err; `tries`, when given, receives
      * the error of each failed try and is returned third (lua-resty-dns 0.22+).
      */
-    query(name: string, options?: QueryOptions, tries?: string[]): LuaMultiReturn<[DnsAnswers | undefined, string | undefined, string[] | undefined]>;
+    query(
+      name: string,
+      options?: QueryOptions,
+      tries?: string[],
+    ): LuaMultiReturn<[DnsAnswers | undefined, string | undefined, string[] | undefined]>;
     tcp_query(name: string, options?: QueryOptions): LuaMultiReturn<[DnsAnswers | undefined, string | undefined]>;
     /** Milliseconds, for later queries. */
     set_timeout(ms: number): void;
@@ -73,7 +77,10 @@ declare module "resty.dns.resolver" {
   }
 
   /** A resolver, or nil and err. Call as `resolver.new(opts)` in TypeScript: TSTL emits `resolver:new(opts)`. */
-  function create(this: typeof import("resty.dns.resolver"), options: ResolverOptions): LuaMultiReturn<[Resolver | undefined, string | undefined]>;
+  function create(
+    this: typeof import("resty.dns.resolver"),
+    options: ResolverOptions,
+  ): LuaMultiReturn<[Resolver | undefined, string | undefined]>;
   export { create as new };
 
   export function compress_ipv6_addr(this: void, address: string): string;

@@ -42,7 +42,21 @@ test("median of odd and even counts, unsorted input", () => {
 });
 
 function run(klass: string, setup: string, round: string, rps: number, ticks: number): Run {
-  return { klass, setup, round, requests: rps * 4, rps, p50Ms: 1, p99Ms: 2, bad: 0, ticks, comSelect: 0, lookups: 0, sync: 8, background: 4 };
+  return {
+    klass,
+    setup,
+    round,
+    requests: rps * 4,
+    rps,
+    p50Ms: 1,
+    p99Ms: 2,
+    bad: 0,
+    ticks,
+    comSelect: 0,
+    lookups: 0,
+    sync: 8,
+    background: 4,
+  };
 }
 
 test("main tables: averaged ratios, CPU per request and the median of the per-round ratios", () => {
@@ -57,34 +71,58 @@ test("main tables: averaged ratios, CPU per request and the median of the per-ro
   ];
   const lines = mainTables(runs, { clockTicks: 100, durationS: 4, workers: 1, labels: { pinned: "pinned browser" } });
   // Plain: 120 ticks of 10 ms over 12000 requests = 100 us each; router: 1.2 s over 8800 requests.
-  assert.equal(lines[2], "| pinned browser | 1000 / 733 | 0.73 | 100.0 / 136.4 | 0.73 | 1.00 / 1.00 | 2.00 / 2.00 | 10 / 10 | 0.00000 / 0.00000 | 0.00000 | 3.0 | 0 / 0 |");
+  assert.equal(
+    lines[2],
+    "| pinned browser | 1000 / 733 | 0.73 | 100.0 / 136.4 | 0.73 | 1.00 / 1.00 | 2.00 / 2.00 | 10 / 10 | 0.00000 / 0.00000 | 0.00000 | 3.0 | 0 / 0 |",
+  );
   assert.equal(lines.at(-1), "| pinned browser | 0.80 0.90 0.50 | 0.80 |");
 });
 
 test("profile table: cost against the full router and capacity against no Lua", () => {
-  const runs = [run("pinned", "plain", "1", 1000, 10), run("pinned", "router", "profile-full", 800, 20), run("pinned", "router", `profile-${NO_LUA}`, 900, 10)];
+  const runs = [
+    run("pinned", "plain", "1", 1000, 10),
+    run("pinned", "router", "profile-full", 800, 20),
+    run("pinned", "router", `profile-${NO_LUA}`, 900, 10),
+  ];
   const lines = profileTable(runs, 100, NO_LUA);
   assert.equal(lines[2], "| full | 800 | 62.5 | +0.0 | 0.44 |");
   assert.equal(lines[3], `| ${NO_LUA} | 900 | 27.8 | -34.7 | 1.00 |`);
   assert.equal(lines[4], "| plain proxy_pass (the pinned runs above) |  | 25.0 | -37.5 |  |");
 });
 
-const PUBLIC = ["location / {", "    access_by_lua_block { require(\"hooks.access\").run() }", "    log_by_lua_block { require(\"hooks.log\").run() }", "}"].join("\n");
-const HTTP = ["upstream nodes {", "    server 0.0.0.1; # placeholder", "    balancer_by_lua_block { require(\"hooks.balancer\").run() }", "}", "init_worker_by_lua_block {"].join("\n");
+const PUBLIC = [
+  "location / {",
+  '    access_by_lua_block { require("hooks.access").run() }',
+  '    log_by_lua_block { require("hooks.log").run() }',
+  "}",
+].join("\n");
+const HTTP = [
+  "upstream nodes {",
+  "    server 0.0.0.1; # placeholder",
+  '    balancer_by_lua_block { require("hooks.balancer").run() }',
+  "}",
+  "init_worker_by_lua_block {",
+].join("\n");
 const context = { backend2: "127.4.9.2", jitDir: "/usr/share/luajit-2.1", jitLog: "/tmp/jit.log" };
 
 test("variants: no Lua leaves no Lua phase and a static upstream; the floor keeps empty phases", () => {
   const variants = new Map(profileVariants(context).map((v) => [v.name, v]));
   const noLua = variants.get(NO_LUA)!;
   assert.doesNotMatch(applyEdits(PUBLIC, noLua.publicConf), /_by_lua/);
-  assert.equal(applyEdits(HTTP, noLua.httpConf), ["upstream nodes {", "    server 127.4.9.2:3001;", "}", "init_worker_by_lua_block {"].join("\n"));
+  assert.equal(
+    applyEdits(HTTP, noLua.httpConf),
+    ["upstream nodes {", "    server 127.4.9.2:3001;", "}", "init_worker_by_lua_block {"].join("\n"),
+  );
   const floor = applyEdits(PUBLIC, variants.get("Lua floor: empty access and log, fixed balancer")!.publicConf);
   assert.match(floor, /access_by_lua_block \{ local _ = 1 \}/);
   assert.match(floor, /log_by_lua_block \{ local _ = 1 \}/);
   assert.match(applyEdits(HTTP, variants.get("JIT off")!.httpConf), /init_worker_by_lua_block \{ jit\.off\(\)/);
   assert.match(applyEdits(HTTP, variants.get("JIT trace log on (jit.v)")!.httpConf), /require\("jit\.v"\)\.start\("\/tmp\/jit\.log"\)/);
   assert.equal(profileVariants({ ...context, jitDir: undefined }).length, variants.size - 1);
-  assert.deepEqual(callgrindVariants(context).map((v) => v.name), ["router", "Lua floor", "no Lua"]);
+  assert.deepEqual(
+    callgrindVariants(context).map((v) => v.name),
+    ["router", "Lua floor", "no Lua"],
+  );
 });
 
 test("trace aborts: counted by reason without the source position", () => {

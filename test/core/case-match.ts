@@ -2,9 +2,11 @@
 // is its Lua twin. Objects in `expected` are subsets of `actual`; arrays and scalars are equal;
 // null means "no value".
 export function matches(actual: unknown, expected: unknown, path = "result"): string | undefined {
-  if (expected === null) return actual === undefined || actual === null ? undefined : `${path}: expected no value, got ${JSON.stringify(actual)}`;
+  if (expected === null)
+    return actual === undefined || actual === null ? undefined : `${path}: expected no value, got ${JSON.stringify(actual)}`;
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      return `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
     for (let i = 0; i < expected.length; i++) {
       const m = matches(actual[i], expected[i], `${path}[${i}]`);
       if (m) return m;

@@ -24,7 +24,17 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = { ...health, ...f
 
 test("the health table covers flapping, the stale rule, the all-down hold, failover, the move record and hand-over", () => {
   const seen = new Set(table.cases.map((c) => c.fn));
-  for (const fn of ["replay", "planStatusWrites", "isStale", "planFailover", "failoverWork", "probeObservation", "planRecords", "handoverOf"]) assert.ok(seen.has(fn), fn);
+  for (const fn of [
+    "replay",
+    "planStatusWrites",
+    "isStale",
+    "planFailover",
+    "failoverWork",
+    "probeObservation",
+    "planRecords",
+    "handoverOf",
+  ])
+    assert.ok(seen.has(fn), fn);
   assert.ok(table.cases.some((c) => /flapping/.test(c.note)));
 });
 

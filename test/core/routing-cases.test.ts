@@ -22,7 +22,14 @@ interface Fixture {
 interface DecisionCase {
   note: string;
   fixture: Fixture;
-  facts: { method: string; path: string; fixedNode: string | null; upgrade: boolean; owner: string | null; recentPins?: Record<string, number> };
+  facts: {
+    method: string;
+    path: string;
+    fixedNode: string | null;
+    upgrade: boolean;
+    owner: string | null;
+    recentPins?: Record<string, number>;
+  };
   down: string[];
   expect: unknown;
 }
@@ -34,7 +41,9 @@ const table = JSON.parse(readFileSync(join(CASES_DIR, "routing.json"), "utf8")) 
 
 for (const [i, c] of table.decisions.entries()) {
   test(`decision ${i + 1}: ${c.note}`, () => {
-    const snapshot = indexNodes(buildSnapshot(c.fixture.nodes, c.fixture.monitors, c.fixture.setup, c.fixture.rules, [], c.fixture.managed));
+    const snapshot = indexNodes(
+      buildSnapshot(c.fixture.nodes, c.fixture.monitors, c.fixture.setup, c.fixture.rules, [], c.fixture.managed),
+    );
     const down: DownSet = {};
     for (const id of c.down) down[id] = true;
     const facts = {
@@ -58,11 +67,20 @@ for (const c of table.paths) {
 }
 
 test("the routing table covers every reason and cookie action", () => {
-  const seen = new Set(table.decisions.map((c) => JSON.stringify([(c.expect as { reason?: string }).reason, (c.expect as { cookie?: string }).cookie])));
+  const seen = new Set(
+    table.decisions.map((c) => JSON.stringify([(c.expect as { reason?: string }).reason, (c.expect as { cookie?: string }).cookie])),
+  );
   for (const reason of REASONS) {
-    assert.ok([...seen].some((s) => s.includes(`"${reason}"`)), reason);
+    assert.ok(
+      [...seen].some((s) => s.includes(`"${reason}"`)),
+      reason,
+    );
   }
-  for (const cookie of ["keep", "set", "clear"]) assert.ok([...seen].some((s) => s.includes(`"${cookie}"]`)), cookie);
+  for (const cookie of ["keep", "set", "clear"])
+    assert.ok(
+      [...seen].some((s) => s.includes(`"${cookie}"]`)),
+      cookie,
+    );
 });
 
 // classifyPath reads the usual path by index (no loop, for LuaJIT) and any other by its

@@ -15,7 +15,12 @@ export const REQUIRED_ALERTS: { alert: string; threshold: RegExp; for: string; u
 ];
 
 /** What a dashboard must show (docs/observability.md#the-grafana-dashboard): node status, monitors per node, latency, connections. */
-export const DASHBOARD_SERIES = ["uptime_kuma_node_status", "uptime_kuma_monitor_count", "uptime_kuma_api_latency_seconds_bucket", "uptime_kuma_websocket_connections"];
+export const DASHBOARD_SERIES = [
+  "uptime_kuma_node_status",
+  "uptime_kuma_monitor_count",
+  "uptime_kuma_api_latency_seconds_bucket",
+  "uptime_kuma_websocket_connections",
+];
 
 /** Grafana's variables stand for a duration or a label value; the grammar knows neither. */
 function withoutGrafanaVariables(expr: string): string {
@@ -29,7 +34,8 @@ export function promqlFacts(expr: string): { error: string | undefined; metrics:
   const metrics: string[] = [];
   tree.iterate({
     enter: (n) => {
-      if (n.type.isError && error === undefined) error = `syntax error at ${n.from}: ${JSON.stringify(expr.slice(Math.max(0, n.from - 10), n.from + 10))}`;
+      if (n.type.isError && error === undefined)
+        error = `syntax error at ${n.from}: ${JSON.stringify(expr.slice(Math.max(0, n.from - 10), n.from + 10))}`;
       if (n.name === "Identifier" && n.node.parent?.name === "VectorSelector") metrics.push(expr.slice(n.from, n.to));
     },
   });
@@ -108,7 +114,8 @@ export function dashboardProblems(objects: K8sObject[]): string[] {
             if (!known.has(m)) p.push(`panel "${panel.title}" uses ${m}, which the router does not export`);
             shown.add(m);
           }
-          if (facts.metrics.length > 0 && !expr.includes('namespace="$namespace"')) p.push(`panel "${panel.title}": ${expr} is not limited to $namespace`);
+          if (facts.metrics.length > 0 && !expr.includes('namespace="$namespace"'))
+            p.push(`panel "${panel.title}": ${expr} is not limited to $namespace`);
         }
       }
     }

@@ -11,7 +11,11 @@ const ws = new K8sWorkspace();
 after(() => ws.remove());
 const staging = kustomize(ws.path("overlays", "staging"));
 const clone = (): K8sObject[] => JSON.parse(JSON.stringify(staging));
-const rule = (o: K8sObject[], alert: string): any => o.find((x) => x.kind === "PrometheusRule")!.spec.groups.flatMap((g: any) => g.rules).find((r: any) => r.alert === alert);
+const rule = (o: K8sObject[], alert: string): any =>
+  o
+    .find((x) => x.kind === "PrometheusRule")!
+    .spec.groups.flatMap((g: any) => g.rules)
+    .find((r: any) => r.alert === alert);
 const dashboardOf = (o: K8sObject[]): { cm: K8sObject; file: string; dash: any } => {
   const cm = o.find((x) => x.kind === "ConfigMap" && x.metadata.labels?.grafana_dashboard === "1")!;
   const file = Object.keys(cm.data)[0];
@@ -42,11 +46,31 @@ describe("k8s: alerts and dashboard", () => {
 
 describe("k8s: the alert and dashboard checks catch a manifest broken on purpose", () => {
   const cases: [string, (o: K8sObject[]) => void, (o: K8sObject[]) => string[], RegExp][] = [
-    ["a misspelt metric in an alert", (o) => (rule(o, "UptimeKumaApiLatencyHigh").expr = "uptime_kuma_api_latency > 1"), ruleProblems, /uses uptime_kuma_api_latency, which the router does not export/],
-    ["a PromQL syntax error", (o) => (rule(o, "UptimeKumaNodeOffline").expr = "max by (node_id (uptime_kuma_node_status) == 0"), ruleProblems, /UptimeKumaNodeOffline: syntax error/],
-    ["a documented alert dropped", (o) => (rule(o, "UptimeKumaWebSocketsDropped").alert = "Renamed"), ruleProblems, /UptimeKumaWebSocketsDropped is missing/],
+    [
+      "a misspelt metric in an alert",
+      (o) => (rule(o, "UptimeKumaApiLatencyHigh").expr = "uptime_kuma_api_latency > 1"),
+      ruleProblems,
+      /uses uptime_kuma_api_latency, which the router does not export/,
+    ],
+    [
+      "a PromQL syntax error",
+      (o) => (rule(o, "UptimeKumaNodeOffline").expr = "max by (node_id (uptime_kuma_node_status) == 0"),
+      ruleProblems,
+      /UptimeKumaNodeOffline: syntax error/,
+    ],
+    [
+      "a documented alert dropped",
+      (o) => (rule(o, "UptimeKumaWebSocketsDropped").alert = "Renamed"),
+      ruleProblems,
+      /UptimeKumaWebSocketsDropped is missing/,
+    ],
     ["the offline alert waits 1 minute", (o) => (rule(o, "UptimeKumaNodeOffline").for = "1m"), ruleProblems, /fires after 1m, expected 5m/],
-    ["the imbalance threshold lost", (o) => (rule(o, "UptimeKumaMonitorImbalance").expr = "max(uptime_kuma_monitor_imbalance_ratio) > 100"), ruleProblems, /lacks its threshold/],
+    [
+      "the imbalance threshold lost",
+      (o) => (rule(o, "UptimeKumaMonitorImbalance").expr = "max(uptime_kuma_monitor_imbalance_ratio) > 100"),
+      ruleProblems,
+      /lacks its threshold/,
+    ],
     ["an alert without severity", (o) => delete rule(o, "UptimeKumaApiLatencyHigh").labels, ruleProblems, /no severity/],
     [
       "a dashboard panel on a series nobody exports",
@@ -68,7 +92,12 @@ describe("k8s: the alert and dashboard checks catch a manifest broken on purpose
       dashboardProblems,
       /not limited to \$namespace/,
     ],
-    ["the sidecar label dropped", (o) => delete dashboardOf(o).cm.metadata.labels!.grafana_dashboard, dashboardProblems, /no ConfigMap labelled grafana_dashboard=1/],
+    [
+      "the sidecar label dropped",
+      (o) => delete dashboardOf(o).cm.metadata.labels!.grafana_dashboard,
+      dashboardProblems,
+      /no ConfigMap labelled grafana_dashboard=1/,
+    ],
   ];
   for (const [what, mutate, check, expected] of cases) {
     test(what, () => {
@@ -76,7 +105,10 @@ describe("k8s: the alert and dashboard checks catch a manifest broken on purpose
       assert.deepEqual(check(objects), []);
       mutate(objects);
       const problems = check(objects);
-      assert.ok(problems.some((p) => expected.test(p)), `expected ${expected}, got:\n${problems.join("\n")}`);
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `expected ${expected}, got:\n${problems.join("\n")}`,
+      );
     });
   }
 });

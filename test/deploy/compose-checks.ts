@@ -27,7 +27,9 @@ export function interpolate(value: string, env: Record<string, string>): string 
 export function serviceEnv(service: Json, env: Record<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   const raw = service?.environment ?? {};
-  const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)]) : Object.entries(raw);
+  const entries: [string, unknown][] = Array.isArray(raw)
+    ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)])
+    : Object.entries(raw);
   for (const [k, v] of entries) out.set(k, interpolate(String(v ?? ""), env));
   return out;
 }
@@ -74,12 +76,16 @@ export function composeProblems(doc: Json, env: Record<string, string>, root: st
   if (!loaded.ok) return [...p, ...loaded.errors.map((e) => `router settings: ${e}`)];
   const s = loaded.value;
   if (s.environment !== "docker-compose") p.push(`router detects ${s.environment}, not docker-compose`);
-  const ports: string[] = (router.ports ?? []).map((x: Json) => String(typeof x === "object" ? `${x.host_ip ? x.host_ip + ":" : ""}${x.published}:${x.target}` : x));
+  const ports: string[] = (router.ports ?? []).map((x: Json) =>
+    String(typeof x === "object" ? `${x.host_ip ? x.host_ip + ":" : ""}${x.published}:${x.target}` : x),
+  );
   const publicPort = portOf(s.router.listen);
   const statusPort = portOf(s.router.statusListen);
   const listenHost = s.router.listen.includes(":") ? s.router.listen.slice(0, s.router.listen.lastIndexOf(":")) : "";
-  if (!["", "0.0.0.0", "[::]"].includes(listenHost)) p.push(`router ROUTER_LISTEN=${s.router.listen} is out of reach of the published port`);
-  if (!ports.some((x) => new RegExp(`^(\\d+|0\\.0\\.0\\.0:\\d+):${publicPort}$`).test(x))) p.push(`router does not publish its public port ${publicPort}`);
+  if (!["", "0.0.0.0", "[::]"].includes(listenHost))
+    p.push(`router ROUTER_LISTEN=${s.router.listen} is out of reach of the published port`);
+  if (!ports.some((x) => new RegExp(`^(\\d+|0\\.0\\.0\\.0:\\d+):${publicPort}$`).test(x)))
+    p.push(`router does not publish its public port ${publicPort}`);
   for (const x of ports.filter((y) => y.endsWith(`:${statusPort}`))) {
     if (!x.startsWith("127.0.0.1:")) p.push(`router publishes its internal port as ${x}: bind it to 127.0.0.1 only`);
   }
@@ -90,7 +96,9 @@ export function composeProblems(doc: Json, env: Record<string, string>, root: st
   if (nodes.length < 2) p.push(`only ${nodes.length} node service(s)`);
   let primaries = 0;
   // What a Compose node must name itself; HOSTNAME is Docker's (the container id), UPTIME_KUMA_HOST stays unset.
-  const identityVars = VARIABLES.filter((v) => v.side === "node" && v.fallback === "" && !["HOSTNAME", "UPTIME_KUMA_HOST"].includes(v.name)).map((v) => v.name);
+  const identityVars = VARIABLES.filter(
+    (v) => v.side === "node" && v.fallback === "" && !["HOSTNAME", "UPTIME_KUMA_HOST"].includes(v.name),
+  ).map((v) => v.name);
   const pkg = nodePackage(doc, root, p);
   nodes.forEach((name, i) => {
     const svc = services[name];
@@ -108,22 +116,28 @@ export function composeProblems(doc: Json, env: Record<string, string>, root: st
     const port = nenv.get("UPTIME_KUMA_PORT") ?? variableSpec("UPTIME_KUMA_PORT")?.fallback;
     if (v.host !== `${name}:${port}`) p.push(`${name}: registers host ${v.host}, its container answers at ${name}:${port}`);
     if (String(s.hostRules.port) !== port) p.push(`${name}: listens on ${port}; the router's CLUSTER_DEFAULT_PORT is ${s.hostRules.port}`);
-    for (const required of identityVars.filter((x) => x !== "UPTIME_KUMA_PRIMARY")) if (!nenv.get(required)) p.push(`${name}: ${required} is not set`);
+    for (const required of identityVars.filter((x) => x !== "UPTIME_KUMA_PRIMARY"))
+      if (!nenv.get(required)) p.push(`${name}: ${required} is not set`);
     if (v.isPrimary) primaries++;
     if (v.isPrimary !== (i === 0)) p.push(`${name}: primary=${v.isPrimary}; only node1 is the primary`);
-    if (i > 0 && nenv.has("UPTIME_KUMA_PRIMARY") && nenv.get("UPTIME_KUMA_PRIMARY") !== "false") p.push(`${name}: sets UPTIME_KUMA_PRIMARY`);
+    if (i > 0 && nenv.has("UPTIME_KUMA_PRIMARY") && nenv.get("UPTIME_KUMA_PRIMARY") !== "false")
+      p.push(`${name}: sets UPTIME_KUMA_PRIMARY`);
     if (!(svc.depends_on?.[DB_SERVICE]?.condition === "service_healthy")) p.push(`${name}: does not wait for a healthy mariadb`);
     for (const oneShot of [PACKAGE_SERVICE, MIGRATE_SERVICE]) {
-      if (svc.depends_on?.[oneShot]?.condition !== "service_completed_successfully") p.push(`${name}: does not wait for ${oneShot} to complete`);
+      if (svc.depends_on?.[oneShot]?.condition !== "service_completed_successfully")
+        p.push(`${name}: does not wait for ${oneShot} to complete`);
     }
     if (nenv.has("UPTIME_KUMA_HOST")) p.push(`${name}: sets UPTIME_KUMA_HOST; the router reaches the container on its network address`);
     const mount = (svc.volumes ?? []).map(String).find((v: string) => v.startsWith(`${pkg.volume}:`));
     if (mount !== undefined && !mount.endsWith(":ro")) p.push(`${name}: mounts the package volume writable`);
     p.push(...supervisedProblems(name, svc.command, mount?.split(":")[1]));
-    if (i > 0 && !(svc.depends_on?.[nodes[0]]?.condition === "service_healthy")) p.push(`${name}: does not wait for the primary ${nodes[0]}`);
-    if (!/^\$\{UPTIME_KUMA_IMAGE(:-[^}]+)?\}$/.test(String(doc.services[name].image ?? ""))) p.push(`${name}: image is not configurable through \${UPTIME_KUMA_IMAGE}`);
+    if (i > 0 && !(svc.depends_on?.[nodes[0]]?.condition === "service_healthy"))
+      p.push(`${name}: does not wait for the primary ${nodes[0]}`);
+    if (!/^\$\{UPTIME_KUMA_IMAGE(:-[^}]+)?\}$/.test(String(doc.services[name].image ?? "")))
+      p.push(`${name}: image is not configurable through \${UPTIME_KUMA_IMAGE}`);
     const hp = healthcheckPath(svc);
-    if (hp !== s.health.path) p.push(`${name}: healthcheck requests ${hp ?? "nothing"}; the router probes HEALTH_CHECK_PATH ${s.health.path}`);
+    if (hp !== s.health.path)
+      p.push(`${name}: healthcheck requests ${hp ?? "nothing"}; the router probes HEALTH_CHECK_PATH ${s.health.path}`);
     // One database for everyone: the node's UPTIME_KUMA_DB_* equal the router's DB_*.
     for (const dbVar of ["DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME"]) {
       const spec = variableSpec(dbVar)!;
@@ -136,8 +150,14 @@ export function composeProblems(doc: Json, env: Record<string, string>, root: st
 
   // --- MariaDB's own account is the one both sides use
   const denv = serviceEnv(db, env);
-  const pairs: [string, string][] = [["MARIADB_USER", "DB_USER"], ["MARIADB_PASSWORD", "DB_PASSWORD"], ["MARIADB_DATABASE", "DB_NAME"]];
-  for (const [mariadb, routerVar] of pairs) if (denv.get(mariadb) !== (renv.get(routerVar) ?? variableSpec(routerVar)?.fallback)) p.push(`mariadb ${mariadb} differs from the router's ${routerVar}`);
+  const pairs: [string, string][] = [
+    ["MARIADB_USER", "DB_USER"],
+    ["MARIADB_PASSWORD", "DB_PASSWORD"],
+    ["MARIADB_DATABASE", "DB_NAME"],
+  ];
+  for (const [mariadb, routerVar] of pairs)
+    if (denv.get(mariadb) !== (renv.get(routerVar) ?? variableSpec(routerVar)?.fallback))
+      p.push(`mariadb ${mariadb} differs from the router's ${routerVar}`);
   if (s.db.host !== DB_SERVICE) p.push(`router DB_HOST=${s.db.host}, the database service is ${DB_SERVICE}`);
 
   // --- migrate: the router's database, after MariaDB is healthy
@@ -145,10 +165,15 @@ export function composeProblems(doc: Json, env: Record<string, string>, root: st
   if (migrate) {
     const menv = serviceEnv(migrate, env);
     for (const dbVar of ["DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME"]) {
-      if ((menv.get(dbVar) ?? variableSpec(dbVar)?.fallback) !== (renv.get(dbVar) ?? variableSpec(dbVar)?.fallback)) p.push(`${MIGRATE_SERVICE}: ${dbVar} differs from the router's`);
+      if ((menv.get(dbVar) ?? variableSpec(dbVar)?.fallback) !== (renv.get(dbVar) ?? variableSpec(dbVar)?.fallback))
+        p.push(`${MIGRATE_SERVICE}: ${dbVar} differs from the router's`);
     }
-    if (JSON.stringify(migrate.command) !== JSON.stringify(["migrate"])) p.push(`${MIGRATE_SERVICE}: runs ${JSON.stringify(migrate.command)}, expected ["migrate"] (the image's entrypoint is kuma-cluster-node)`);
-    if (migrate.depends_on?.[DB_SERVICE]?.condition !== "service_healthy") p.push(`${MIGRATE_SERVICE}: does not wait for a healthy mariadb`);
+    if (JSON.stringify(migrate.command) !== JSON.stringify(["migrate"]))
+      p.push(
+        `${MIGRATE_SERVICE}: runs ${JSON.stringify(migrate.command)}, expected ["migrate"] (the image's entrypoint is kuma-cluster-node)`,
+      );
+    if (migrate.depends_on?.[DB_SERVICE]?.condition !== "service_healthy")
+      p.push(`${MIGRATE_SERVICE}: does not wait for a healthy mariadb`);
   }
   return p;
 }
@@ -184,10 +209,13 @@ export function composePasswordProblems(doc: Json): string[] {
   const p: string[] = [];
   for (const [name, svc] of Object.entries<Json>(doc?.services ?? {})) {
     const raw = svc?.environment ?? {};
-    const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)]) : Object.entries(raw);
+    const entries: [string, unknown][] = Array.isArray(raw)
+      ? raw.map((s: string) => [s.split("=")[0], s.slice(s.indexOf("=") + 1)])
+      : Object.entries(raw);
     for (const [k, v] of entries) {
       if (!isCredentialName(k)) continue;
-      if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]+\}$/.test(String(v))) p.push(`${name}: ${k} must be a required variable like \${KUMA_DB_PASSWORD:?...}, not ${JSON.stringify(v)}`);
+      if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]+\}$/.test(String(v)))
+        p.push(`${name}: ${k} must be a required variable like \${KUMA_DB_PASSWORD:?...}, not ${JSON.stringify(v)}`);
     }
   }
   return p;

@@ -27,7 +27,10 @@ writeFileSync(
 );
 chmodSync(fake, 0o755);
 
-function deploy(args: string[], extra: Record<string, string> = {}): { status: number | null; stderr: string; log: string[]; stdin: string } {
+function deploy(
+  args: string[],
+  extra: Record<string, string> = {},
+): { status: number | null; stderr: string; log: string[]; stdin: string } {
   const log = ws.path("kubectl.log");
   const stdin = ws.path("kubectl.stdin");
   rmSync(log, { force: true });
@@ -70,7 +73,10 @@ describe("k8s/deploy.sh", () => {
     const r = deploy(["scale", "4", "dev"], { FAKE_HAS: "yes" });
     assert.equal(r.status, 0, r.stderr);
     const ns = "-n uptime-kuma-dev";
-    assert.ok(r.log.includes(`${ns} patch hpa/uptime-kuma-hpa --type merge -p {"spec":{"minReplicas":4,"maxReplicas":4}}`), r.log.join("\n"));
+    assert.ok(
+      r.log.includes(`${ns} patch hpa/uptime-kuma-hpa --type merge -p {"spec":{"minReplicas":4,"maxReplicas":4}}`),
+      r.log.join("\n"),
+    );
     assert.ok(r.log.includes(`${ns} scale statefulset/uptime-kuma --replicas=4`));
     assert.ok(r.log.includes(`${ns} set env deployment/kuma-router CLUSTER_NODE_COUNT=4`));
   });

@@ -59,16 +59,20 @@ export function dockerfileProblems(text: string, context: string[]): string[] {
   const from = ins.filter((i) => i.op === "FROM");
   if (from.length !== 1) p.push(`${from.length} FROM lines: the router image is one stage`);
   const image = baseImage(ins);
-  if (!/^openresty\/openresty:\d+\.\d+\.\d+\.\d+-\d+-[a-z0-9-]+$/.test(image)) p.push(`base image ${image} is not a pinned openresty/openresty version tag`);
+  if (!/^openresty\/openresty:\d+\.\d+\.\d+\.\d+-\d+-[a-z0-9-]+$/.test(image))
+    p.push(`base image ${image} is not a pinned openresty/openresty version tag`);
 
   const user = ins.filter((i) => i.op === "USER").pop()?.args ?? "";
-  if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user)) p.push(`USER is ${user || "unset"}: the router must run as a numeric non-root uid (runAsNonRoot can verify it)`);
+  if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user))
+    p.push(`USER is ${user || "unset"}: the router must run as a numeric non-root uid (runAsNonRoot can verify it)`);
 
   const env = dockerEnv(ins);
   const want: Record<string, string> = { ROUTER_LISTEN: "0.0.0.0:8084", ROUTER_STATUS_LISTEN: "0.0.0.0:9145", LOAD_MODULES: "" };
-  for (const [k, v] of Object.entries(want)) if (env.get(k) !== v) p.push(`ENV ${k} is ${JSON.stringify(env.get(k))}, expected ${JSON.stringify(v)}`);
+  for (const [k, v] of Object.entries(want))
+    if (env.get(k) !== v) p.push(`ENV ${k} is ${JSON.stringify(env.get(k))}, expected ${JSON.stringify(v)}`);
   const luaPath = (env.get("LUA_PATH") ?? "").split(";");
-  for (const entry of ["/opt/kuma-router/generated-lua/?.lua", "/usr/local/openresty/lualib/?.lua"]) if (!luaPath.includes(entry)) p.push(`LUA_PATH lacks ${entry}`);
+  for (const entry of ["/opt/kuma-router/generated-lua/?.lua", "/usr/local/openresty/lualib/?.lua"])
+    if (!luaPath.includes(entry)) p.push(`LUA_PATH lacks ${entry}`);
   if (luaPath.some((e) => /test-runtime|test-lua/.test(e))) p.push("LUA_PATH includes the test runtime's Lua");
 
   const hc = ins.find((i) => i.op === "HEALTHCHECK")?.args ?? "";
@@ -77,14 +81,16 @@ export function dockerfileProblems(text: string, context: string[]): string[] {
   if (!entry.includes("docker/entrypoint.sh")) p.push(`ENTRYPOINT is ${entry || "unset"}, expected docker/entrypoint.sh`);
 
   for (const run of ins.filter((i) => i.op === "RUN")) {
-    if (/\b(npm|npx|nodejs|node|yarn|tstl|typescript)\b/.test(run.args)) p.push(`RUN installs or runs Node tooling: ${run.args.slice(0, 80)}`);
+    if (/\b(npm|npx|nodejs|node|yarn|tstl|typescript)\b/.test(run.args))
+      p.push(`RUN installs or runs Node tooling: ${run.args.slice(0, 80)}`);
   }
   for (const copy of ins.filter((i) => i.op === "COPY" || i.op === "ADD")) {
     const parts = copy.args.split(/\s+/).filter((x) => !x.startsWith("--"));
     for (const src of parts.slice(0, -1)) {
       if (/^(test|build|node_modules)/.test(src)) p.push(`${copy.op} ${src}: test or build material in the image`);
       const clean = src.replace(/\/$/, "");
-      if (!context.some((f) => f === clean || f.startsWith(`${clean}/`))) p.push(`${copy.op} ${src}: not in the build context (.dockerignore)`);
+      if (!context.some((f) => f === clean || f.startsWith(`${clean}/`)))
+        p.push(`${copy.op} ${src}: not in the build context (.dockerignore)`);
     }
   }
   for (const f of context) {
@@ -99,7 +105,8 @@ export function entrypointProblems(text: string): string[] {
   const p: string[] = [];
   if (!/^\s*\.\s+"\$ROOT\/scripts\/router-conf\.sh"/m.test(text)) p.push("entrypoint does not source scripts/router-conf.sh");
   if (!/^\s*prepare_router_prefix\b/m.test(text)) p.push("entrypoint does not call prepare_router_prefix");
-  if (/render-nginx\.sh|router\.conf\.template/.test(text)) p.push("entrypoint renders the config itself: leave that to prepare_router_prefix");
+  if (/render-nginx\.sh|router\.conf\.template/.test(text))
+    p.push("entrypoint renders the config itself: leave that to prepare_router_prefix");
   if (!text.includes("/lb/health")) p.push("entrypoint healthcheck does not request /lb/health");
   return p;
 }

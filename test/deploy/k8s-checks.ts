@@ -112,7 +112,8 @@ export function unknownFieldProblems(labelled: { label: string; object: K8sObjec
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
-  host.getSourceFile = (name, lang, ...rest) => (name === file ? ts.createSourceFile(name, source, lang) : getSourceFile(name, lang, ...rest));
+  host.getSourceFile = (name, lang, ...rest) =>
+    name === file ? ts.createSourceFile(name, source, lang) : getSourceFile(name, lang, ...rest);
   host.fileExists = (name) => name === file || fileExists(name);
   const program = ts.createProgram([file], { ...options, ignoreDeprecations: "6.0" } as ts.CompilerOptions, host);
   for (const d of ts.getPreEmitDiagnostics(program)) {
@@ -191,12 +192,14 @@ export function resolveEnv(objects: K8sObject[], c: Json, problems: string[], wh
     if (from.configMapRef) {
       const cm = configMap(from.configMapRef.name);
       if (!cm) problems.push(`${where}: envFrom ConfigMap ${from.configMapRef.name} is not rendered`);
-      for (const [k, v] of Object.entries(cm?.data ?? {})) env.set(k, { from: "configmap", name: from.configMapRef.name, key: k, value: String(v) });
+      for (const [k, v] of Object.entries(cm?.data ?? {}))
+        env.set(k, { from: "configmap", name: from.configMapRef.name, key: k, value: String(v) });
     }
     if (from.secretRef) {
       const s = secret(from.secretRef.name);
       if (!s) problems.push(`${where}: envFrom Secret ${from.secretRef.name} is not rendered`);
-      for (const k of Object.keys(s?.data ?? {})) env.set(k, { from: "secret", name: from.secretRef.name, key: k, value: secretValue(s, k) });
+      for (const k of Object.keys(s?.data ?? {}))
+        env.set(k, { from: "secret", name: from.secretRef.name, key: k, value: secretValue(s, k) });
     }
   }
   for (const e of c?.env ?? []) {
@@ -232,7 +235,13 @@ export function podGetenv(env: Map<string, EnvSource>, pod: string, namespace: s
       case "secret":
         return s.value;
       case "field":
-        return s.fieldPath === "metadata.name" ? pod : s.fieldPath === "metadata.namespace" ? namespace : s.fieldPath === "status.podIP" ? "10.244.0.10" : undefined;
+        return s.fieldPath === "metadata.name"
+          ? pod
+          : s.fieldPath === "metadata.namespace"
+            ? namespace
+            : s.fieldPath === "status.podIP"
+              ? "10.244.0.10"
+              : undefined;
     }
   };
 }
@@ -260,7 +269,15 @@ function isSetVariable(env: Map<string, EnvSource>, name: string): boolean {
  * Read by docker/entrypoint.sh and scripts/router-conf.sh while rendering nginx.conf, not by the
  * Lua (so not in variables.ts). routerEnvAllowlistProblems() checks that they still are.
  */
-export const RENDER_TIME_VARIABLES = ["WORKER_PROCESSES", "ERROR_LOG", "ERROR_LOG_LEVEL", "ACCESS_LOG", "ROUTER_PREFIX", "LOAD_MODULES", "LUA_PATH"];
+export const RENDER_TIME_VARIABLES = [
+  "WORKER_PROCESSES",
+  "ERROR_LOG",
+  "ERROR_LOG_LEVEL",
+  "ACCESS_LOG",
+  "ROUTER_PREFIX",
+  "LOAD_MODULES",
+  "LUA_PATH",
+];
 
 /** Router-side variables whose empty default is right in Kubernetes, and why. */
 export const EMPTY_IS_FINE_IN_K8S: Record<string, string> = {
@@ -305,7 +322,9 @@ export function allowlistProblems(
     if (!spec) problems.push(`${name} is allowlisted but not in variables.ts`);
     else if (spec.side === "node") problems.push(`${name} is allowlisted for the router but is node-side`);
   }
-  const scripts = ["docker/entrypoint.sh", "scripts/router-conf.sh", "nginx/router.conf.template"].map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
+  const scripts = ["docker/entrypoint.sh", "scripts/router-conf.sh", "nginx/router.conf.template"]
+    .map((f) => readFileSync(join(ROOT, f), "utf8"))
+    .join("\n");
   for (const name of renderTime) {
     if (!new RegExp(`\\b${name}\\b`).test(scripts)) problems.push(`${name} is allowlisted as render-time but no render script reads it`);
     if (variableSpec(name)) problems.push(`${name} is in variables.ts: drop it from RENDER_TIME_VARIABLES`);
@@ -332,7 +351,8 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   const renv = resolveEnv(objects, router, p, "router");
   const declared = new Set([...variableNames("router"), ...RENDER_TIME_VARIABLES]);
   for (const name of renv.keys()) {
-    if (!declared.has(name)) p.push(`router sets ${name}, which variables.ts does not declare for the router (nginx/env.conf would not pass it to the Lua)`);
+    if (!declared.has(name))
+      p.push(`router sets ${name}, which variables.ts does not declare for the router (nginx/env.conf would not pass it to the Lua)`);
   }
   for (const name of requiredRouterVariables()) {
     if (!isSetVariable(renv, name)) p.push(`router does not set ${name}: ${DEFAULT_UNFIT_IN_K8S[name] ?? "it has no default"}`);
@@ -349,7 +369,10 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   if (routerNs && !(routerNs.from === "field" && routerNs.fieldPath === "metadata.namespace")) {
     p.push("router K8S_NAMESPACE should come from the Downward API (metadata.namespace)");
   }
-  for (const [label, listen] of [["ROUTER_LISTEN", s.router.listen], ["ROUTER_STATUS_LISTEN", s.router.statusListen]]) {
+  for (const [label, listen] of [
+    ["ROUTER_LISTEN", s.router.listen],
+    ["ROUTER_STATUS_LISTEN", s.router.statusListen],
+  ]) {
     const host = hostOf(listen);
     if (host !== "" && host !== "0.0.0.0" && host !== "[::]") p.push(`router ${label}=${listen} is not reachable from outside the pod`);
   }
@@ -365,7 +388,8 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     if (!probe) p.push(`router has no HTTP ${kind}`);
     else {
       if (probe.path !== path) p.push(`router ${kind} path ${probe.path}, expected ${path}`);
-      if (containerPort(router, probe.port) !== publicPort) p.push(`router ${kind} port ${probe.port} is not the public listener ${publicPort}`);
+      if (containerPort(router, probe.port) !== publicPort)
+        p.push(`router ${kind} port ${probe.port} is not the public listener ${publicPort}`);
     }
   }
   if ((deployment.spec.replicas ?? 1) < 2) p.push(`router runs ${deployment.spec.replicas ?? 1} replica(s); expected at least 2`);
@@ -379,11 +403,14 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
       if (target === statusPort && !/internal/.test(svc.metadata.name)) {
         p.push(`Service ${svc.metadata.name} exposes the router's internal port ${statusPort} but is not named as internal`);
       }
-      if (svc === publicService && target !== publicPort) p.push(`Service ${svc.metadata.name} port ${sp.port} goes to ${target}, not the public listener ${publicPort}`);
-      if (target !== publicPort && target !== statusPort) p.push(`Service ${svc.metadata.name} port ${sp.port} goes to ${target}, no router listener`);
+      if (svc === publicService && target !== publicPort)
+        p.push(`Service ${svc.metadata.name} port ${sp.port} goes to ${target}, not the public listener ${publicPort}`);
+      if (target !== publicPort && target !== statusPort)
+        p.push(`Service ${svc.metadata.name} port ${sp.port} goes to ${target}, no router listener`);
     }
     if (svc.spec.type === "NodePort" || svc.spec.type === "LoadBalancer") {
-      if ((svc.spec.ports ?? []).some((sp: Json) => serviceTarget(sp, router) === statusPort)) p.push(`Service ${svc.metadata.name} publishes the internal port outside the cluster`);
+      if ((svc.spec.ports ?? []).some((sp: Json) => serviceTarget(sp, router) === statusPort))
+        p.push(`Service ${svc.metadata.name} publishes the internal port outside the cluster`);
     }
   }
   for (const ing of objects.filter((o) => o.kind === "Ingress")) {
@@ -394,12 +421,15 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     for (const b of backends) {
       const svcName = b.service?.name;
       if (svcName !== NAMES.routerService) {
-        p.push(`Ingress ${ing.metadata.name} sends traffic to ${svcName ?? "a non-Service backend"}, not the router Service ${NAMES.routerService}`);
+        p.push(
+          `Ingress ${ing.metadata.name} sends traffic to ${svcName ?? "a non-Service backend"}, not the router Service ${NAMES.routerService}`,
+        );
         continue;
       }
       const sp = (publicService?.spec.ports ?? []).find((x: Json) => x.name === b.service.port.name || x.port === b.service.port.number);
       if (!sp) p.push(`Ingress ${ing.metadata.name} names port ${JSON.stringify(b.service.port)}, which Service ${svcName} lacks`);
-      else if (serviceTarget(sp, router) !== publicPort) p.push(`Ingress ${ing.metadata.name} reaches router port ${serviceTarget(sp, router)}, not the public listener`);
+      else if (serviceTarget(sp, router) !== publicPort)
+        p.push(`Ingress ${ing.metadata.name} reaches router port ${serviceTarget(sp, router)}, not the public listener`);
     }
     if (ing.spec.ingressClassName === "nginx") {
       for (const a of ["proxy-read-timeout", "proxy-send-timeout"]) {
@@ -426,10 +456,14 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   if (!headlessSvc) p.push(`router K8S_HEADLESS_SERVICE=${headless}, but no such Service is rendered`);
   else {
     if (headlessSvc.spec.clusterIP !== "None") p.push(`Service ${headless} is not headless (clusterIP: None)`);
-    if (!labelsMatch(headlessSvc.spec.selector, sts.spec.template.metadata.labels)) p.push(`Service ${headless} does not select the node pods`);
+    if (!labelsMatch(headlessSvc.spec.selector, sts.spec.template.metadata.labels))
+      p.push(`Service ${headless} does not select the node pods`);
   }
   if (sts.spec.serviceName !== headless) p.push(`StatefulSet serviceName is ${sts.spec.serviceName}, the router uses ${headless}`);
-  if (sts.spec.podManagementPolicy !== "OrderedReady") p.push(`StatefulSet podManagementPolicy is ${sts.spec.podManagementPolicy ?? "unset"}, expected OrderedReady (the primary starts first)`);
+  if (sts.spec.podManagementPolicy !== "OrderedReady")
+    p.push(
+      `StatefulSet podManagementPolicy is ${sts.spec.podManagementPolicy ?? "unset"}, expected OrderedReady (the primary starts first)`,
+    );
 
   for (const v of VARIABLES.filter((x) => x.side === "node" && x.fallback === "")) {
     const e = nenv.get(v.name) ?? v.aliases.map((a) => nenv.get(a)).find((x) => x !== undefined);
@@ -437,7 +471,8 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
       case "UPTIME_KUMA_NODE_ID":
       case "UPTIME_KUMA_NODE_NAME":
         if (!e) p.push(`nodes do not set ${v.name}`);
-        else if (!(e.from === "field" && e.fieldPath === "metadata.name")) p.push(`nodes must take ${v.name} from the pod name (Downward API metadata.name)`);
+        else if (!(e.from === "field" && e.fieldPath === "metadata.name"))
+          p.push(`nodes must take ${v.name} from the pod name (Downward API metadata.name)`);
         break;
       case "UPTIME_KUMA_NODE_HOST":
       case "UPTIME_KUMA_PRIMARY":
@@ -448,14 +483,16 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
         break;
       case "UPTIME_KUMA_HOST":
         // Unset: Uptime Kuma listens on every address, the pod IP included.
-        if (e && !(e.from === "literal" && ["0.0.0.0", "::"].includes(String(e.value)))) p.push("nodes set UPTIME_KUMA_HOST: the router reaches them at the pod IP, so they must listen on every address");
+        if (e && !(e.from === "literal" && ["0.0.0.0", "::"].includes(String(e.value))))
+          p.push("nodes set UPTIME_KUMA_HOST: the router reaches them at the pod IP, so they must listen on every address");
         break;
       default:
         p.push(`node identity variable ${v.name} is new: decide in test/deploy/k8s-checks.ts how the StatefulSet sets it`);
     }
   }
   const nsVar = nenv.get("K8S_NAMESPACE") ?? nenv.get("NAMESPACE");
-  if (!nsVar || !(nsVar.from === "field" && nsVar.fieldPath === "metadata.namespace")) p.push("nodes must take NAMESPACE from the Downward API (metadata.namespace)");
+  if (!nsVar || !(nsVar.from === "field" && nsVar.fieldPath === "metadata.namespace"))
+    p.push("nodes must take NAMESPACE from the Downward API (metadata.namespace)");
   const replicas = sts.spec.replicas ?? 1;
   for (const index of replicas > 1 ? [0, 1] : [0]) {
     const pod = `${sts.metadata.name}-${index}`;
@@ -487,19 +524,24 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   }
   for (const init of sts.spec.template.spec.initContainers ?? []) {
     for (const e of init.env ?? []) {
-      if (e.name === "NODE_HEALTH_PATH" && e.value !== s.health.path) p.push(`init container ${init.name} waits on ${e.value}; the health path is ${s.health.path}`);
+      if (e.name === "NODE_HEALTH_PATH" && e.value !== s.health.path)
+        p.push(`init container ${init.name} waits on ${e.value}; the health path is ${s.health.path}`);
     }
   }
   const initContainers: Json[] = sts.spec.template.spec.initContainers ?? [];
   const inits: string[] = initContainers.map((x: Json) => x.name);
-  for (const want of ["node-package", "wait-for-db", "migrate", "wait-for-primary"]) if (!inits.includes(want)) p.push(`nodes lack the init container ${want}`);
-  if (inits.indexOf("migrate") > inits.indexOf("wait-for-primary") || inits.indexOf("migrate") < inits.indexOf("wait-for-db")) p.push("migrate must run after wait-for-db and before wait-for-primary (before any node starts)");
+  for (const want of ["node-package", "wait-for-db", "migrate", "wait-for-primary"])
+    if (!inits.includes(want)) p.push(`nodes lack the init container ${want}`);
+  if (inits.indexOf("migrate") > inits.indexOf("wait-for-primary") || inits.indexOf("migrate") < inits.indexOf("wait-for-db"))
+    p.push("migrate must run after wait-for-db and before wait-for-primary (before any node starts)");
   p.push(...nodePackageProblems(objects, sts, node, initContainers, nget));
   const claims: string[] = (sts.spec.volumeClaimTemplates ?? []).map((x: Json) => x.metadata.name);
   if (claims.length === 0) p.push("nodes have no volumeClaimTemplates");
-  for (const claim of claims) if (!(node.volumeMounts ?? []).some((m: Json) => m.name === claim)) p.push(`node volume ${claim} is not mounted`);
+  for (const claim of claims)
+    if (!(node.volumeMounts ?? []).some((m: Json) => m.name === claim)) p.push(`node volume ${claim} is not mounted`);
   for (const svc of services.filter((x) => labelsMatch(x.spec.selector, sts.spec.template.metadata.labels))) {
-    for (const sp of svc.spec.ports ?? []) if (serviceTarget(sp, node) !== nodePort) p.push(`Service ${svc.metadata.name} port ${sp.port} misses the node port ${nodePort}`);
+    for (const sp of svc.spec.ports ?? [])
+      if (serviceTarget(sp, node) !== nodePort) p.push(`Service ${svc.metadata.name} port ${sp.port} misses the node port ${nodePort}`);
   }
 
   // --- both sides use one database
@@ -507,7 +549,10 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     const r = variableValue(rget, name);
     const n = variableValue(nget, name);
     if (n === undefined) p.push(`nodes do not set ${name} or its alias`);
-    else if (r !== n) p.push(`${name}: the router uses ${variableSpec(name)?.secret ? "<redacted>" : r}, the nodes ${variableSpec(name)?.secret ? "<redacted>" : n}`);
+    else if (r !== n)
+      p.push(
+        `${name}: the router uses ${variableSpec(name)?.secret ? "<redacted>" : r}, the nodes ${variableSpec(name)?.secret ? "<redacted>" : n}`,
+      );
   }
 
   // --- sizes
@@ -517,12 +562,18 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     const ref = hpa.spec.scaleTargetRef;
     if (ref.kind !== "StatefulSet" || ref.name !== sts.metadata.name) p.push(`HPA ${hpa.metadata.name} scales ${ref.kind}/${ref.name}`);
     const min = hpa.spec.minReplicas ?? 1;
-    if (min > replicas || hpa.spec.maxReplicas < replicas) p.push(`HPA ${hpa.metadata.name} range ${min}-${hpa.spec.maxReplicas} excludes the StatefulSet's ${replicas} replicas`);
+    if (min > replicas || hpa.spec.maxReplicas < replicas)
+      p.push(`HPA ${hpa.metadata.name} range ${min}-${hpa.spec.maxReplicas} excludes the StatefulSet's ${replicas} replicas`);
   }
   for (const pdb of objects.filter((o) => o.kind === "PodDisruptionBudget")) {
-    const target = labelsMatch(pdb.spec.selector?.matchLabels, sts.spec.template.metadata.labels) ? replicas : labelsMatch(pdb.spec.selector?.matchLabels, routerPods) ? deployment.spec.replicas : undefined;
+    const target = labelsMatch(pdb.spec.selector?.matchLabels, sts.spec.template.metadata.labels)
+      ? replicas
+      : labelsMatch(pdb.spec.selector?.matchLabels, routerPods)
+        ? deployment.spec.replicas
+        : undefined;
     if (target === undefined) p.push(`PDB ${pdb.metadata.name} selects no workload`);
-    else if (typeof pdb.spec.minAvailable === "number" && pdb.spec.minAvailable >= target) p.push(`PDB ${pdb.metadata.name} minAvailable ${pdb.spec.minAvailable} blocks every eviction of ${target} pods`);
+    else if (typeof pdb.spec.minAvailable === "number" && pdb.spec.minAvailable >= target)
+      p.push(`PDB ${pdb.metadata.name} minAvailable ${pdb.spec.minAvailable} blocks every eviction of ${target} pods`);
     else if (pdb.spec.maxUnavailable === 0) p.push(`PDB ${pdb.metadata.name} blocks every eviction`);
   }
 
@@ -530,7 +581,8 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
   for (const w of objects.filter((o) => o.kind === "Deployment" || o.kind === "StatefulSet")) {
     for (const c of [...(w.spec.template.spec.initContainers ?? []), ...w.spec.template.spec.containers]) {
       if (!c.resources?.requests || !c.resources?.limits) p.push(`${describe(w)} container ${c.name} lacks resource requests or limits`);
-      if (!/(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/.test(c.image.slice(c.image.lastIndexOf("/") + 1))) p.push(`${describe(w)} container ${c.name} image ${c.image} has no tag`);
+      if (!/(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/.test(c.image.slice(c.image.lastIndexOf("/") + 1)))
+        p.push(`${describe(w)} container ${c.name} image ${c.image} has no tag`);
     }
   }
 
@@ -539,7 +591,9 @@ export function crossCheckProblems(objects: K8sObject[]): string[] {
     const targets = services.filter((x) => labelsMatch(sm.spec.selector?.matchLabels, x.metadata.labels));
     if (targets.length === 0) p.push(`ServiceMonitor ${sm.metadata.name} selects no Service`);
     for (const ep of sm.spec.endpoints ?? []) {
-      for (const svc of targets) if (!(svc.spec.ports ?? []).some((x: Json) => x.name === ep.port)) p.push(`ServiceMonitor ${sm.metadata.name} scrapes port ${ep.port}, which Service ${svc.metadata.name} lacks`);
+      for (const svc of targets)
+        if (!(svc.spec.ports ?? []).some((x: Json) => x.name === ep.port))
+          p.push(`ServiceMonitor ${sm.metadata.name} scrapes port ${ep.port}, which Service ${svc.metadata.name} lacks`);
     }
   }
   return p;
@@ -554,9 +608,17 @@ function nodePackageProblems(objects: K8sObject[], sts: K8sObject, node: Json, i
   const root = packageRoot(readFileSync(join(ROOT, "Dockerfile.node"), "utf8"));
   const copy = initContainers.find((x) => x.name === "node-package");
   const volume = copy?.volumeMounts?.[0]?.name as string | undefined;
-  if (!volume || !volumes.some((v) => v.name === volume && v.emptyDir !== undefined)) p.push("the node-package init container does not fill an emptyDir volume of the pod");
+  if (!volume || !volumes.some((v) => v.name === volume && v.emptyDir !== undefined))
+    p.push("the node-package init container does not fill an emptyDir volume of the pod");
   if (copy && !/(^|\/)kuma-cluster-node(:|@)/.test(copy.image)) p.push(`node-package runs ${copy.image}, not the kuma-cluster-node image`);
-  p.push(...copyStepProblems("init container node-package", [...(copy?.command ?? []), ...(copy?.args ?? [])], root, copy?.volumeMounts?.[0]?.mountPath));
+  p.push(
+    ...copyStepProblems(
+      "init container node-package",
+      [...(copy?.command ?? []), ...(copy?.args ?? [])],
+      root,
+      copy?.volumeMounts?.[0]?.mountPath,
+    ),
+  );
   const mount = (node.volumeMounts ?? []).find((m: Json) => m.name === volume);
   if (mount && mount.readOnly !== true) p.push("the node mounts the package volume writable");
   // `args` keeps the image's entrypoint (dumb-init) as the init process.
@@ -565,7 +627,8 @@ function nodePackageProblems(objects: K8sObject[], sts: K8sObject, node: Json, i
   p.push(...preStopProblems("node container", node.lifecycle?.preStop?.exec?.command, mount?.mountPath));
   const migrate = initContainers.find((x) => x.name === "migrate");
   if (migrate) {
-    if (JSON.stringify([...(migrate.command ?? []), ...(migrate.args ?? [])]) !== JSON.stringify(["kuma-cluster-node", "migrate"])) p.push(`init container migrate runs ${JSON.stringify(migrate.command)}`);
+    if (JSON.stringify([...(migrate.command ?? []), ...(migrate.args ?? [])]) !== JSON.stringify(["kuma-cluster-node", "migrate"]))
+      p.push(`init container migrate runs ${JSON.stringify(migrate.command)}`);
     if (!/(^|\/)kuma-cluster-node(:|@)/.test(migrate.image)) p.push(`migrate runs ${migrate.image}, not the kuma-cluster-node image`);
     const menv = resolveEnv(objects, migrate, p, "migrate");
     const mget = podGetenv(menv, `${sts.metadata.name}-0`, sts.metadata.namespace ?? "default");
@@ -584,15 +647,19 @@ export function renderedSecretProblems(objects: K8sObject[]): string[] {
   const p: string[] = [];
   for (const o of objects) {
     if (o.kind === "Secret") {
-      if (!new RegExp(`^${NAMES.dbSecretPrefix}-[a-z0-9]{10}$`).test(o.metadata.name)) p.push(`Secret ${o.metadata.name} is not the generated database secret: no literal secrets in k8s/`);
+      if (!new RegExp(`^${NAMES.dbSecretPrefix}-[a-z0-9]{10}$`).test(o.metadata.name))
+        p.push(`Secret ${o.metadata.name} is not the generated database secret: no literal secrets in k8s/`);
       continue;
     }
     if (o.kind === "ConfigMap") {
-      for (const key of Object.keys(o.data ?? {})) if (/pass(word|wd)?$|pwd|secret|token/i.test(key)) p.push(`ConfigMap ${o.metadata.name} holds ${key}: credentials belong in the secret`);
+      for (const key of Object.keys(o.data ?? {}))
+        if (/pass(word|wd)?$|pwd|secret|token/i.test(key))
+          p.push(`ConfigMap ${o.metadata.name} holds ${key}: credentials belong in the secret`);
     }
     for (const c of [...(o.spec?.template?.spec?.initContainers ?? []), ...(o.spec?.template?.spec?.containers ?? [])]) {
       for (const e of c.env ?? []) {
-        if (/pass(word|wd)?$|pwd|secret|token/i.test(e.name) && e.value !== undefined) p.push(`${describe(o)} container ${c.name}: ${e.name} has a literal value`);
+        if (/pass(word|wd)?$|pwd|secret|token/i.test(e.name) && e.value !== undefined)
+          p.push(`${describe(o)} container ${c.name}: ${e.name} has a literal value`);
       }
     }
   }

@@ -69,13 +69,16 @@ describe("k8s: every overlay and option renders and checks out", () => {
   }
 
   test("no rendered object has a field its schema lacks", () => {
-    const all = [...RENDERS.keys()].flatMap((label) => render(label).map((object) => ({ label: `${label}: ${object.kind}/${object.metadata.name}`, object })));
+    const all = [...RENDERS.keys()].flatMap((label) =>
+      render(label).map((object) => ({ label: `${label}: ${object.kind}/${object.metadata.name}`, object })),
+    );
     assert.deepEqual(unknownFieldProblems(all), []);
   });
 
   test("the CRD objects of the options are among the validated ones", () => {
     const kinds = new Set([...RENDERS.keys()].flatMap((label) => render(label).map((o) => `${o.apiVersion} ${o.kind}`)));
-    for (const k of ["monitoring.coreos.com/v1 ServiceMonitor", "cert-manager.io/v1 Certificate"]) assert.ok(kinds.has(k), `${k} is never rendered`);
+    for (const k of ["monitoring.coreos.com/v1 ServiceMonitor", "cert-manager.io/v1 Certificate"])
+      assert.ok(kinds.has(k), `${k} is never rendered`);
   });
 
   test("production runs 5 nodes and dev 2", () => {
@@ -126,47 +129,218 @@ const dropEnv = (c: Json, name: string): void => {
 };
 
 const BROKEN: [string, (o: K8sObject[]) => string[], Mutation, RegExp][] = [
-  ["schema: a replica count as text", schemaProblems, (o) => (find(o, "Deployment", NAMES.routerDeployment)!.spec.replicas = "two"), /replicas must be integer/],
-  ["schema: a kind nobody validates", schemaProblems, (o) => o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }), /no offline schema/],
-  ["router sets a variable variables.ts lacks", crossCheckProblems, (o) => routerOf(o).env.push({ name: "ROUTER_TYPO", value: "1" }), /ROUTER_TYPO, which variables.ts does not declare/],
+  [
+    "schema: a replica count as text",
+    schemaProblems,
+    (o) => (find(o, "Deployment", NAMES.routerDeployment)!.spec.replicas = "two"),
+    /replicas must be integer/,
+  ],
+  [
+    "schema: a kind nobody validates",
+    schemaProblems,
+    (o) => o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }),
+    /no offline schema/,
+  ],
+  [
+    "router sets a variable variables.ts lacks",
+    crossCheckProblems,
+    (o) => routerOf(o).env.push({ name: "ROUTER_TYPO", value: "1" }),
+    /ROUTER_TYPO, which variables.ts does not declare/,
+  ],
   ["router misses DB_PASSWORD", crossCheckProblems, (o) => dropEnv(routerOf(o), "DB_PASSWORD"), /router does not set DB_PASSWORD/],
   ["router misses K8S_MODE", crossCheckProblems, (o) => delete routerConfig(o).data.K8S_MODE, /router does not set K8S_MODE/],
-  ["router listens on loopback", crossCheckProblems, (o) => (routerConfig(o).data.ROUTER_LISTEN = "127.0.0.1:8084"), /not reachable from outside the pod/],
-  ["router value the loader rejects", crossCheckProblems, (o) => (routerConfig(o).data.HEALTH_CHECK_INTERVAL = "soon"), /router settings: HEALTH_CHECK_INTERVAL=soon/],
-  ["router in Compose mode", crossCheckProblems, (o) => routerOf(o).env.push({ name: "COMPOSE_PROJECT_NAME", value: "x" }), /COMPOSE_PROJECT_NAME in Kubernetes/],
-  ["headless Service renamed", crossCheckProblems, (o) => (find(o, "Service", "uptime-kuma-headless")!.metadata.name = "kuma-pods"), /no such Service/],
-  ["StatefulSet governed by another Service", crossCheckProblems, (o) => (find(o, "StatefulSet", NAMES.nodeStatefulSet)!.spec.serviceName = "other"), /serviceName is other/],
-  ["router told another headless Service", crossCheckProblems, (o) => (routerConfig(o).data.K8S_HEADLESS_SERVICE = "uptime-kuma"), /not headless|serviceName is uptime-kuma-headless, the router uses uptime-kuma/],
-  ["node probe on another path", crossCheckProblems, (o) => (nodeOf(o).readinessProbe.httpGet.path = "/api/entry-page"), /readinessProbe path \/api\/entry-page; the router probes/],
-  ["router probe off the health path", crossCheckProblems, (o) => (routerOf(o).livenessProbe.httpGet.path = "/"), /livenessProbe path \/, expected \/lb\/health/],
-  ["router ready while it cannot route", crossCheckProblems, (o) => (routerOf(o).readinessProbe.httpGet.path = "/lb/health"), /readinessProbe path \/lb\/health, expected \/lb\/ready/],
-  ["router container port differs from ROUTER_LISTEN", crossCheckProblems, (o) => (routerOf(o).ports[0].containerPort = 8085), /public port 8084/],
-  ["router Service exposes the internal port", crossCheckProblems, (o) => (find(o, "Service", NAMES.routerService)!.spec.ports[0].targetPort = "internal"), /exposes the router's internal port/],
-  ["Ingress sends users to the internal Service", crossCheckProblems, (o) => (find(o, "Ingress", "uptime-kuma")!.spec.rules[0].http.paths[0].backend.service.name = "kuma-router-internal"), /not the router Service/],
-  ["Ingress WebSocket timeout too short", crossCheckProblems, (o) => (find(o, "Ingress", "uptime-kuma")!.metadata.annotations!["nginx.ingress.kubernetes.io/proxy-read-timeout"] = "60"), /WebSockets need 3600/],
-  ["internal port open to everyone", crossCheckProblems, (o) => delete find(o, "NetworkPolicy", "kuma-router")!.spec.ingress[1].from, /opens the internal port/],
-  ["node id typed in instead of the pod name", crossCheckProblems, (o) => (nodeOf(o).env[0] = { name: "UPTIME_KUMA_NODE_ID", value: "node1" }), /UPTIME_KUMA_NODE_ID from the pod name/],
-  ["every node marked primary", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_PRIMARY", value: "true" }), /nodes set UPTIME_KUMA_PRIMARY/],
-  ["nodes without their namespace", crossCheckProblems, (o) => dropEnv(nodeOf(o), "NAMESPACE"), /NAMESPACE from the Downward API|detects local/],
-  ["nodes without a database host", crossCheckProblems, (o) => (nodeOf(o).env.find((e: Json) => e.name === "UPTIME_KUMA_DB_HOSTNAME").valueFrom = undefined), /nodes do not set DB_HOST/],
-  ["nodes on another database", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_DB_HOSTNAME", value: "other-db" }), /DB_HOST: the router uses mariadb, the nodes other-db/],
+  [
+    "router listens on loopback",
+    crossCheckProblems,
+    (o) => (routerConfig(o).data.ROUTER_LISTEN = "127.0.0.1:8084"),
+    /not reachable from outside the pod/,
+  ],
+  [
+    "router value the loader rejects",
+    crossCheckProblems,
+    (o) => (routerConfig(o).data.HEALTH_CHECK_INTERVAL = "soon"),
+    /router settings: HEALTH_CHECK_INTERVAL=soon/,
+  ],
+  [
+    "router in Compose mode",
+    crossCheckProblems,
+    (o) => routerOf(o).env.push({ name: "COMPOSE_PROJECT_NAME", value: "x" }),
+    /COMPOSE_PROJECT_NAME in Kubernetes/,
+  ],
+  [
+    "headless Service renamed",
+    crossCheckProblems,
+    (o) => (find(o, "Service", "uptime-kuma-headless")!.metadata.name = "kuma-pods"),
+    /no such Service/,
+  ],
+  [
+    "StatefulSet governed by another Service",
+    crossCheckProblems,
+    (o) => (find(o, "StatefulSet", NAMES.nodeStatefulSet)!.spec.serviceName = "other"),
+    /serviceName is other/,
+  ],
+  [
+    "router told another headless Service",
+    crossCheckProblems,
+    (o) => (routerConfig(o).data.K8S_HEADLESS_SERVICE = "uptime-kuma"),
+    /not headless|serviceName is uptime-kuma-headless, the router uses uptime-kuma/,
+  ],
+  [
+    "node probe on another path",
+    crossCheckProblems,
+    (o) => (nodeOf(o).readinessProbe.httpGet.path = "/api/entry-page"),
+    /readinessProbe path \/api\/entry-page; the router probes/,
+  ],
+  [
+    "router probe off the health path",
+    crossCheckProblems,
+    (o) => (routerOf(o).livenessProbe.httpGet.path = "/"),
+    /livenessProbe path \/, expected \/lb\/health/,
+  ],
+  [
+    "router ready while it cannot route",
+    crossCheckProblems,
+    (o) => (routerOf(o).readinessProbe.httpGet.path = "/lb/health"),
+    /readinessProbe path \/lb\/health, expected \/lb\/ready/,
+  ],
+  [
+    "router container port differs from ROUTER_LISTEN",
+    crossCheckProblems,
+    (o) => (routerOf(o).ports[0].containerPort = 8085),
+    /public port 8084/,
+  ],
+  [
+    "router Service exposes the internal port",
+    crossCheckProblems,
+    (o) => (find(o, "Service", NAMES.routerService)!.spec.ports[0].targetPort = "internal"),
+    /exposes the router's internal port/,
+  ],
+  [
+    "Ingress sends users to the internal Service",
+    crossCheckProblems,
+    (o) => (find(o, "Ingress", "uptime-kuma")!.spec.rules[0].http.paths[0].backend.service.name = "kuma-router-internal"),
+    /not the router Service/,
+  ],
+  [
+    "Ingress WebSocket timeout too short",
+    crossCheckProblems,
+    (o) => (find(o, "Ingress", "uptime-kuma")!.metadata.annotations!["nginx.ingress.kubernetes.io/proxy-read-timeout"] = "60"),
+    /WebSockets need 3600/,
+  ],
+  [
+    "internal port open to everyone",
+    crossCheckProblems,
+    (o) => delete find(o, "NetworkPolicy", "kuma-router")!.spec.ingress[1].from,
+    /opens the internal port/,
+  ],
+  [
+    "node id typed in instead of the pod name",
+    crossCheckProblems,
+    (o) => (nodeOf(o).env[0] = { name: "UPTIME_KUMA_NODE_ID", value: "node1" }),
+    /UPTIME_KUMA_NODE_ID from the pod name/,
+  ],
+  [
+    "every node marked primary",
+    crossCheckProblems,
+    (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_PRIMARY", value: "true" }),
+    /nodes set UPTIME_KUMA_PRIMARY/,
+  ],
+  [
+    "nodes without their namespace",
+    crossCheckProblems,
+    (o) => dropEnv(nodeOf(o), "NAMESPACE"),
+    /NAMESPACE from the Downward API|detects local/,
+  ],
+  [
+    "nodes without a database host",
+    crossCheckProblems,
+    (o) => (nodeOf(o).env.find((e: Json) => e.name === "UPTIME_KUMA_DB_HOSTNAME").valueFrom = undefined),
+    /nodes do not set DB_HOST/,
+  ],
+  [
+    "nodes on another database",
+    crossCheckProblems,
+    (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_DB_HOSTNAME", value: "other-db" }),
+    /DB_HOST: the router uses mariadb, the nodes other-db/,
+  ],
   ["no preStop drain", crossCheckProblems, (o) => delete nodeOf(o).lifecycle, /preStop is undefined/],
-  ["the fork started without the supervisor", crossCheckProblems, (o) => (nodeOf(o).args = ["node", "server/server.js"]), /runs \["node","server\/server.js"\], expected \["node","\/kuma-cluster-node\/node\/bin\/kuma-cluster-node","exec"/],
-  ["the supervisor as `command` (bypassing the image's init process)", crossCheckProblems, (o) => (nodeOf(o).command = nodeOf(o).args), /sets `command`: use `args`/],
-  ["the package mounted where it was not copied", crossCheckProblems, (o) => (initOf(o, "node-package").volumeMounts[0].mountPath = "/pkg"), /expected \["cp","-a","\/opt\/kuma-cluster-node\/.","\/pkg\/"\]|runs .*expected/],
+  [
+    "the fork started without the supervisor",
+    crossCheckProblems,
+    (o) => (nodeOf(o).args = ["node", "server/server.js"]),
+    /runs \["node","server\/server.js"\], expected \["node","\/kuma-cluster-node\/node\/bin\/kuma-cluster-node","exec"/,
+  ],
+  [
+    "the supervisor as `command` (bypassing the image's init process)",
+    crossCheckProblems,
+    (o) => (nodeOf(o).command = nodeOf(o).args),
+    /sets `command`: use `args`/,
+  ],
+  [
+    "the package mounted where it was not copied",
+    crossCheckProblems,
+    (o) => (initOf(o, "node-package").volumeMounts[0].mountPath = "/pkg"),
+    /expected \["cp","-a","\/opt\/kuma-cluster-node\/.","\/pkg\/"\]|runs .*expected/,
+  ],
   ["no migrate init container", crossCheckProblems, (o) => dropInit(o, "migrate"), /lack the init container migrate/],
-  ["migrate after the primary wait", crossCheckProblems, (o) => moveInitLast(o, "migrate"), /migrate must run after wait-for-db and before wait-for-primary/],
-  ["migrate on another database", crossCheckProblems, (o) => (initOf(o, "migrate").env.find((e: Json) => e.name === "DB_NAME").valueFrom = undefined), /migrate's DB_NAME is not the nodes'/],
-  ["nodes listening on loopback only", crossCheckProblems, (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_HOST", value: "127.0.0.1" }), /nodes set UPTIME_KUMA_HOST/],
-  ["Parallel pod management", crossCheckProblems, (o) => (find(o, "StatefulSet", NAMES.nodeStatefulSet)!.spec.podManagementPolicy = "Parallel"), /OrderedReady/],
-  ["node count out of step", crossCheckProblems, (o) => (routerConfig(o).data.CLUSTER_NODE_COUNT = "7"), /CLUSTER_NODE_COUNT 7 but the StatefulSet runs 2/],
-  ["HPA floor above the replicas", crossCheckProblems, (o) => (find(o, "HorizontalPodAutoscaler", NAMES.hpa)!.spec.minReplicas = 4), /excludes the StatefulSet's 2 replicas/],
-  ["PDB that blocks drains", crossCheckProblems, (o) => (find(o, "PodDisruptionBudget", "uptime-kuma-pdb")!.spec = { minAvailable: 2, selector: { matchLabels: { app: "uptime-kuma" } } }), /blocks every eviction/],
+  [
+    "migrate after the primary wait",
+    crossCheckProblems,
+    (o) => moveInitLast(o, "migrate"),
+    /migrate must run after wait-for-db and before wait-for-primary/,
+  ],
+  [
+    "migrate on another database",
+    crossCheckProblems,
+    (o) => (initOf(o, "migrate").env.find((e: Json) => e.name === "DB_NAME").valueFrom = undefined),
+    /migrate's DB_NAME is not the nodes'/,
+  ],
+  [
+    "nodes listening on loopback only",
+    crossCheckProblems,
+    (o) => nodeOf(o).env.push({ name: "UPTIME_KUMA_HOST", value: "127.0.0.1" }),
+    /nodes set UPTIME_KUMA_HOST/,
+  ],
+  [
+    "Parallel pod management",
+    crossCheckProblems,
+    (o) => (find(o, "StatefulSet", NAMES.nodeStatefulSet)!.spec.podManagementPolicy = "Parallel"),
+    /OrderedReady/,
+  ],
+  [
+    "node count out of step",
+    crossCheckProblems,
+    (o) => (routerConfig(o).data.CLUSTER_NODE_COUNT = "7"),
+    /CLUSTER_NODE_COUNT 7 but the StatefulSet runs 2/,
+  ],
+  [
+    "HPA floor above the replicas",
+    crossCheckProblems,
+    (o) => (find(o, "HorizontalPodAutoscaler", NAMES.hpa)!.spec.minReplicas = 4),
+    /excludes the StatefulSet's 2 replicas/,
+  ],
+  [
+    "PDB that blocks drains",
+    crossCheckProblems,
+    (o) =>
+      (find(o, "PodDisruptionBudget", "uptime-kuma-pdb")!.spec = { minAvailable: 2, selector: { matchLabels: { app: "uptime-kuma" } } }),
+    /blocks every eviction/,
+  ],
   ["container without limits", crossCheckProblems, (o) => delete routerOf(o).resources, /lacks resource requests or limits/],
   ["image without a tag", crossCheckProblems, (o) => (routerOf(o).image = "kuma-cluster-router"), /has no tag/],
   ["password in a ConfigMap", renderedSecretProblems, (o) => (routerConfig(o).data.DB_PASSWORD = "hunter2"), /holds DB_PASSWORD/],
-  ["password as a literal env value", renderedSecretProblems, (o) => (routerOf(o).env.find((e: Json) => e.name === "DB_PASSWORD").value = "hunter2"), /DB_PASSWORD has a literal value/],
-  ["a hand-written Secret", renderedSecretProblems, (o) => o.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "db" }, stringData: { password: "x" } }), /not the generated database secret/],
+  [
+    "password as a literal env value",
+    renderedSecretProblems,
+    (o) => (routerOf(o).env.find((e: Json) => e.name === "DB_PASSWORD").value = "hunter2"),
+    /DB_PASSWORD has a literal value/,
+  ],
+  [
+    "a hand-written Secret",
+    renderedSecretProblems,
+    (o) => o.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "db" }, stringData: { password: "x" } }),
+    /not the generated database secret/,
+  ],
 ];
 
 describe("k8s: each check catches a manifest broken on purpose", () => {
@@ -176,7 +350,10 @@ describe("k8s: each check catches a manifest broken on purpose", () => {
       assert.deepEqual(check(objects), [], "the unbroken render must pass first");
       mutate(objects);
       const problems = check(objects);
-      assert.ok(problems.some((p) => expected.test(p)), `expected a problem matching ${expected}, got:\n${problems.join("\n")}`);
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `expected a problem matching ${expected}, got:\n${problems.join("\n")}`,
+      );
     });
   }
 
@@ -186,8 +363,14 @@ describe("k8s: each check catches a manifest broken on purpose", () => {
     const sm = objects.find((o) => o.kind === "ServiceMonitor") as K8sObject;
     sm.spec.endpoints[0].intervall = "30s";
     const problems = unknownFieldProblems(objects.map((object) => ({ label: `${object.kind}/${object.metadata.name}`, object })));
-    assert.ok(problems.some((p) => /Deployment\/kuma-router: .*readinesProbe/.test(p)), problems.join("\n"));
-    assert.ok(problems.some((p) => /ServiceMonitor\/kuma-router: .*intervall/.test(p)), problems.join("\n"));
+    assert.ok(
+      problems.some((p) => /Deployment\/kuma-router: .*readinesProbe/.test(p)),
+      problems.join("\n"),
+    );
+    assert.ok(
+      problems.some((p) => /ServiceMonitor\/kuma-router: .*intervall/.test(p)),
+      problems.join("\n"),
+    );
   });
 
   test("kustomize: an overlay naming a missing component does not render", () => {
@@ -215,7 +398,11 @@ describe("k8s: each check catches a manifest broken on purpose", () => {
       writeFileSync(join(dir, "base", "db.yaml"), "stringData:\n  password: hunter2\n");
       writeFileSync(join(dir, "base", "db.env"), "DB_PASSWORD=hunter2\n");
       writeFileSync(join(dir, "kustomization.yaml"), "secretGenerator:\n  - name: s\n    literals: [MYSQL_ROOT_PASSWORD=hunter2]\n");
-      const problems = credentialProblemsInTree(dir, () => false, () => () => false);
+      const problems = credentialProblemsInTree(
+        dir,
+        () => false,
+        () => () => false,
+      );
       assert.equal(problems.length, 3, problems.join("\n"));
     } finally {
       rmSync(dir, { recursive: true, force: true });

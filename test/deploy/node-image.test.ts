@@ -19,14 +19,25 @@ const INSTRUCTIONS = parseDockerfile(DOCKERFILE);
 
 function repositoryFiles(): string[] {
   const git = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
-  const files = git.status === 0 ? git.stdout.split("\n").filter(Boolean) : listFiles(ROOT).filter((f) => !/^(\.git|node_modules)\//.test(f));
-  return [...files, "node_modules/mysql2/package.json", "build/js/node/src/cli.js", "node/dist/node/src/cli.js", "node/node_modules/x/index.js", ".git/HEAD"];
+  const files =
+    git.status === 0 ? git.stdout.split("\n").filter(Boolean) : listFiles(ROOT).filter((f) => !/^(\.git|node_modules)\//.test(f));
+  return [
+    ...files,
+    "node_modules/mysql2/package.json",
+    "build/js/node/src/cli.js",
+    "node/dist/node/src/cli.js",
+    "node/node_modules/x/index.js",
+    ".git/HEAD",
+  ];
 }
 const CONTEXT = buildContext(repositoryFiles(), IGNORE);
 
 /** The instructions of the last stage. */
 function finalStage(): typeof INSTRUCTIONS {
-  const from = INSTRUCTIONS.map((i, n) => (i.op === "FROM" ? n : -1)).filter((n) => n >= 0).pop() ?? 0;
+  const from =
+    INSTRUCTIONS.map((i, n) => (i.op === "FROM" ? n : -1))
+      .filter((n) => n >= 0)
+      .pop() ?? 0;
   return INSTRUCTIONS.slice(from);
 }
 
@@ -44,13 +55,27 @@ describe("node image: Dockerfile.node and its build context", () => {
     for (const copy of INSTRUCTIONS.filter((i) => i.op === "COPY" && !i.args.startsWith("--from"))) {
       for (const src of copy.args.split(/\s+/).slice(0, -1)) {
         const clean = src.replace(/\/$/, "");
-        assert.ok(CONTEXT.some((f) => f === clean || f.startsWith(`${clean}/`)), `COPY ${src}: not in the build context`);
+        assert.ok(
+          CONTEXT.some((f) => f === clean || f.startsWith(`${clean}/`)),
+          `COPY ${src}: not in the build context`,
+        );
       }
     }
-    for (const f of ["package.json", "package-lock.json", "tsconfig.node.json", "node/tsconfig.json", "node/src/exec.ts", "node/bin/kuma-cluster-node", "src-lua-ts/core/settings.ts"]) {
+    for (const f of [
+      "package.json",
+      "package-lock.json",
+      "tsconfig.node.json",
+      "node/tsconfig.json",
+      "node/src/exec.ts",
+      "node/bin/kuma-cluster-node",
+      "src-lua-ts/core/settings.ts",
+    ]) {
       assert.ok(CONTEXT.includes(f), `${f} missing from the build context`);
     }
-    assert.deepEqual(CONTEXT.filter((f) => /^(node_modules|build|test|spec|generated-lua|\.git)\/|^node\/(node_modules|dist)\//.test(f)), []);
+    assert.deepEqual(
+      CONTEXT.filter((f) => /^(node_modules|build|test|spec|generated-lua|\.git)\/|^node\/(node_modules|dist)\//.test(f)),
+      [],
+    );
   });
 });
 
@@ -62,10 +87,20 @@ describe("node image: the folder it builds runs", () => {
     // The build stage: the package alone, compiled into its dist/ as npm pack does; the final
     // stage's COPYs (the package as node/, node_modules above it).
     const pkg = join(dir, "node");
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "node", "tsconfig.json"), "--outDir", join(pkg, "dist")]);
+    execFileSync(process.execPath, [
+      join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(ROOT, "node", "tsconfig.json"),
+      "--outDir",
+      join(pkg, "dist"),
+    ]);
     for (const f of ["package.json", "index.js", "build-path.js", "bin"]) cpSync(join(ROOT, "node", f), join(pkg, f), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-    assert.deepEqual(listFiles(join(pkg, "dist")).filter((f) => !/^(node\/src|src-lua-ts\/core)\//.test(f)), [], "nothing but the package is compiled");
+    assert.deepEqual(
+      listFiles(join(pkg, "dist")).filter((f) => !/^(node\/src|src-lua-ts\/core)\//.test(f)),
+      [],
+      "nothing but the package is compiled",
+    );
 
     const help = spawnSync(process.execPath, [join(dir, BIN), "help"], { encoding: "utf8", env: { PATH: process.env.PATH } });
     assert.equal(help.status, 0, help.stderr);

@@ -8,14 +8,20 @@ export const BIN = "node/bin/kuma-cluster-node";
 
 /** The folder the image keeps the package in: its last WORKDIR. */
 export function packageRoot(dockerfile: string): string {
-  return parseDockerfile(dockerfile).filter((i) => i.op === "WORKDIR").pop()?.args ?? "";
+  return (
+    parseDockerfile(dockerfile)
+      .filter((i) => i.op === "WORKDIR")
+      .pop()?.args ?? ""
+  );
 }
 
 /** Problems of a copy step: `cp -a <root>/. <mount>/` into the volume mounted at `mount`. */
 export function copyStepProblems(where: string, argv: readonly string[] | undefined, root: string, mount: string | undefined): string[] {
   if (mount === undefined) return [`${where}: does not mount the package volume`];
   const expected = ["cp", "-a", `${root}/.`, `${mount}/`];
-  return JSON.stringify(argv) === JSON.stringify(expected) ? [] : [`${where}: runs ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
+  return JSON.stringify(argv) === JSON.stringify(expected)
+    ? []
+    : [`${where}: runs ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
 }
 
 /** Problems of the node's command: `node <mount>/node/bin/kuma-cluster-node exec -- <command...>`. */
@@ -31,7 +37,9 @@ export function supervisedProblems(where: string, argv: readonly string[] | unde
 /** The node's preStop: the package's shutdown drain (hand-over before the stop), from the same mount. */
 export function preStopProblems(where: string, argv: readonly string[] | undefined, mount: string | undefined): string[] {
   const expected = ["node", `${mount}/${BIN}`, "drain", "--shutdown", "--wait", "40"];
-  return JSON.stringify(argv) === JSON.stringify(expected) ? [] : [`${where}: preStop is ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
+  return JSON.stringify(argv) === JSON.stringify(expected)
+    ? []
+    : [`${where}: preStop is ${JSON.stringify(argv)}, expected ${JSON.stringify(expected)}`];
 }
 
 /** The fork's command line inside a supervised one (what follows `exec --`). */
@@ -40,7 +48,16 @@ export function forkCommand(argv: readonly string[]): string[] {
 }
 
 /** What the packed package must hold: the bin, the compiled CLI and API with their core rules. */
-export const PACKED_REQUIRED = ["package.json", "bin/kuma-cluster-node", "build-path.js", "index.js", "index.d.cts", "dist/node/src/cli.js", "dist/node/src/index.d.ts", "dist/src-lua-ts/core/settings.js"];
+export const PACKED_REQUIRED = [
+  "package.json",
+  "bin/kuma-cluster-node",
+  "build-path.js",
+  "index.js",
+  "index.d.cts",
+  "dist/node/src/cli.js",
+  "dist/node/src/index.d.ts",
+  "dist/src-lua-ts/core/settings.js",
+];
 
 /** Problems of a packed file list (`npm pack --json`): something required missing, or sources and tests shipped. */
 export function packedFilesProblems(files: readonly string[]): string[] {

@@ -19,7 +19,11 @@ describe("node package: npm pack, install in an empty folder, run", () => {
   let tarball = "";
 
   test("npm pack compiles the package into the tarball and leaves no build in node/", () => {
-    const pack = spawnSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: join(ROOT, "node"), encoding: "utf8", timeout: NPM_TIMEOUT_MS });
+    const pack = spawnSync("npm", ["pack", "--json", "--pack-destination", dir], {
+      cwd: join(ROOT, "node"),
+      encoding: "utf8",
+      timeout: NPM_TIMEOUT_MS,
+    });
     assert.equal(pack.status, 0, pack.stderr);
     // prepack's compiler output goes to stdout before the JSON.
     const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as Array<{ filename: string; files: Array<{ path: string }> }>;
@@ -32,7 +36,11 @@ describe("node package: npm pack, install in an empty folder, run", () => {
     assert.ok(tarball !== "", "the pack step ran");
     const app = join(dir, "app");
     mkdirSync(app);
-    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: app, encoding: "utf8", timeout: NPM_TIMEOUT_MS });
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+      cwd: app,
+      encoding: "utf8",
+      timeout: NPM_TIMEOUT_MS,
+    });
     if (install.status !== 0 && isNetworkFailure(install.stderr)) {
       t.skip(`skipped: the npm registry is not reachable for mysql2 (${install.stderr.trim().split("\n").pop()})`);
       return;
@@ -46,7 +54,11 @@ describe("node package: npm pack, install in an empty folder, run", () => {
     assert.match(help.stdout, /usage: kuma-cluster-node <command>/);
     assert.match(help.stdout, /migrate \[--lock-wait S\]/);
 
-    const api = spawnSync(process.execPath, ["-e", 'const k = require("kuma-cluster-node"); process.stdout.write(typeof k.ClusterEnv)'], { cwd: app, encoding: "utf8", env });
+    const api = spawnSync(process.execPath, ["-e", 'const k = require("kuma-cluster-node"); process.stdout.write(typeof k.ClusterEnv)'], {
+      cwd: app,
+      encoding: "utf8",
+      env,
+    });
     assert.equal(api.stdout, "function", api.stderr);
 
     const name = `kcn_pack_${process.pid}`;

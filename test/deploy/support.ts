@@ -172,7 +172,12 @@ export function literalCredentials(value: Json, where: string, allowed: (v: stri
       }
     }
     for (const [k, child] of Object.entries(v)) {
-      if (isCredentialName(k) && (typeof child === "string" || typeof child === "number") && String(child) !== "" && !allowed(String(child))) {
+      if (
+        isCredentialName(k) &&
+        (typeof child === "string" || typeof child === "number") &&
+        String(child) !== "" &&
+        !allowed(String(child))
+      ) {
         found.push(`${where}${path}.${k}: literal value`);
       }
       visit(child, `${path}.${k}`);
@@ -187,7 +192,11 @@ export function literalCredentials(value: Json, where: string, allowed: (v: stri
  * `skip` names files kept out of git (the real secrets); `allowedIn` gives, per file, the literal
  * values that are known placeholders (the template's `change-me`).
  */
-export function credentialProblemsInTree(dir: string, skip: (rel: string) => boolean, allowedIn: (rel: string) => (v: string) => boolean): string[] {
+export function credentialProblemsInTree(
+  dir: string,
+  skip: (rel: string) => boolean,
+  allowedIn: (rel: string) => (v: string) => boolean,
+): string[] {
   const problems: string[] = [];
   for (const rel of listFiles(dir)) {
     if (skip(rel)) continue;

@@ -95,7 +95,8 @@ async function eventually<T>(what: string, fn: () => Promise<T | undefined>, ms 
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`);
 }
 
-const fixedNode = (cookies: string[]): string | undefined => cookies.map((c) => /^KUMA_FIXED_NODE=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined);
+const fixedNode = (cookies: string[]): string | undefined =>
+  cookies.map((c) => /^KUMA_FIXED_NODE=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined);
 
 describe("router image against real OpenResty", async () => {
   const skip = await engine();
@@ -113,20 +114,42 @@ describe("router image against real OpenResty", async () => {
       .withNetwork(network)
       .withNetworkAliases("mariadb")
       .withExposedPorts(3306)
-      .withEnvironment({ MARIADB_ROOT_PASSWORD: DB.rootPassword, MARIADB_DATABASE: DB.name, MARIADB_USER: DB.user, MARIADB_PASSWORD: DB.password })
+      .withEnvironment({
+        MARIADB_ROOT_PASSWORD: DB.rootPassword,
+        MARIADB_DATABASE: DB.name,
+        MARIADB_USER: DB.user,
+        MARIADB_PASSWORD: DB.password,
+      })
       .withCopyFilesToContainer([{ source: join(ROOT, "harness", "stand-in-tables.sql"), target: "/e2e/stand-in-tables.sql" }])
       .withCopyContentToContainer([{ content: SEED, target: "/e2e/seed.sql" }])
-      .withHealthCheck({ test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"], interval: 1000, timeout: 5000, retries: 60, startPeriod: 1000 })
+      .withHealthCheck({
+        test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
+        interval: 1000,
+        timeout: 5000,
+        retries: 60,
+        startPeriod: 1000,
+      })
       .withWaitStrategy(Wait.forHealthCheck())
       .withStartupTimeout(STARTUP_MS)
       .start();
     // The cluster's tables as production makes them: `kuma-cluster-node migrate`, from here.
     const migrated = spawnSync(process.execPath, [join(ROOT, "node", "bin", "kuma-cluster-node"), "migrate"], {
-      env: { PATH: process.env.PATH, DB_HOST: mariadb.getHost(), DB_PORT: String(mariadb.getMappedPort(3306)), DB_USER: DB.user, DB_PASSWORD: DB.password, DB_NAME: DB.name },
+      env: {
+        PATH: process.env.PATH,
+        DB_HOST: mariadb.getHost(),
+        DB_PORT: String(mariadb.getMappedPort(3306)),
+        DB_USER: DB.user,
+        DB_PASSWORD: DB.password,
+        DB_NAME: DB.name,
+      },
       encoding: "utf8",
     });
     assert.equal(migrated.status, 0, migrated.stderr);
-    const load = await mariadb.exec(["sh", "-c", `cat /e2e/stand-in-tables.sql /e2e/seed.sql | mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name}`]);
+    const load = await mariadb.exec([
+      "sh",
+      "-c",
+      `cat /e2e/stand-in-tables.sql /e2e/seed.sql | mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name}`,
+    ]);
     assert.equal(load.exitCode, 0, load.output);
 
     for (const id of NODES) {
@@ -188,9 +211,15 @@ describe("router image against real OpenResty", async () => {
   });
 
   test("health: /lb/health and /lb/ready on the public listener, and the image's HEALTHCHECK command", { skip }, async () => {
-    const health = await eventually("a healthy router", async () => ((await get(publicBase, "/lb/health")).status === 200 ? true : undefined));
+    const health = await eventually("a healthy router", async () =>
+      (await get(publicBase, "/lb/health")).status === 200 ? true : undefined,
+    );
     assert.ok(health);
-    assert.ok(await eventually("a ready router (registry read)", async () => ((await get(publicBase, "/lb/ready")).status === 200 ? true : undefined)));
+    assert.ok(
+      await eventually("a ready router (registry read)", async () =>
+        (await get(publicBase, "/lb/ready")).status === 200 ? true : undefined,
+      ),
+    );
     const hc = await (router as StartedTestContainer).exec(["/opt/kuma-router/docker/entrypoint.sh", "healthcheck"]);
     assert.equal(hc.exitCode, 0, hc.output);
   });
@@ -247,7 +276,11 @@ describe("router image against real OpenResty", async () => {
   });
 
   test("with no registered node, a clear 503 instead of a guess", { skip }, async () => {
-    const wipe = await (mariadb as StartedTestContainer).exec(["sh", "-c", `mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name} -e 'DELETE FROM node'`]);
+    const wipe = await (mariadb as StartedTestContainer).exec([
+      "sh",
+      "-c",
+      `mariadb -uroot -p"$MARIADB_ROOT_PASSWORD" ${DB.name} -e 'DELETE FROM node'`,
+    ]);
     assert.equal(wipe.exitCode, 0, wipe.output);
     const answer = await eventually("a 503", async () => {
       const a = await get(publicBase, "/dashboard");

@@ -40,7 +40,13 @@ export function connect(url: string, options: ConnectOptions): Promise<KumaClien
   const headers: Record<string, string> = {};
   if (options.pinTo !== undefined) headers.Cookie = `KUMA_FIXED_NODE=${options.pinTo}`;
   if (options.origin !== undefined) headers.Origin = options.origin;
-  const socket = io(url, { transports: options.transports, extraHeaders: headers, forceNew: true, reconnection: false, timeout: CONNECT_TIMEOUT_MS });
+  const socket = io(url, {
+    transports: options.transports,
+    extraHeaders: headers,
+    forceNew: true,
+    reconnection: false,
+    timeout: CONNECT_TIMEOUT_MS,
+  });
   const heartbeats: Heartbeat[] = [];
   socket.on("heartbeat", (beat: { monitorID?: unknown }) => heartbeats.push({ monitorID: Number(beat?.monitorID), at: Date.now() }));
   let upgradedAlready = false;

@@ -21,7 +21,12 @@ const OCTET = process.pid % 250;
 let nextHost = 10;
 
 /** Fast probes so that the figures show the router, not its default 30 s interval. */
-export const ROUTER_ENV = { HEALTH_CHECK_INTERVAL: "0.5", HEALTH_CHECK_TIMEOUT: "2000", ROUTER_SYNC_INTERVAL: "0.2", CLUSTER_NODE_COUNT: "3" };
+export const ROUTER_ENV = {
+  HEALTH_CHECK_INTERVAL: "0.5",
+  HEALTH_CHECK_TIMEOUT: "2000",
+  ROUTER_SYNC_INTERVAL: "0.2",
+  CLUSTER_NODE_COUNT: "3",
+};
 
 export interface ForkCluster {
   plan: WorldPlan;
@@ -55,7 +60,12 @@ export async function until<T>(what: string, timeoutMs: number, probe: () => Pro
 }
 
 export async function healthy(node: ForkNode): Promise<void> {
-  await until(`${node.id} answering ${HEALTH_PATH}`, 60_000, async () => ((await fetch(`${node.url}${HEALTH_PATH}`, { signal: AbortSignal.timeout(2000) })).status === 200 ? true : undefined), 200);
+  await until(
+    `${node.id} answering ${HEALTH_PATH}`,
+    60_000,
+    async () => ((await fetch(`${node.url}${HEALTH_PATH}`, { signal: AbortSignal.timeout(2000) })).status === 200 ? true : undefined),
+    200,
+  );
 }
 
 export interface LbNode {
@@ -94,8 +104,16 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string, options
   const running = options.running ?? plan.nodes.length;
   const shared = options.shareDatabaseOf?.settings;
   const name = shared?.database ?? `kuma_fork_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-  const password = shared?.password ?? execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create-empty", name], { encoding: "utf8" }).trim();
-  const settings: DbSettings = { host: process.env.TEST_DB_HOST ?? "127.0.0.1", port: Number(process.env.TEST_DB_PORT ?? 3306), user: name, password, database: name, timeoutMs: 5000 };
+  const password =
+    shared?.password ?? execFileSync(join(ROOT, "scripts", "test-db.sh"), ["create-empty", name], { encoding: "utf8" }).trim();
+  const settings: DbSettings = {
+    host: process.env.TEST_DB_HOST ?? "127.0.0.1",
+    port: Number(process.env.TEST_DB_PORT ?? 3306),
+    user: name,
+    password,
+    database: name,
+    timeoutMs: 5000,
+  };
   const db = await openDb(settings);
   const dns = new DnsServer();
   const dnsPort = (await dns.start({ host: "127.0.0.1", port: 0 })).port;
@@ -103,7 +121,16 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string, options
   const nodes = plan.nodes.map((p) => {
     const address = `127.6.${OCTET}.${nextHost++}`;
     dns.setRecord(p.dnsName, address, 5);
-    return new ForkNode(p, { address, port: NODE_PORT, dataDir: join(scratch, p.id), database: { host: settings.host, port: settings.port, user: name, password, name } }, forkDir);
+    return new ForkNode(
+      p,
+      {
+        address,
+        port: NODE_PORT,
+        dataDir: join(scratch, p.id),
+        database: { host: settings.host, port: settings.port, user: name, password, name },
+      },
+      forkDir,
+    );
   });
   const routerEnv: Record<string, string> = {
     DB_HOST: settings.host,
@@ -142,7 +169,9 @@ export async function startForkCluster(plan: WorldPlan, forkDir: string, options
     const r = router;
     await until("the router listing every node online and up", 20_000, async () => {
       const listed = await lbNodes(r);
-      return nodes.slice(0, running).every((n) => listed.some((l) => l.id === n.id && l.registry === "online" && l.health === "up")) ? true : undefined;
+      return nodes.slice(0, running).every((n) => listed.some((l) => l.id === n.id && l.registry === "online" && l.health === "up"))
+        ? true
+        : undefined;
     });
     const cluster: ForkCluster = {
       plan,

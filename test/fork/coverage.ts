@@ -6,7 +6,11 @@
 import type { ForkNode } from "./fork-node";
 import { percentile } from "./report";
 
-const START = [/Reconciling: starting monitor .*\(ID: (\d+)\)\s*$/, /Resume Monitor: (\d+) User ID/, /Starting monitor: .*\(ID: (\d+), assigned_node/];
+const START = [
+  /Reconciling: starting monitor .*\(ID: (\d+)\)\s*$/,
+  /Resume Monitor: (\d+) User ID/,
+  /Starting monitor: .*\(ID: (\d+), assigned_node/,
+];
 const STOP = [/Reconciling: stopping monitor .*\(ID: (\d+)\)\s*$/, /(?:Pause|Delete) Monitor: (\d+) User ID/];
 
 interface Event {

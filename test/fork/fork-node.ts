@@ -54,7 +54,11 @@ export class ForkNode {
   /** When the node's process ended (SIGKILL, or its exit after SIGTERM), each time. */
   readonly exits: number[] = [];
 
-  constructor(readonly plan: NodePlan, private readonly placement: Placement, private readonly forkDir: string) {
+  constructor(
+    readonly plan: NodePlan,
+    private readonly placement: Placement,
+    private readonly forkDir: string,
+  ) {
     mkdirSync(placement.dataDir, { recursive: true });
   }
 
@@ -86,7 +90,9 @@ export class ForkNode {
 
   /** The one-shot steps (migrate), as an init container or a Compose one-shot runs them. */
   runBefore(): string[] {
-    return this.plan.before.map((step) => execFileSync(step.argv[0], step.argv.slice(1), { env: this.env(step), encoding: "utf8", timeout: 60_000 }).trim());
+    return this.plan.before.map((step) =>
+      execFileSync(step.argv[0], step.argv.slice(1), { env: this.env(step), encoding: "utf8", timeout: 60_000 }).trim(),
+    );
   }
 
   /** Starts the node; resolves once Uptime Kuma listens. */
@@ -95,7 +101,14 @@ export class ForkNode {
     const [command, ...args] = step.argv[0] === "node" ? [process.execPath, ...step.argv.slice(1)] : step.argv;
     this.forkPid = undefined;
     this.startedAt = Date.now();
-    const started = startProcess(command, { args, env: this.env(step), cwd: this.forkDir, readyLine: /Listening on /, timeoutMs: START_TIMEOUT_MS, name: `${this.id} (exec)` });
+    const started = startProcess(command, {
+      args,
+      env: this.env(step),
+      cwd: this.forkDir,
+      readyLine: /Listening on /,
+      timeoutMs: START_TIMEOUT_MS,
+      name: `${this.id} (exec)`,
+    });
     // Lines are read from the start, before the ready line.
     const child = await started;
     this.process = child;
@@ -127,7 +140,14 @@ export class ForkNode {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        reject(new Error(`${this.id}: no line matching ${pattern} within ${timeoutMs} ms; last lines:\n${this.lines.slice(-15).map((l) => l.text).join("\n")}`));
+        reject(
+          new Error(
+            `${this.id}: no line matching ${pattern} within ${timeoutMs} ms; last lines:\n${this.lines
+              .slice(-15)
+              .map((l) => l.text)
+              .join("\n")}`,
+          ),
+        );
       }, timeoutMs);
       const listener = (line: Line): void => {
         if (!pattern.test(line.text)) return;
@@ -173,7 +193,7 @@ export class ForkNode {
     const began = Date.now();
     return new Promise((resolve) => {
       execFile(command, args, { env: this.env(step), encoding: "utf8", timeout: timeoutMs }, (err, stdout, stderr) => {
-        const code = err === null ? 0 : typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : -1;
+        const code = err === null ? 0 : typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : -1;
         resolve({ code, output: `${stdout}${stderr}`.trim(), ms: Date.now() - began });
       });
     });
@@ -205,6 +225,9 @@ export class ForkNode {
 
   /** The last lines, for failure messages. */
   tail(n = 20): string {
-    return this.lines.slice(-n).map((l) => l.text).join("\n");
+    return this.lines
+      .slice(-n)
+      .map((l) => l.text)
+      .join("\n");
   }
 }

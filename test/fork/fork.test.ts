@@ -20,7 +20,12 @@ import { forkCommits, forkSource, installFork, ROOT, type ForkCommit } from "./i
 import { atSecond, atTheMinute, failoverRound, returnRound, secondOfMinute, type Sample } from "./handover";
 import { Report, spread } from "./report";
 import { composePlan, kubernetesPlan, type World, type WorldPlan } from "./world";
-import { operatorEditOfMovedMonitorWins, overrideKeptWhileTargetHealthy, overrideTargetDownMovedBack, type OwnershipCluster } from "../health/ownership-scenarios";
+import {
+  operatorEditOfMovedMonitorWins,
+  overrideKeptWhileTargetHealthy,
+  overrideTargetDownMovedBack,
+  type OwnershipCluster,
+} from "../health/ownership-scenarios";
 
 const SKIP = "skipped: no fork source";
 const ADMIN = { username: "admin", password: "Kuma-test-only-Pass-2031!" };
@@ -42,7 +47,8 @@ const TARGET_P95_MS = 3000;
  */
 const FIGURE_ROUNDS = ((): number => {
   const raw = process.env.KUMA_FORK_FIGURE_ROUNDS ?? "0";
-  if (!/^\d{1,2}$/.test(raw)) throw new Error(`KUMA_FORK_FIGURE_ROUNDS must be a number of rounds from 0 to 99, not ${JSON.stringify(raw)}`);
+  if (!/^\d{1,2}$/.test(raw))
+    throw new Error(`KUMA_FORK_FIGURE_ROUNDS must be a number of rounds from 0 to 99, not ${JSON.stringify(raw)}`);
   return Number(raw);
 })();
 /** Edits through a node that does not own the monitor: one per monitor of node 2 in figure runs. */
@@ -83,7 +89,8 @@ const SETTINGS: Setting[] = [
 ];
 
 after(() => {
-  if (source === undefined) console.log(`real fork nodes: ${SKIP} (set KUMA_FORK_DIR to a folder of uptime-kuma-cluster-<branch>-<commit>.tar.gz)`);
+  if (source === undefined)
+    console.log(`real fork nodes: ${SKIP} (set KUMA_FORK_DIR to a folder of uptime-kuma-cluster-<branch>-<commit>.tar.gz)`);
   else console.log(report.render());
 });
 
@@ -96,7 +103,12 @@ interface Routed {
 
 async function routed(c: ForkCluster, path: string, headers: Record<string, string> = {}): Promise<Routed> {
   const res = await fetch(`${c.router.publicUrl}${path}`, { headers, redirect: "manual", signal: AbortSignal.timeout(10_000) });
-  return { status: res.status, routedTo: res.headers.get("x-routed-to"), contentType: res.headers.get("content-type"), body: await res.text() };
+  return {
+    status: res.status,
+    routedTo: res.headers.get("x-routed-to"),
+    contentType: res.headers.get("content-type"),
+    body: await res.text(),
+  };
 }
 
 for (const setting of SETTINGS) {
@@ -106,7 +118,8 @@ for (const setting of SETTINGS) {
   describe(`real fork nodes, ${label}`, () => {
     /** One named step: recorded in the report, failed or passed. */
     const step = (name: StepName, timeoutMs: number, body: () => Promise<void>, skip?: string): void => {
-      const reason = commit === undefined ? (source === undefined ? SKIP : `skipped: no ${setting.branch} tarball in the fork source`) : skip;
+      const reason =
+        commit === undefined ? (source === undefined ? SKIP : `skipped: no ${setting.branch} tarball in the fork source`) : skip;
       if (reason !== undefined) {
         test(name, { skip: reason }, () => undefined);
         report.record(label, name, "skipped");
@@ -131,12 +144,15 @@ for (const setting of SETTINGS) {
     const owned = new Map<string, { id: number; token: string }[]>();
     const figures = report.figuresOf(label);
 
-    before(async () => {
-      if (commit === undefined) return;
-      const forkDir = await installFork(commit);
-      plan = setting.world === "compose" ? composePlan() : kubernetesPlan();
-      c = await startForkCluster(plan, forkDir);
-    }, { timeout: 15 * 60_000 });
+    before(
+      async () => {
+        if (commit === undefined) return;
+        const forkDir = await installFork(commit);
+        plan = setting.world === "compose" ? composePlan() : kubernetesPlan();
+        c = await startForkCluster(plan, forkDir);
+      },
+      { timeout: 15 * 60_000 },
+    );
 
     after(async () => {
       for (const s of sessions.values()) s.close();
@@ -155,27 +171,50 @@ for (const setting of SETTINGS) {
       // (unless the router's sync did it first).
       for (const m of c.migrations.slice(1)) assert.match(m, /nothing to do|: added triggers [a-z_, ]+ on monitor$/);
       const knex = (await rows(c.db, "SELECT name FROM knex_migrations")).map((r) => String(r.name));
-      assert.ok(knex.includes("2025-07-01-0000-create-nodes-complete.js") && knex.includes("2025-08-20-0001-rename-ip-to-host.js"), `the fork's migrations: ${knex.slice(-3).join(", ")}`);
-      const [host] = await rows(c.db, "SELECT COLUMN_TYPE AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'node' AND COLUMN_NAME = 'host'");
+      assert.ok(
+        knex.includes("2025-07-01-0000-create-nodes-complete.js") && knex.includes("2025-08-20-0001-rename-ip-to-host.js"),
+        `the fork's migrations: ${knex.slice(-3).join(", ")}`,
+      );
+      const [host] = await rows(
+        c.db,
+        "SELECT COLUMN_TYPE AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'node' AND COLUMN_NAME = 'host'",
+      );
       assert.equal(host.t, "varchar(255)");
       // And migrate after the fork changes nothing.
       const again = execFileSync(process.execPath, [join(ROOT, "node", "bin", "kuma-cluster-node"), "migrate"], {
-        env: { PATH: process.env.PATH, DB_HOST: c.settings.host, DB_PORT: String(c.settings.port), DB_USER: c.settings.user, DB_PASSWORD: c.settings.password, DB_NAME: c.settings.database },
+        env: {
+          PATH: process.env.PATH,
+          DB_HOST: c.settings.host,
+          DB_PORT: String(c.settings.port),
+          DB_USER: c.settings.user,
+          DB_PASSWORD: c.settings.password,
+          DB_NAME: c.settings.database,
+        },
         encoding: "utf8",
       });
       assert.match(again, /nothing to do/);
-      const triggers = await rows(c.db, "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'monitor'");
+      const triggers = await rows(
+        c.db,
+        "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'monitor'",
+      );
       assert.equal(Number(triggers[0].n), 3, "the change log's triggers on the fork's monitor");
       for (const n of c.nodes) assert.doesNotMatch(n.tail(400), /Data too long|Failed to initialize node/, n.id);
 
-      const registry = await rows(c.db, "SELECT node_id, host, status, is_primary, TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()) AS age FROM node ORDER BY node_id");
+      const registry = await rows(
+        c.db,
+        "SELECT node_id, host, status, is_primary, TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()) AS age FROM node ORDER BY node_id",
+      );
       assert.deepEqual(
         registry.map((r) => ({ id: r.node_id, host: r.host, status: r.status, primary: Number(r.is_primary) })),
         plan.nodes.map((p) => ({ id: p.id, host: `${p.dnsName}:3001`, status: "online", primary: p.index === 0 ? 1 : 0 })),
       );
       for (const r of registry) assert.ok(Math.abs(Number(r.age)) < 120, `${r.node_id} last seen ${r.age} s ago`);
       const listed = await lbNodes(c.router);
-      assert.deepEqual(listed.filter((l) => l.primary).map((l) => l.id), [node(0).id], "the router's primary");
+      assert.deepEqual(
+        listed.filter((l) => l.primary).map((l) => l.id),
+        [node(0).id],
+        "the router's primary",
+      );
     });
 
     step("first-time setup through the router reaches the primary", 30_000, async () => {
@@ -198,8 +237,12 @@ for (const setting of SETTINGS) {
         throw new Error(JSON.stringify(agents.map((a) => `${a.node_id}: ${a.handover}: ${a.detail}`)));
       });
       const agents = await rows(c.db, "SELECT node_id, detail, agent_version FROM kuma_cluster_agent ORDER BY node_id");
-      assert.deepEqual(agents.map((a) => a.node_id), plan.nodes.map((p) => p.id).sort());
-      for (const a of agents) assert.match(String(a.detail), /POST \/api\/v1\/reconcile-monitors on 127\.6\.\d+\.\d+:3001 with a token of user admin/);
+      assert.deepEqual(
+        agents.map((a) => a.node_id),
+        plan.nodes.map((p) => p.id).sort(),
+      );
+      for (const a of agents)
+        assert.match(String(a.detail), /POST \/api\/v1\/reconcile-monitors on 127\.6\.\d+\.\d+:3001 with a token of user admin/);
     });
 
     step("login through the router, polling first, pinned by KUMA_FIXED_NODE", 60_000, async () => {
@@ -234,7 +277,10 @@ for (const setting of SETTINGS) {
 
     step("a monitor added over socket.io is owned by the pinned node", 90_000, async () => {
       const since = Date.now();
-      const calls = async (): Promise<string[]> => (await rows(c.db, "SELECT node_id, last_reconcile_at FROM kuma_cluster_agent ORDER BY node_id")).map((r) => `${r.node_id} ${String(r.last_reconcile_at)}`);
+      const calls = async (): Promise<string[]> =>
+        (await rows(c.db, "SELECT node_id, last_reconcile_at FROM kuma_cluster_agent ORDER BY node_id")).map(
+          (r) => `${r.node_id} ${String(r.last_reconcile_at)}`,
+        );
       const callsBefore = await calls();
       for (const n of c.nodes) {
         const browser = sessions.get(n.id) as KumaClient;
@@ -247,12 +293,19 @@ for (const setting of SETTINGS) {
       }
       const stored = await rows(c.db, "SELECT id, node_id, assigned_node FROM monitor ORDER BY id");
       const expected = c.nodes.flatMap((n) => (owned.get(n.id) ?? []).map((m) => ({ id: m.id, node_id: n.id, assigned_node: null })));
-      assert.deepEqual(stored.map((r) => ({ id: r.id, node_id: r.node_id, assigned_node: r.assigned_node })), expected);
+      assert.deepEqual(
+        stored.map((r) => ({ id: r.id, node_id: r.node_id, assigned_node: r.assigned_node })),
+        expected,
+      );
       // Each owner started its own monitors (Uptime Kuma's add), and said so: no trigger call for
       // them (a reconcile racing an add could start one twice).
       await new Promise((r) => setTimeout(r, 2500));
       for (const n of c.nodes) {
-        for (const m of owned.get(n.id) ?? []) assert.ok(n.lines.some((l) => l.at >= since && l.text.includes(`Resume Monitor: ${m.id} User ID`)), `${n.id} started monitor ${m.id}`);
+        for (const m of owned.get(n.id) ?? [])
+          assert.ok(
+            n.lines.some((l) => l.at >= since && l.text.includes(`Resume Monitor: ${m.id} User ID`)),
+            `${n.id} started monitor ${m.id}`,
+          );
       }
       assert.deepEqual(await calls(), callsBefore, "no supervisor called its node's trigger for the node's own adds");
     });
@@ -267,8 +320,12 @@ for (const setting of SETTINGS) {
         assert.equal(push.routedTo, n.id, "push routed to the owner");
         // Processed there: the heartbeat reaches the sockets logged in on the owner only.
         const owner = sessions.get(n.id) as KumaClient;
-        await until(`${n.id}'s socket receiving the heartbeat of monitor ${m.id}`, 5_000, async () => (owner.heartbeats.slice(heard.get(n.id)).some((b) => b.monitorID === m.id) ? true : undefined));
-        for (const [id, s] of sessions) if (id !== n.id) assert.ok(!s.heartbeats.slice(heard.get(id)).some((b) => b.monitorID === m.id), `${id} got the heartbeat of ${n.id}'s monitor`);
+        await until(`${n.id}'s socket receiving the heartbeat of monitor ${m.id}`, 5_000, async () =>
+          owner.heartbeats.slice(heard.get(n.id)).some((b) => b.monitorID === m.id) ? true : undefined,
+        );
+        for (const [id, s] of sessions)
+          if (id !== n.id)
+            assert.ok(!s.heartbeats.slice(heard.get(id)).some((b) => b.monitorID === m.id), `${id} got the heartbeat of ${n.id}'s monitor`);
 
         const badge = await routed(c, `/api/badge/${m.id}/status`);
         assert.equal(badge.status, 200);
@@ -295,14 +352,24 @@ for (const setting of SETTINGS) {
       let pushed = 0;
       const round = await failoverRound(c.db, c.nodes, victim, ids, figures, async () => {
         [away, pushed] = await Promise.all([
-          until("a browser pinned to the dead node served elsewhere", 20_000, async () => {
-            const r = await routed(c, "/api/v1/health", { Cookie: `KUMA_FIXED_NODE=${victim.id}` });
-            return r.status === 200 && r.routedTo !== victim.id ? Date.now() : undefined;
-          }, 20),
-          until("a push for the dead node's monitor accepted elsewhere", 20_000, async () => {
-            const r = await routed(c, `/api/push/${theirs[0].token}?status=up&msg=failover`);
-            return r.status === 200 && r.routedTo !== victim.id && r.body === '{"ok":true}' ? Date.now() : undefined;
-          }, 20),
+          until(
+            "a browser pinned to the dead node served elsewhere",
+            20_000,
+            async () => {
+              const r = await routed(c, "/api/v1/health", { Cookie: `KUMA_FIXED_NODE=${victim.id}` });
+              return r.status === 200 && r.routedTo !== victim.id ? Date.now() : undefined;
+            },
+            20,
+          ),
+          until(
+            "a push for the dead node's monitor accepted elsewhere",
+            20_000,
+            async () => {
+              const r = await routed(c, `/api/push/${theirs[0].token}?status=up&msg=failover`);
+              return r.status === 200 && r.routedTo !== victim.id && r.body === '{"ok":true}' ? Date.now() : undefined;
+            },
+            20,
+          ),
         ]);
       });
       awayTo = round.awayTo;
@@ -315,11 +382,21 @@ for (const setting of SETTINGS) {
       const victim = node(VICTIM);
       let up = 0;
       const round = await returnRound(c.db, c.nodes, victim, awayTo, figures, async () => {
-        up = await until("the router counting the restarted node up", 30_000, async () => ((await lbNodes(c.router)).some((l) => l.id === victim.id && l.health === "up" && l.registry === "online") ? Date.now() : undefined), 25);
+        up = await until(
+          "the router counting the restarted node up",
+          30_000,
+          async () =>
+            (await lbNodes(c.router)).some((l) => l.id === victim.id && l.health === "up" && l.registry === "online")
+              ? Date.now()
+              : undefined,
+          25,
+        );
       });
       figures.backUpMs = up - round.restartedAt;
       figures.homeMs = round.homeAt - round.restartedAt;
-      console.log(`${label}: failover gap ${JSON.stringify(spread(figures.failoverGap))} ms, return gap ${JSON.stringify(spread(figures.returnGap))} ms`);
+      console.log(
+        `${label}: failover gap ${JSON.stringify(spread(figures.failoverGap))} ms, return gap ${JSON.stringify(spread(figures.returnGap))} ms`,
+      );
     });
 
     step("an edit through a node that does not own the monitor: that node stops it again", 120_000, async () => {
@@ -347,7 +424,8 @@ for (const setting of SETTINGS) {
     // added over socket.io on their creator's node, an operator's edit through the fork's own
     // Edit Monitor handler (socket.io editMonitor from a browser on node 0, the primary), and
     // the fork's log showing the node that must run the monitor running it.
-    const ownershipSkip = setting.branch === "main" ? undefined : "skipped: the ownership scenarios run with the main fork commit in both worlds";
+    const ownershipSkip =
+      setting.branch === "main" ? undefined : "skipped: the ownership scenarios run with the main fork commit in both worlds";
     const handle = (): OwnershipCluster => ({
       db: c.db,
       nodeId: (i) => node(i).id,
@@ -357,7 +435,8 @@ for (const setting of SETTINGS) {
       },
       // The scenarios start a stopped node again when they end, whatever happened: once.
       startNode: async (i) => (node(i).running ? undefined : node(i).start()),
-      createMonitor: async (i) => addPushMonitor(await sessionOn(i), `${node(i).id}-own-${randomBytes(3).toString("hex")}`, randomBytes(8).toString("hex")),
+      createMonitor: async (i) =>
+        addPushMonitor(await sessionOn(i), `${node(i).id}-own-${randomBytes(3).toString("hex")}`, randomBytes(8).toString("hex")),
       setOverride: async (id, nodeId) => {
         const editor = await sessionOn(0);
         const got = await request<{ ok: boolean; monitor: Record<string, unknown>; msg?: string }>(editor, "getMonitor", id);
@@ -369,11 +448,16 @@ for (const setting of SETTINGS) {
       // The fork's logs, read from each node's last start: the owner runs it, no other node does.
       runs: async (id, nodeId) => {
         const n = c.nodes.find((x) => x.id === nodeId) as ForkNode;
-        await until(`${nodeId} running monitor ${id}, and no other node (their logs)`, HANDOVER_MS, async () => {
-          const others = c.nodes.filter((x) => x !== n && x.running && x.runs(id)).map((x) => x.id);
-          if (n.runs(id) && others.length === 0) return true;
-          throw new Error(`${nodeId} runs it: ${n.runs(id)}; other nodes running it: ${others.join(", ") || "none"}`);
-        }, 100);
+        await until(
+          `${nodeId} running monitor ${id}, and no other node (their logs)`,
+          HANDOVER_MS,
+          async () => {
+            const others = c.nodes.filter((x) => x !== n && x.running && x.runs(id)).map((x) => x.id);
+            if (n.runs(id) && others.length === 0) return true;
+            throw new Error(`${nodeId} runs it: ${n.runs(id)}; other nodes running it: ${others.join(", ") || "none"}`);
+          },
+          100,
+        );
       },
     });
     /** A logged-in browser pinned to node i; a new one when the node was restarted. */
@@ -382,7 +466,12 @@ for (const setting of SETTINGS) {
       if (known?.socket.connected) return known;
       known?.close();
       // A restarted node gets browsers once the router counts it up again.
-      await until(`the router counting ${node(i).id} up`, 60_000, async () => ((await lbNodes(c.router)).some((l) => l.id === node(i).id && l.health === "up") ? true : undefined), 100);
+      await until(
+        `the router counting ${node(i).id} up`,
+        60_000,
+        async () => ((await lbNodes(c.router)).some((l) => l.id === node(i).id && l.health === "up") ? true : undefined),
+        100,
+      );
       const browser = await connect(c.router.publicUrl, { transports: ["websocket"], pinTo: node(i).id });
       assert.equal(browser.info.currentNodeId, node(i).id);
       await login(browser, ADMIN.username, ADMIN.password);
@@ -395,28 +484,33 @@ for (const setting of SETTINGS) {
     scenario("override target down -> moved -> back to the override target", overrideTargetDownMovedBack);
     scenario("operator edit of a moved monitor wins", operatorEditOfMovedMonitorWins);
 
-    step("more SIGKILL and restart rounds for the figures (KUMA_FORK_FIGURE_ROUNDS), every other one at the minute", 20 * 60_000, async () => {
-      const victim = node(VICTIM);
-      const ids = (owned.get(victim.id) ?? []).map((m) => m.id);
-      /** Restart until every monitor is home, last seen: a restart aimed at the minute uses it. */
-      let homeTakesMs = figures.homeMs ?? 15_000;
-      for (let round = 1; round <= FIGURE_ROUNDS; round++) {
-        const atMinute = round % 2 === 1;
-        // At the minute: the kill at 56.3 s puts the moves (three failed probes 0.5 s apart,
-        // then a writer step) at about 57.5-58.5 s, where the trigger leaves them to the fork.
-        if (atMinute) await atSecond(56.3, 56.6);
-        else await atSecond(2, 20);
-        const away = await failoverRound(c.db, c.nodes, victim, ids, figures);
-        // And the restart so that the return lands at about 57.5 s, if the node takes as long
-        // to come back as the last time (it varies by a few seconds: the samples say where each landed).
-        if (atMinute) {
-          const at = (((57.5 - homeTakesMs / 1000) % 60) + 60) % 60;
-          await atSecond(Math.min(at, 59.5), Math.min(at, 59.5) + 0.4);
-        } else await atSecond(2, 20);
-        const back = await returnRound(c.db, c.nodes, victim, away.awayTo, figures);
-        homeTakesMs = back.homeAt - back.restartedAt;
-      }
-    }, FIGURE_ROUNDS === 0 ? "skipped: KUMA_FORK_FIGURE_ROUNDS unset (the figure run: scripts/fork-figures.sh)" : undefined);
+    step(
+      "more SIGKILL and restart rounds for the figures (KUMA_FORK_FIGURE_ROUNDS), every other one at the minute",
+      20 * 60_000,
+      async () => {
+        const victim = node(VICTIM);
+        const ids = (owned.get(victim.id) ?? []).map((m) => m.id);
+        /** Restart until every monitor is home, last seen: a restart aimed at the minute uses it. */
+        let homeTakesMs = figures.homeMs ?? 15_000;
+        for (let round = 1; round <= FIGURE_ROUNDS; round++) {
+          const atMinute = round % 2 === 1;
+          // At the minute: the kill at 56.3 s puts the moves (three failed probes 0.5 s apart,
+          // then a writer step) at about 57.5-58.5 s, where the trigger leaves them to the fork.
+          if (atMinute) await atSecond(56.3, 56.6);
+          else await atSecond(2, 20);
+          const away = await failoverRound(c.db, c.nodes, victim, ids, figures);
+          // And the restart so that the return lands at about 57.5 s, if the node takes as long
+          // to come back as the last time (it varies by a few seconds: the samples say where each landed).
+          if (atMinute) {
+            const at = (((57.5 - homeTakesMs / 1000) % 60) + 60) % 60;
+            await atSecond(Math.min(at, 59.5), Math.min(at, 59.5) + 0.4);
+          } else await atSecond(2, 20);
+          const back = await returnRound(c.db, c.nodes, victim, away.awayTo, figures);
+          homeTakesMs = back.homeAt - back.restartedAt;
+        }
+      },
+      FIGURE_ROUNDS === 0 ? "skipped: KUMA_FORK_FIGURE_ROUNDS unset (the figure run: scripts/fork-figures.sh)" : undefined,
+    );
 
     step("hand-over within 3 s at the 95th percentile: gap and overlap, off the minute", 10_000, async () => {
       const off = (v: Sample[]): Sample[] => v.filter((x) => !atTheMinute(x));

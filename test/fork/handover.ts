@@ -39,20 +39,31 @@ export async function atSecond(from: number, to: number): Promise<void> {
 }
 
 /** Polls the monitors' rows every 25 ms; resolves with when each first met `moved`, and its owner then. */
-export async function watchMoves(db: Pool, ids: number[], moved: (assigned: string | null) => boolean, timeoutMs: number): Promise<Map<number, { at: number; to: string | null }>> {
+export async function watchMoves(
+  db: Pool,
+  ids: number[],
+  moved: (assigned: string | null) => boolean,
+  timeoutMs: number,
+): Promise<Map<number, { at: number; to: string | null }>> {
   const seen = new Map<number, { at: number; to: string | null }>();
-  await until(`monitors ${ids.join(",")} moved`, timeoutMs, async () => {
-    for (const r of await rows(db, `SELECT id, assigned_node FROM monitor WHERE id IN (${ids.join(",")})`)) {
-      const id = Number(r.id);
-      const assigned = r.assigned_node as string | null;
-      if (!seen.has(id) && moved(assigned)) seen.set(id, { at: Date.now(), to: assigned });
-    }
-    return seen.size === ids.length ? true : undefined;
-  }, 25);
+  await until(
+    `monitors ${ids.join(",")} moved`,
+    timeoutMs,
+    async () => {
+      for (const r of await rows(db, `SELECT id, assigned_node FROM monitor WHERE id IN (${ids.join(",")})`)) {
+        const id = Number(r.id);
+        const assigned = r.assigned_node as string | null;
+        if (!seen.has(id) && moved(assigned)) seen.set(id, { at: Date.now(), to: assigned });
+      }
+      return seen.size === ids.length ? true : undefined;
+    },
+    25,
+  );
   return seen;
 }
 
-const reconcileLine = (action: "starting" | "stopping", id: number): RegExp => new RegExp(`Reconciling: ${action} monitor .*\\(ID: ${id}\\)\\s*$`);
+const reconcileLine = (action: "starting" | "stopping", id: number): RegExp =>
+  new RegExp(`Reconciling: ${action} monitor .*\\(ID: ${id}\\)\\s*$`);
 
 export interface Samples {
   failoverGap: Sample[];
@@ -64,7 +75,14 @@ export interface Samples {
  * Kills `victim` (its monitors `ids`) and measures each monitor's failover gap. `during` runs
  * alongside the watch (the suite's traffic checks); returns the kill time.
  */
-export async function failoverRound(db: Pool, nodes: ForkNode[], victim: ForkNode, ids: number[], into: Samples, during: () => Promise<unknown> = async () => undefined): Promise<{ killedAt: number; movedAt: number; awayTo: Map<number, string> }> {
+export async function failoverRound(
+  db: Pool,
+  nodes: ForkNode[],
+  victim: ForkNode,
+  ids: number[],
+  into: Samples,
+  during: () => Promise<unknown> = async () => undefined,
+): Promise<{ killedAt: number; movedAt: number; awayTo: Map<number, string> }> {
   const awayTo = new Map<number, string>();
   const killedAt = Date.now();
   victim.kill();
@@ -81,7 +99,14 @@ export async function failoverRound(db: Pool, nodes: ForkNode[], victim: ForkNod
 }
 
 /** Restarts `victim` and measures each monitor's return gap and overlap. Returns the restart time. */
-export async function returnRound(db: Pool, nodes: ForkNode[], victim: ForkNode, awayTo: Map<number, string>, into: Samples, during: () => Promise<unknown> = async () => undefined): Promise<{ restartedAt: number; homeAt: number }> {
+export async function returnRound(
+  db: Pool,
+  nodes: ForkNode[],
+  victim: ForkNode,
+  awayTo: Map<number, string>,
+  into: Samples,
+  during: () => Promise<unknown> = async () => undefined,
+): Promise<{ restartedAt: number; homeAt: number }> {
   const ids = [...awayTo.keys()];
   const restartedAt = Date.now();
   await victim.start();

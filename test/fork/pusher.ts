@@ -17,7 +17,11 @@ export class Pusher {
   private inFlight = new Set<Promise<void>>();
 
   /** `routers`: name -> public URL. */
-  constructor(private readonly routers: Record<string, string>, private readonly tokens: readonly string[], private readonly everyMs = 1000) {}
+  constructor(
+    private readonly routers: Record<string, string>,
+    private readonly tokens: readonly string[],
+    private readonly everyMs = 1000,
+  ) {}
 
   start(): void {
     const tick = (): void => {
@@ -37,7 +41,15 @@ export class Pusher {
     try {
       const res = await fetch(`${url}/api/push/${token}?status=up&msg=pusher`, { signal: AbortSignal.timeout(10_000) });
       const body = await res.text();
-      this.outcomes.push({ at, router, token, status: res.status, routedTo: res.headers.get("x-routed-to") ?? "", via: res.headers.get("x-routed-via") ?? "", body });
+      this.outcomes.push({
+        at,
+        router,
+        token,
+        status: res.status,
+        routedTo: res.headers.get("x-routed-to") ?? "",
+        via: res.headers.get("x-routed-via") ?? "",
+        body,
+      });
     } catch (err) {
       this.outcomes.push({ at, router, token, status: 0, routedTo: "", via: "", body: err instanceof Error ? err.message : String(err) });
     }

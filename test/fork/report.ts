@@ -69,7 +69,10 @@ export class Report {
 
   render(): string {
     const worlds = [...this.outcomes.keys()];
-    const steps = table(["step", ...worlds], this.steps.map((s) => [s, ...worlds.map((w) => this.outcomes.get(w)?.get(s) ?? "not run")]));
+    const steps = table(
+      ["step", ...worlds],
+      this.steps.map((s) => [s, ...worlds.map((w) => this.outcomes.get(w)?.get(s) ?? "not run")]),
+    );
     const first = table(
       ["world / fork", "traffic away", "push elsewhere", "monitors moved", "node back up", "monitors home"],
       [...this.figures].map(([w, f]) => [w, ms(f.trafficAwayMs), ms(f.pushElsewhereMs), ms(f.movedMs), ms(f.backUpMs), ms(f.homeMs)]),

@@ -42,7 +42,10 @@ const skip = commit === undefined ? (source === undefined ? SKIP : "skipped: no 
 
 const figures: Record<string, unknown> = {};
 after(() => {
-  if (source === undefined) console.log(`scale events with real fork nodes: ${SKIP} (set KUMA_FORK_DIR to a folder of uptime-kuma-cluster-<branch>-<commit>.tar.gz)`);
+  if (source === undefined)
+    console.log(
+      `scale events with real fork nodes: ${SKIP} (set KUMA_FORK_DIR to a folder of uptime-kuma-cluster-<branch>-<commit>.tar.gz)`,
+    );
   else console.log(`scale events with real fork nodes (fork main), figures:\n${JSON.stringify(figures, null, 1)}`);
 });
 
@@ -54,7 +57,12 @@ const covFigures = (cov: MonitorCoverage[]): Record<string, number> => summarize
  * `sessions`), and `perNode - 1` copies of it in SQL; resolves once the fork's logs show each
  * running on its owner.
  */
-async function populate(c: ForkCluster, nodes: ForkNode[], perNode: number, sessions: KumaClient[]): Promise<{ pushed: Map<string, { id: number; token: string }>; all: number[]; runningMs: number }> {
+async function populate(
+  c: ForkCluster,
+  nodes: ForkNode[],
+  perNode: number,
+  sessions: KumaClient[],
+): Promise<{ pushed: Map<string, { id: number; token: string }>; all: number[]; runningMs: number }> {
   const since = Date.now();
   const pushed = new Map<string, { id: number; token: string }>();
   const all: number[] = [];
@@ -88,8 +96,16 @@ async function setupAdmin(c: ForkCluster): Promise<void> {
  * `pushed` monitors pushed every second through the router. Returns the figures; asserts no
  * push refused.
  */
-async function rollingRestart(c: ForkCluster, order: ForkNode[], pushed: { id: number; token: string }[], all: number[]): Promise<Record<string, unknown>> {
-  const pusher = new Pusher({ router: c.router.publicUrl }, pushed.map((m) => m.token));
+async function rollingRestart(
+  c: ForkCluster,
+  order: ForkNode[],
+  pushed: { id: number; token: string }[],
+  all: number[],
+): Promise<Record<string, unknown>> {
+  const pusher = new Pusher(
+    { router: c.router.publicUrl },
+    pushed.map((m) => m.token),
+  );
   pusher.start();
   await new Promise((r) => setTimeout(r, 3000));
   const t0 = Date.now();
@@ -104,16 +120,39 @@ async function rollingRestart(c: ForkCluster, order: ForkNode[], pushed: { id: n
       const exit = await node.terminate();
       const down = Date.now();
       await startNode(node);
-      await until(`the router counting ${node.id} up`, 60_000, async () => ((await lbNodes(c.router)).some((l) => l.id === node.id && l.health === "up" && l.registry === "online") ? true : undefined), 100);
-      steps.push({ node: node.id, monitors: mine.length, preStopMs: hook.ms, runElsewhereMs: elsewhere - began, stopMs: down - began - hook.ms, readyAgainMs: Date.now() - down, exit: JSON.stringify(exit) });
+      await until(
+        `the router counting ${node.id} up`,
+        60_000,
+        async () =>
+          (await lbNodes(c.router)).some((l) => l.id === node.id && l.health === "up" && l.registry === "online") ? true : undefined,
+        100,
+      );
+      steps.push({
+        node: node.id,
+        monitors: mine.length,
+        preStopMs: hook.ms,
+        runElsewhereMs: elsewhere - began,
+        stopMs: down - began - hook.ms,
+        readyAgainMs: Date.now() - down,
+        exit: JSON.stringify(exit),
+      });
     }
     const restarted = Date.now();
     // Every monitor back with its owner (those of nodes removed before stay where the drain gave them).
     const running = c.nodes.filter((n) => n.running).map((n) => n.id);
-    const home = await until("every monitor home", 120_000, async () => {
-      const stray = await rows(c.db, `SELECT COUNT(*) AS n FROM monitor WHERE assigned_node IS NOT NULL AND node_id IN (${running.map(() => "?").join(", ")})`, running);
-      return Number(stray[0].n) === 0 ? Date.now() : undefined;
-    }, 250);
+    const home = await until(
+      "every monitor home",
+      120_000,
+      async () => {
+        const stray = await rows(
+          c.db,
+          `SELECT COUNT(*) AS n FROM monitor WHERE assigned_node IS NOT NULL AND node_id IN (${running.map(() => "?").join(", ")})`,
+          running,
+        );
+        return Number(stray[0].n) === 0 ? Date.now() : undefined;
+      },
+      250,
+    );
     const settled = await runWhereOwned(c, all, t0, 120_000);
     await new Promise((r) => setTimeout(r, 3000));
     await pusher.stop();
@@ -132,7 +171,11 @@ async function rollingRestart(c: ForkCluster, order: ForkNode[], pushed: { id: n
       pushedMonitors: pushedCov.map((m) => ({ id: m.id, gapMs: round(m.gapMs), overlapMs: round(m.overlapMs) })),
     };
     console.log(`rolling restart, ${c.plan.world}: ${JSON.stringify(result)}`);
-    assert.deepEqual(refused.slice(0, 5).map((r) => `${r.status} ${r.body}`), [], `${refused.length} pushes refused`);
+    assert.deepEqual(
+      refused.slice(0, 5).map((r) => `${r.status} ${r.body}`),
+      [],
+      `${refused.length} pushes refused`,
+    );
     return result;
   } finally {
     await pusher.stop();
@@ -156,17 +199,23 @@ describe("scale events with real fork nodes (Kubernetes world)", { skip }, () =>
   const pushTokens = new Map<string, { id: number; token: string }>();
   const all: number[] = [];
 
-  before(async () => {
-    if (commit === undefined) return;
-    const forkDir = await installFork(commit);
-    c = await startForkCluster(kubernetesPlan(5), forkDir, { running: 3, routerEnv: { CLUSTER_NODE_COUNT: "5", REBALANCE_SETTLE: String(REBALANCE_SETTLE_S) } });
-    pods = c.nodes;
-    await setupAdmin(c);
-    const made = await populate(c, pods.slice(0, 3), PER_NODE, sessions);
-    for (const [id, m] of made.pushed) pushTokens.set(id, m);
-    all.push(...made.all);
-    figures.setup = { monitors: all.length, runningEverywhereMs: made.runningMs };
-  }, { timeout: 15 * 60_000 });
+  before(
+    async () => {
+      if (commit === undefined) return;
+      const forkDir = await installFork(commit);
+      c = await startForkCluster(kubernetesPlan(5), forkDir, {
+        running: 3,
+        routerEnv: { CLUSTER_NODE_COUNT: "5", REBALANCE_SETTLE: String(REBALANCE_SETTLE_S) },
+      });
+      pods = c.nodes;
+      await setupAdmin(c);
+      const made = await populate(c, pods.slice(0, 3), PER_NODE, sessions);
+      for (const [id, m] of made.pushed) pushTokens.set(id, m);
+      all.push(...made.all);
+      figures.setup = { monitors: all.length, runningEverywhereMs: made.runningMs };
+    },
+    { timeout: 15 * 60_000 },
+  );
 
   after(() => closeAndStop(sessions, c));
 
@@ -234,39 +283,70 @@ describe("scale events with real fork nodes (Kubernetes world)", { skip }, () =>
     }
   });
 
-  test("scale 5 -> 3: pods 4 and 3 drained by their preStop and stopped; their monitors run elsewhere", { timeout: 10 * 60_000 }, async () => {
-    const before = await owners(c);
-    const leaving = [pods[4], pods[3]];
-    const theirs = [...before].filter(([, owner]) => leaving.some((p) => p.id === owner)).map(([id]) => id);
-    assert.ok(theirs.length > 0);
-    const t0 = Date.now();
-    const steps: Record<string, number | string>[] = [];
-    // The StatefulSet removes the highest ordinal first, the next once it is gone.
-    for (const pod of leaving) {
-      const began = Date.now();
-      const mine = [...(await owners(c))].filter(([, owner]) => owner === pod.id).map(([id]) => id);
-      const hook = await pod.preStop();
-      assert.equal(hook.code, 0, hook.output);
-      // The drain's hand-over, before SIGTERM: each monitor runs on its new owner alone.
-      const elsewhere = await runWhereOwned(c, mine, began, 60_000);
-      const exit = await pod.terminate();
-      steps.push({ pod: pod.id, monitors: mine.length, preStopMs: hook.ms, runElsewhereMs: elsewhere - began, stoppedMs: Date.now() - began, exit: JSON.stringify(exit), hook: hook.output.split("\n").slice(-1)[0] });
-    }
-    const stopped = Date.now();
-    const after = await owners(c);
-    const stranded = theirs.filter((id) => leaving.some((p) => p.id === after.get(id)));
-    assert.deepEqual(stranded, [], "no monitor left with a removed pod");
-    const running = await runWhereOwned(c, theirs, t0, 120_000);
-    const cov = coverage(c.nodes, theirs, t0, running);
-    figures.scaleDown = { monitors: theirs.length, steps, removedMs: stopped - t0, runElsewhereMs: running - t0, handover: covFigures(cov), final: loads(after, pods.slice(0, 3).map((p) => p.id)).join("/") };
-    console.log(`scale 5 -> 3: ${JSON.stringify(figures.scaleDown)}`);
-  });
+  test(
+    "scale 5 -> 3: pods 4 and 3 drained by their preStop and stopped; their monitors run elsewhere",
+    { timeout: 10 * 60_000 },
+    async () => {
+      const before = await owners(c);
+      const leaving = [pods[4], pods[3]];
+      const theirs = [...before].filter(([, owner]) => leaving.some((p) => p.id === owner)).map(([id]) => id);
+      assert.ok(theirs.length > 0);
+      const t0 = Date.now();
+      const steps: Record<string, number | string>[] = [];
+      // The StatefulSet removes the highest ordinal first, the next once it is gone.
+      for (const pod of leaving) {
+        const began = Date.now();
+        const mine = [...(await owners(c))].filter(([, owner]) => owner === pod.id).map(([id]) => id);
+        const hook = await pod.preStop();
+        assert.equal(hook.code, 0, hook.output);
+        // The drain's hand-over, before SIGTERM: each monitor runs on its new owner alone.
+        const elsewhere = await runWhereOwned(c, mine, began, 60_000);
+        const exit = await pod.terminate();
+        steps.push({
+          pod: pod.id,
+          monitors: mine.length,
+          preStopMs: hook.ms,
+          runElsewhereMs: elsewhere - began,
+          stoppedMs: Date.now() - began,
+          exit: JSON.stringify(exit),
+          hook: hook.output.split("\n").slice(-1)[0],
+        });
+      }
+      const stopped = Date.now();
+      const after = await owners(c);
+      const stranded = theirs.filter((id) => leaving.some((p) => p.id === after.get(id)));
+      assert.deepEqual(stranded, [], "no monitor left with a removed pod");
+      const running = await runWhereOwned(c, theirs, t0, 120_000);
+      const cov = coverage(c.nodes, theirs, t0, running);
+      figures.scaleDown = {
+        monitors: theirs.length,
+        steps,
+        removedMs: stopped - t0,
+        runElsewhereMs: running - t0,
+        handover: covFigures(cov),
+        final: loads(
+          after,
+          pods.slice(0, 3).map((p) => p.id),
+        ).join("/"),
+      };
+      console.log(`scale 5 -> 3: ${JSON.stringify(figures.scaleDown)}`);
+    },
+  );
 
-  test("rolling restart of every pod, one at a time: pushes every second through the router, none refused; each monitor's gap and overlap", { timeout: 15 * 60_000 }, async () => {
-    const remaining = pods.slice(0, 3);
-    // A StatefulSet's rolling update: the highest ordinal first, the next once this one is Ready.
-    figures.rollingRestart = await rollingRestart(c, [...remaining].reverse(), remaining.map((p) => pushTokens.get(p.id) as { id: number; token: string }), all);
-  });
+  test(
+    "rolling restart of every pod, one at a time: pushes every second through the router, none refused; each monitor's gap and overlap",
+    { timeout: 15 * 60_000 },
+    async () => {
+      const remaining = pods.slice(0, 3);
+      // A StatefulSet's rolling update: the highest ordinal first, the next once this one is Ready.
+      figures.rollingRestart = await rollingRestart(
+        c,
+        [...remaining].reverse(),
+        remaining.map((p) => pushTokens.get(p.id) as { id: number; token: string }),
+        all,
+      );
+    },
+  );
 });
 
 describe("rolling restart with real fork nodes (Compose world)", { skip }, () => {
@@ -274,17 +354,29 @@ describe("rolling restart with real fork nodes (Compose world)", { skip }, () =>
   const sessions: KumaClient[] = [];
   let made: Awaited<ReturnType<typeof populate>>;
 
-  before(async () => {
-    if (commit === undefined) return;
-    c = await startForkCluster(composePlan(), await installFork(commit));
-    await setupAdmin(c);
-    made = await populate(c, c.nodes, COMPOSE_PER_NODE, sessions);
-  }, { timeout: 15 * 60_000 });
+  before(
+    async () => {
+      if (commit === undefined) return;
+      c = await startForkCluster(composePlan(), await installFork(commit));
+      await setupAdmin(c);
+      made = await populate(c, c.nodes, COMPOSE_PER_NODE, sessions);
+    },
+    { timeout: 15 * 60_000 },
+  );
 
   after(() => closeAndStop(sessions, c));
 
-  test("rolling restart of every node, one at a time, each drained first (docs/health.md, Drain): none refused; each monitor's gap and overlap", { timeout: 15 * 60_000 }, async () => {
-    // The primary last.
-    figures.composeRollingRestart = await rollingRestart(c, [...c.nodes].reverse(), c.nodes.map((n) => made.pushed.get(n.id) as { id: number; token: string }), made.all);
-  });
+  test(
+    "rolling restart of every node, one at a time, each drained first (docs/health.md, Drain): none refused; each monitor's gap and overlap",
+    { timeout: 15 * 60_000 },
+    async () => {
+      // The primary last.
+      figures.composeRollingRestart = await rollingRestart(
+        c,
+        [...c.nodes].reverse(),
+        c.nodes.map((n) => made.pushed.get(n.id) as { id: number; token: string }),
+        made.all,
+      );
+    },
+  );
 });

@@ -57,7 +57,9 @@ export function composePlan(): WorldPlan {
   const vars = { KUMA_DB_PASSWORD: "replaced-by-the-suite", KUMA_DB_ROOT_PASSWORD: "unused" };
   const migrate = doc.services.migrate;
   const migrateStep: Step = { argv: packageCommand(["kuma-cluster-node", ...migrate.command]), env: fromMap(serviceEnv(migrate, vars)) };
-  const names = Object.keys(doc.services).filter((s) => /^uptime-kuma-node\d+$/.test(s)).sort();
+  const names = Object.keys(doc.services)
+    .filter((s) => /^uptime-kuma-node\d+$/.test(s))
+    .sort();
   const nodes = names.map((name, index): NodePlan => {
     const svc = doc.services[name];
     const env = fromMap(serviceEnv(svc, vars));
@@ -65,9 +67,20 @@ export function composePlan(): WorldPlan {
     // Compose has no preStop: before a planned restart the operator drains the node in its
     // container (docs/health.md, "Drain"), with the command the StatefulSet's preStop runs.
     const drain: Step = { argv: ["node", join(ROOT, "node", "bin", "kuma-cluster-node"), "drain", "--shutdown", "--wait", "40"], env };
-    return { index, id: env.UPTIME_KUMA_NODE_ID, dnsName: svc.container_name, before: [migrateStep], node: { argv: mapPackage(svc.command, mount), env }, preStop: drain };
+    return {
+      index,
+      id: env.UPTIME_KUMA_NODE_ID,
+      dnsName: svc.container_name,
+      before: [migrateStep],
+      node: { argv: mapPackage(svc.command, mount), env },
+      preStop: drain,
+    };
   });
-  return { world: "compose", nodes, routerEnv: { COMPOSE_PROJECT_NAME: fromMap(serviceEnv(doc.services.router, vars)).COMPOSE_PROJECT_NAME } };
+  return {
+    world: "compose",
+    nodes,
+    routerEnv: { COMPOSE_PROJECT_NAME: fromMap(serviceEnv(doc.services.router, vars)).COMPOSE_PROJECT_NAME },
+  };
 }
 
 /** The staging overlay's StatefulSet, pod by pod; `replicas` as `kubectl scale` would set them. */

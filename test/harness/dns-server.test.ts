@@ -34,7 +34,13 @@ function rawQuery(id: number, nameBytes: Buffer, type = 1, flags = 0x0100): Buff
 }
 
 function labels(name: string): Buffer {
-  return Buffer.concat([...name.split(".").filter((l) => l !== "").map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, "latin1")])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...name
+      .split(".")
+      .filter((l) => l !== "")
+      .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, "latin1")])),
+    Buffer.from([0]),
+  ]);
 }
 
 /** Sends one datagram; resolves with the reply, or undefined when none comes within waitMs. */

@@ -28,7 +28,10 @@ test("a dot inside a label cannot pass for a separator", () => {
 });
 
 test("malformed input raises DnsFormatError carrying the id when readable", () => {
-  assert.throws(() => parseQuery(Buffer.alloc(3)), (e: unknown) => e instanceof DnsFormatError && e.id === undefined);
+  assert.throws(
+    () => parseQuery(Buffer.alloc(3)),
+    (e: unknown) => e instanceof DnsFormatError && e.id === undefined,
+  );
   const header = Buffer.from([0, 9, 0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
   assert.throws(
     () => parseQuery(Buffer.concat([header, Buffer.from([5, 0x61])])),

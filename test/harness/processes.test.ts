@@ -52,12 +52,15 @@ describe("startProcess", { timeout: 10_000 }, () => {
   test("times out, kills the process and puts its stderr in the error", async () => {
     let pid = 0;
     const started = Date.now();
-    await assert.rejects(node(`console.error("pid=" + process.pid + " cannot bind 127.0.0.2:3001"); setInterval(() => {}, 1000);`, "ready", 300), (error: Error) => {
-      assert.match(error.message, /no line matching ready within 300 ms/);
-      assert.match(error.message, /cannot bind 127\.0\.0\.2:3001/);
-      pid = Number(/pid=(\d+)/.exec(error.message)?.[1]);
-      return true;
-    });
+    await assert.rejects(
+      node(`console.error("pid=" + process.pid + " cannot bind 127.0.0.2:3001"); setInterval(() => {}, 1000);`, "ready", 300),
+      (error: Error) => {
+        assert.match(error.message, /no line matching ready within 300 ms/);
+        assert.match(error.message, /cannot bind 127\.0\.0\.2:3001/);
+        pid = Number(/pid=(\d+)/.exec(error.message)?.[1]);
+        return true;
+      },
+    );
     assert.ok(Date.now() - started < 2_000);
     assert.ok(pid > 0);
     assert.equal(isAlive(pid), false, "the timed-out process was killed");
@@ -73,7 +76,10 @@ describe("startProcess", { timeout: 10_000 }, () => {
 
   test("a missing executable rejects instead of hanging", async () => {
     const started = Date.now();
-    await assert.rejects(startProcess("/nonexistent/kuma-binary", { readyLine: "ready", timeoutMs: 5_000 }), /failed to start: spawn .*ENOENT/);
+    await assert.rejects(
+      startProcess("/nonexistent/kuma-binary", { readyLine: "ready", timeoutMs: 5_000 }),
+      /failed to start: spawn .*ENOENT/,
+    );
     assert.ok(Date.now() - started < 1_000);
   });
 
@@ -98,10 +104,7 @@ describe("startProcess", { timeout: 10_000 }, () => {
   });
 
   test("waitForLine sees later output", async () => {
-    const child = await node(
-      `console.log("ready"); process.stdin.on("data", (d) => console.log("got " + String(d).trim()));`,
-      "ready",
-    );
+    const child = await node(`console.log("ready"); process.stdin.on("data", (d) => console.log("got " + String(d).trim()));`, "ready");
     try {
       const line = child.waitForLine(/^got /, 2_000);
       child.write("ping\n");

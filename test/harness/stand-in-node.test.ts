@@ -47,7 +47,11 @@ describe("StandInNode", { timeout: 10_000 }, () => {
     const base = node1.url;
     const cases: Array<[string, RequestInit | undefined, unknown]> = [
       ["/api/v1/health", undefined, { ok: true, nodeId: "node1" }],
-      ["/api/push/tok3n?status=up&msg=OK&ping=", { method: "POST", body: "x".repeat(70_000) }, { ok: true, nodeId: "node1", token: "tok3n" }],
+      [
+        "/api/push/tok3n?status=up&msg=OK&ping=",
+        { method: "POST", body: "x".repeat(70_000) },
+        { ok: true, nodeId: "node1", token: "tok3n" },
+      ],
       ["/api/push/tok3n", undefined, { ok: true, nodeId: "node1", token: "tok3n" }],
       ["/api/badge/12/status", undefined, { ok: true, nodeId: "node1", monitorId: "12", badge: "status" }],
       ["/api/badge/12/uptime/24h?style=flat", undefined, { ok: true, nodeId: "node1", monitorId: "12", badge: "uptime/24h" }],
@@ -124,7 +128,12 @@ describe("StandInNode", { timeout: 10_000 }, () => {
         host,
         port,
         path: "/socket.io/?EIO=4&transport=websocket",
-        headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" },
+        headers: {
+          Connection: "Upgrade",
+          Upgrade: "websocket",
+          "Sec-WebSocket-Version": "13",
+          "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        },
       });
       request.on("upgrade", (response, socket) => {
         socket.destroy();

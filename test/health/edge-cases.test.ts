@@ -54,7 +54,12 @@ describe("health checks: edge cases", () => {
       nodes: 3,
       routerEnv: { HEALTH_CHECK_INTERVAL: String(INTERVAL_S), HEALTH_CHECK_TIMEOUT: "300", ROUTER_SYNC_INTERVAL: "0.2" },
     });
-    for (let i = 0; i < 3; i++) await waitFor(`first probe of node${i + 1}`, async () => ((await routerStatus(c.router)).checks.nodes[c.nodeId(i)]?.successes ?? 0) > 0 || undefined, 5_000);
+    for (let i = 0; i < 3; i++)
+      await waitFor(
+        `first probe of node${i + 1}`,
+        async () => ((await routerStatus(c.router)).checks.nodes[c.nodeId(i)]?.successes ?? 0) > 0 || undefined,
+        5_000,
+      );
   });
   after(async () => {
     const errors = luaFailures(c.router.errorLog());

@@ -92,7 +92,10 @@ async function exercise(load: Load, victim: string): Promise<void> {
 
   assert.ok(servedBefore > 0, "node2 served traffic before the kill");
   assert.deepEqual(load.failed().slice(0, 5), [], "no failed request");
-  assert.ok(figures.msUntilNoRequestSentToDeadNode <= 1000, `no request to the dead node after 1 s (was ${figures.msUntilNoRequestSentToDeadNode} ms)`);
+  assert.ok(
+    figures.msUntilNoRequestSentToDeadNode <= 1000,
+    `no request to the dead node after 1 s (was ${figures.msUntilNoRequestSentToDeadNode} ms)`,
+  );
   assert.equal(offline, "offline", "the writer marked the dead node offline");
   const spread = new Set((await assignments(c, [1, 6])).values());
   assert.deepEqual([...spread], [null], "other nodes' monitors untouched");

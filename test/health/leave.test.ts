@@ -32,45 +32,60 @@ interface Row {
 }
 
 async function rows(): Promise<Map<number, Row>> {
-  const [r] = await c.db.query<RowDataPacket[]>(`SELECT id, node_id, COALESCE(assigned_node, node_id) AS owner FROM monitor WHERE id IN (${MONITORS.join(",")})`);
+  const [r] = await c.db.query<RowDataPacket[]>(
+    `SELECT id, node_id, COALESCE(assigned_node, node_id) AS owner FROM monitor WHERE id IN (${MONITORS.join(",")})`,
+  );
   return new Map(r.map((x) => [Number(x.id), { owner: String(x.owner), nodeId: String(x.node_id) }]));
 }
 
 const every = async (ok: (r: Row) => boolean): Promise<true | undefined> => ([...(await rows()).values()].every(ok) ? true : undefined);
 /** What the node package's deregistration (SIGTERM) writes; the process keeps answering. */
-const deregister = (id: string) => c.db.execute("UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = ?", [id]);
+const deregister = (id: string) =>
+  c.db.execute("UPDATE node SET status = 'offline', modified_date = UTC_TIMESTAMP() WHERE node_id = ?", [id]);
 /** What a node's start writes. */
-const register = (id: string) => c.db.execute("UPDATE node SET status = 'online', last_seen = UTC_TIMESTAMP(), modified_date = UTC_TIMESTAMP() WHERE node_id = ?", [id]);
+const register = (id: string) =>
+  c.db.execute("UPDATE node SET status = 'online', last_seen = UTC_TIMESTAMP(), modified_date = UTC_TIMESTAMP() WHERE node_id = ?", [id]);
 
-test("a node offline by its own hand gives its monitors away at once, and gets them back after fresh probes", { timeout: 60_000 }, async () => {
-  const started = Date.now();
-  await deregister("node3");
-  await waitFor("node3's monitors elsewhere", () => every((r) => r.owner !== "node3"), 5000);
-  const leftMs = Date.now() - started;
-  // Without the rule they would wait for 3 failed probes, which never come: node3 still answers.
-  assert.equal((await routerStatus(c.router)).checks.nodes.node3.down, false);
-  const [kinds] = await c.db.query<RowDataPacket[]>("SELECT DISTINCT kind FROM kuma_cluster_move");
-  assert.deepEqual(kinds.map((k) => k.kind), ["leave"]);
+test(
+  "a node offline by its own hand gives its monitors away at once, and gets them back after fresh probes",
+  { timeout: 60_000 },
+  async () => {
+    const started = Date.now();
+    await deregister("node3");
+    await waitFor("node3's monitors elsewhere", () => every((r) => r.owner !== "node3"), 5000);
+    const leftMs = Date.now() - started;
+    // Without the rule they would wait for 3 failed probes, which never come: node3 still answers.
+    assert.equal((await routerStatus(c.router)).checks.nodes.node3.down, false);
+    const [kinds] = await c.db.query<RowDataPacket[]>("SELECT DISTINCT kind FROM kuma_cluster_move");
+    assert.deepEqual(
+      kinds.map((k) => k.kind),
+      ["leave"],
+    );
 
-  // Re-registered: back only after HEALTH_CHECK_SUCCESSES probes counted since then.
-  const registered = Date.now();
-  await register("node3");
-  await waitFor("node3's monitors back", () => every((r) => r.owner === "node3"), 10_000);
-  const backMs = Date.now() - registered;
-  assert.ok(backMs >= 2 * INTERVAL_S * 1000, `back after ${backMs} ms: the old successes must not count`);
-  console.log(`leave at once: ${JSON.stringify({ leftMs, backMs })}`);
-});
+    // Re-registered: back only after HEALTH_CHECK_SUCCESSES probes counted since then.
+    const registered = Date.now();
+    await register("node3");
+    await waitFor("node3's monitors back", () => every((r) => r.owner === "node3"), 10_000);
+    const backMs = Date.now() - registered;
+    assert.ok(backMs >= 2 * INTERVAL_S * 1000, `back after ${backMs} ms: the old successes must not count`);
+    console.log(`leave at once: ${JSON.stringify({ leftMs, backMs })}`);
+  },
+);
 
-test("quick re-creation: stopped, deregistered, started again at once: the monitors wait for the new process's probes", { timeout: 60_000 }, async () => {
-  await c.stopNode(2, true);
-  await waitFor("node3's monitors elsewhere", () => every((r) => r.owner !== "node3"), 5000);
-  const restarted = Date.now();
-  await c.startNode(2);
-  await waitFor("node3's monitors back", () => every((r) => r.owner === "node3"), 15_000);
-  const backMs = Date.now() - restarted;
-  assert.ok(backMs >= 2 * INTERVAL_S * 1000, `back after ${backMs} ms`);
-  console.log(`quick re-creation: ${JSON.stringify({ backMs })}`);
-});
+test(
+  "quick re-creation: stopped, deregistered, started again at once: the monitors wait for the new process's probes",
+  { timeout: 60_000 },
+  async () => {
+    await c.stopNode(2, true);
+    await waitFor("node3's monitors elsewhere", () => every((r) => r.owner !== "node3"), 5000);
+    const restarted = Date.now();
+    await c.startNode(2);
+    await waitFor("node3's monitors back", () => every((r) => r.owner === "node3"), 15_000);
+    const backMs = Date.now() - restarted;
+    assert.ok(backMs >= 2 * INTERVAL_S * 1000, `back after ${backMs} ms`);
+    console.log(`quick re-creation: ${JSON.stringify({ backMs })}`);
+  },
+);
 
 test("gone longer than STALE_NODE_TIMEOUT: monitors re-homed for good (node_id changed)", { timeout: 60_000 }, async () => {
   await deregister("node3");

@@ -40,16 +40,29 @@ export async function ownership(db: Pool, monitorId: number): Promise<Ownership>
   );
   assert.equal(rows.length, 1, `monitor ${monitorId} exists`);
   const r = rows[0];
-  return { assigned: r.assigned_node as string | null, ...(r.from_node === null ? {} : { record: { from: String(r.from_node), to: String(r.to_node) } }) };
+  return {
+    assigned: r.assigned_node as string | null,
+    ...(r.from_node === null ? {} : { record: { from: String(r.from_node), to: String(r.to_node) } }),
+  };
 }
 
 /** Polls until `check` holds for the monitor's ownership; returns it and the ms it took. */
-async function until(c: OwnershipCluster, what: string, monitorId: number, check: (o: Ownership) => boolean): Promise<{ o: Ownership; ms: number }> {
+async function until(
+  c: OwnershipCluster,
+  what: string,
+  monitorId: number,
+  check: (o: Ownership) => boolean,
+): Promise<{ o: Ownership; ms: number }> {
   const started = Date.now();
-  const o = await waitFor(what, async () => {
-    const now = await ownership(c.db, monitorId);
-    return check(now) ? now : undefined;
-  }, c.moveTimeoutMs ?? 15_000, 50);
+  const o = await waitFor(
+    what,
+    async () => {
+      const now = await ownership(c.db, monitorId);
+      return check(now) ? now : undefined;
+    },
+    c.moveTimeoutMs ?? 15_000,
+    50,
+  );
   return { o, ms: Date.now() - started };
 }
 

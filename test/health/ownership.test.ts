@@ -94,10 +94,14 @@ test("/lb/status and /metrics: monitors moved away per node, and each node's han
       "('node1', 'trigger', 'POST /api/v1/reconcile-monitors', '0.9.0', UTC_TIMESTAMP(3), 38), " +
       "('node3', 'trigger', 'POST /api/v1/reconcile-monitors', '0.9.0', UTC_TIMESTAMP(3) - INTERVAL 10 MINUTE, NULL)",
   );
-  const nodes = await waitFor("node1's agent read", async () => {
-    const s = await status();
-    return s.nodes.find((n) => n.id === "node1")?.handover === "trigger" ? s.nodes : undefined;
-  }, 15_000);
+  const nodes = await waitFor(
+    "node1's agent read",
+    async () => {
+      const s = await status();
+      return s.nodes.find((n) => n.id === "node1")?.handover === "trigger" ? s.nodes : undefined;
+    },
+    15_000,
+  );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   assert.equal(byId.get("node1")?.agent?.version, "0.9.0");
   assert.equal(byId.get("node1")?.agent?.lastReconcileMs, 38);
@@ -110,21 +114,31 @@ test("/lb/status and /metrics: monitors moved away per node, and each node's han
   // node2 goes down: its monitors (two new ones, and those earlier tests left it) are away,
   // counted per node and in all.
   const moved = [await handle.createMonitor(1), await handle.createMonitor(1)];
-  const [rows] = await c.db.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = 'node2'");
+  const [rows] = await c.db.query<RowDataPacket[]>(
+    "SELECT COUNT(*) AS n FROM monitor WHERE active = 1 AND COALESCE(assigned_node, node_id) = 'node2'",
+  );
   const owned = Number(rows[0].n);
   assert.ok(owned >= 2);
   await c.stopNode(1);
   try {
-    await waitFor("node2's monitors moved and counted", async () => {
-      const s = await status();
-      return s.nodes.find((n) => n.id === "node2")?.away === owned && s.snapshot.moved === owned ? true : undefined;
-    }, 15_000);
+    await waitFor(
+      "node2's monitors moved and counted",
+      async () => {
+        const s = await status();
+        return s.nodes.find((n) => n.id === "node2")?.away === owned && s.snapshot.moved === owned ? true : undefined;
+      },
+      15_000,
+    );
     assert.equal(await metric("kuma_router_monitors_moved_away", "node2"), owned);
     assert.equal(await metric("kuma_router_monitors_moved_away", "node1"), 0);
   } finally {
     await c.startNode(1);
   }
-  await waitFor("node2's monitors back", async () => ((await Promise.all(moved.map((id) => ownership(c.db, id)))).every((o) => o.assigned === null) ? true : undefined), 15_000);
+  await waitFor(
+    "node2's monitors back",
+    async () => ((await Promise.all(moved.map((id) => ownership(c.db, id)))).every((o) => o.assigned === null) ? true : undefined),
+    15_000,
+  );
   await waitFor("nothing away", async () => ((await status()).snapshot.moved === 0 ? true : undefined), 5_000);
   assert.equal(await metric("kuma_router_monitors_moved_away", "node2"), 0);
   assert.deepEqual(luaFailures(c.router.errorLog()), []);

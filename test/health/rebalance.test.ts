@@ -65,7 +65,15 @@ test("scale 3 -> 5 with 300 monitors: imbalance below 20%, each monitor moved at
     for (const [id, owner] of now) if (last.get(id) !== owner) changes.set(id, (changes.get(id) ?? 0) + 1);
     last = now;
     if (balancedMs === undefined && imbalance(loads(now, nodes)) < 0.2) balancedMs = Date.now() - started;
-    if (Date.now() - started > 20_000) throw new Error(`not balanced after 90 s: ${loads(now, nodes).join("/")}\n${c.router.errorLog().split("\n").filter((l) => /writer|rebalance/.test(l)).slice(-15).join("\n")}`);
+    if (Date.now() - started > 20_000)
+      throw new Error(
+        `not balanced after 90 s: ${loads(now, nodes).join("/")}\n${c.router
+          .errorLog()
+          .split("\n")
+          .filter((l) => /writer|rebalance/.test(l))
+          .slice(-15)
+          .join("\n")}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
   const moved = changes.size;

@@ -32,7 +32,9 @@ export async function verdict(router: Router, nodeId: string): Promise<"up" | "d
  * (connect() failed, connection reset) are what these tests provoke, so they do not count.
  */
 export function luaFailures(log: string): string[] {
-  return log.split("\n").filter((l) => (/\[(error|crit|alert|emerg)\]/.test(l) && l.includes("[lua]")) || /runtime error|stack traceback/.test(l));
+  return log
+    .split("\n")
+    .filter((l) => (/\[(error|crit|alert|emerg)\]/.test(l) && l.includes("[lua]")) || /runtime error|stack traceback/.test(l));
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +52,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 /** monitor id -> assigned_node (null when the real owner has it). */
 export async function assignments(c: Cluster, ids: number[]): Promise<Map<number, string | null>> {
-  const [rows] = await c.db.query<RowDataPacket[]>(`SELECT id, assigned_node FROM monitor WHERE id IN (${ids.map(() => "?").join(",")})`, ids);
+  const [rows] = await c.db.query<RowDataPacket[]>(
+    `SELECT id, assigned_node FROM monitor WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ids,
+  );
   return new Map(rows.map((r) => [Number(r.id), r.assigned_node as string | null]));
 }
 
@@ -85,7 +90,10 @@ export class Load {
   private running = true;
   private readonly loops: Promise<void>[];
 
-  constructor(private readonly baseUrl: string, clients: ClientSpec[]) {
+  constructor(
+    private readonly baseUrl: string,
+    clients: ClientSpec[],
+  ) {
     assertLoopbackHost(new URL(baseUrl).hostname);
     this.loops = clients.map((c) => this.loop({ ...c }));
   }
@@ -107,7 +115,13 @@ export class Load {
         const set = res.headers.get("set-cookie");
         const pinned = set === null ? null : /^KUMA_FIXED_NODE=([^;]*)/.exec(set);
         if (client.cookie !== undefined && pinned !== null) client.cookie = `KUMA_FIXED_NODE=${pinned[1]}`;
-        this.samples.push({ sentAt, doneAt: this.now(), status: res.status, routedTo: res.headers.get("x-routed-to"), via: res.headers.get("x-routed-via") });
+        this.samples.push({
+          sentAt,
+          doneAt: this.now(),
+          status: res.status,
+          routedTo: res.headers.get("x-routed-to"),
+          via: res.headers.get("x-routed-via"),
+        });
       } catch (e) {
         this.samples.push({ sentAt, doneAt: this.now(), status: 0, routedTo: null, via: null, error: String(e) });
         await sleep(10); // a refused connection fails at once: do not spin

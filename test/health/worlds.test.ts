@@ -30,7 +30,14 @@ describe("two worlds on one database", () => {
     // The Compose router starts first and so holds the cluster's writer lock.
     compose = await startCluster({ world: "compose", nodes: 2, routerEnv: FAST });
     const env = compose.routerEnvironment;
-    const database = { host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USER, password: env.DB_PASSWORD, database: env.DB_NAME, timeoutMs: 5000 };
+    const database = {
+      host: env.DB_HOST,
+      port: Number(env.DB_PORT),
+      user: env.DB_USER,
+      password: env.DB_PASSWORD,
+      database: env.DB_NAME,
+      timeoutMs: 5000,
+    };
     k8s = await startCluster({ world: "kubernetes", nodes: 2, routerEnv: FAST, database });
     await compose.addMonitor(1, "node1", "tok-compose");
     await compose.addMonitor(2, "uptime-kuma-0", "tok-pod0");
@@ -51,10 +58,25 @@ describe("two worlds on one database", () => {
     await sleep(1500); // several probe rounds of both routers
     const c = await routerStatus(compose.router);
     assert.equal(c.checks.writer, true, "the Compose router started first and writes");
-    assert.deepEqual(Object.keys(c.checks.nodes).filter((id) => c.checks.nodes[id].lastProbe !== undefined).sort(), ["node1", "node2"]);
-    assert.deepEqual(c.nodes.map((n) => `${n.id}:${n.health}`).sort(), ["node1:up", "node2:up", "uptime-kuma-0:foreign", "uptime-kuma-1:foreign"]);
+    assert.deepEqual(
+      Object.keys(c.checks.nodes)
+        .filter((id) => c.checks.nodes[id].lastProbe !== undefined)
+        .sort(),
+      ["node1", "node2"],
+    );
+    assert.deepEqual(c.nodes.map((n) => `${n.id}:${n.health}`).sort(), [
+      "node1:up",
+      "node2:up",
+      "uptime-kuma-0:foreign",
+      "uptime-kuma-1:foreign",
+    ]);
     const k = await routerStatus(k8s.router);
-    assert.deepEqual(k.nodes.map((n) => `${n.id}:${n.health}`).sort(), ["node1:foreign", "node2:foreign", "uptime-kuma-0:up", "uptime-kuma-1:up"]);
+    assert.deepEqual(k.nodes.map((n) => `${n.id}:${n.health}`).sort(), [
+      "node1:foreign",
+      "node2:foreign",
+      "uptime-kuma-0:up",
+      "uptime-kuma-1:up",
+    ]);
     for (const id of ["node1", "node2", "uptime-kuma-0", "uptime-kuma-1"]) assert.equal(await registryStatus(compose, id), "online", id);
     assert.equal(await metric(compose, 'kuma_router_node_foreign{node_id="uptime-kuma-0"}'), 1);
     assert.equal(await metric(compose, 'kuma_router_node_foreign{node_id="node1"}'), 0);
@@ -75,7 +97,11 @@ describe("two worlds on one database", () => {
       assert.deepEqual([own.status, own.to, own.via], [200, "uptime-kuma-0", "owner"]);
     }
     // Each worker flushes its counts to shared memory within a moment.
-    await waitFor("five foreign-owner decisions counted", async () => ((await metric(compose, 'kuma_router_decisions_total{reason="foreign-owner"}')) === before + 5 ? true : undefined), 5000);
+    await waitFor(
+      "five foreign-owner decisions counted",
+      async () => ((await metric(compose, 'kuma_router_decisions_total{reason="foreign-owner"}')) === before + 5 ? true : undefined),
+      5000,
+    );
   });
 
   test("cut-over by drain: the Compose nodes' monitors go to the pods, and back on undrain; no push refused through either router", async () => {
@@ -99,17 +125,24 @@ describe("two worlds on one database", () => {
       assert.equal(res.status, 200, await res.text());
     };
     const owner = async (id: number): Promise<string> => {
-      const [rows] = await compose.db.query<import("mysql2/promise").RowDataPacket[]>("SELECT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id = ?", [id]);
+      const [rows] = await compose.db.query<import("mysql2/promise").RowDataPacket[]>(
+        "SELECT COALESCE(assigned_node, node_id) AS o FROM monitor WHERE id = ?",
+        [id],
+      );
       return String(rows[0].o);
     };
     try {
       const start = Date.now();
       await drain(compose, "node2", "drain");
       await drain(compose, "node1", "drain");
-      const to = await waitFor("node1's monitor handed to a pod", async () => {
-        const o = await owner(1);
-        return o.startsWith("uptime-kuma-") ? o : undefined;
-      }, 15_000);
+      const to = await waitFor(
+        "node1's monitor handed to a pod",
+        async () => {
+          const o = await owner(1);
+          return o.startsWith("uptime-kuma-") ? o : undefined;
+        },
+        15_000,
+      );
       const cutOverMs = Date.now() - start;
       await compose.settle();
       await k8s.settle();
@@ -120,7 +153,9 @@ describe("two worlds on one database", () => {
       await drain(compose, "node1", "undrain");
       await drain(compose, "node2", "undrain");
       await waitFor("node1's monitor back home", async () => ((await owner(1)) === "node1" ? true : undefined), 20_000);
-      console.log(`stand-in cut-over by drain: monitor at ${to} after ${cutOverMs} ms; ${pushes} pushes through both routers, ${refused.length} refused`);
+      console.log(
+        `stand-in cut-over by drain: monitor at ${to} after ${cutOverMs} ms; ${pushes} pushes through both routers, ${refused.length} refused`,
+      );
     } finally {
       pushing = false;
       await pusher;
@@ -135,7 +170,11 @@ describe("two worlds on one database", () => {
     // router must leave it alone (its names do not even resolve there).
     await k8s.stopNode(1);
     await compose.stopNode(1); // node2 dies too: the Compose writer's own work
-    await waitFor("node2 marked offline by the Compose writer", async () => ((await registryStatus(compose, "node2")) === "offline" ? true : undefined), 10_000);
+    await waitFor(
+      "node2 marked offline by the Compose writer",
+      async () => ((await registryStatus(compose, "node2")) === "offline" ? true : undefined),
+      10_000,
+    );
     await sleep(1500);
     assert.equal(await registryStatus(compose, "uptime-kuma-1"), "online", "the pod is foreign to the writer");
     const moved = await assignments(compose, [1, 2, 3]);

@@ -37,14 +37,22 @@ async function writers(): Promise<Map<Router, { writer: boolean; writes: number 
 
 test("one writer per cluster; the other router takes over when it dies", { timeout: 60_000 }, async () => {
   // Exactly one router holds the lock (the other tries every 2 s and is refused).
-  const first = await waitFor("one writer", async () => {
-    const w = [...(await writers()).entries()].filter(([, s]) => s.writer);
-    return w.length === 1 ? w[0][0] : undefined;
-  }, 10_000);
+  const first = await waitFor(
+    "one writer",
+    async () => {
+      const w = [...(await writers()).entries()].filter(([, s]) => s.writer);
+      return w.length === 1 ? w[0][0] : undefined;
+    },
+    10_000,
+  );
   const standby = first === c.router ? second : c.router;
 
   await c.stopNode(1); // node2 crashes
-  await waitFor("monitors failed over", async () => ([...(await assignments(c, MONITORS)).values()].every((a) => a !== null) ? true : undefined), 10_000);
+  await waitFor(
+    "monitors failed over",
+    async () => ([...(await assignments(c, MONITORS)).values()].every((a) => a !== null) ? true : undefined),
+    10_000,
+  );
   // Both routers saw node2 go down; only the writer wrote.
   for (const r of [c.router, second]) {
     await waitFor("node2 down in both routers", async () => ((await routerStatus(r)).checks.nodes.node2?.down ? true : undefined), 5_000);
@@ -62,9 +70,17 @@ test("one writer per cluster; the other router takes over when it dies", { timeo
   await waitFor("the standby takes the lock", async () => ((await routerStatus(standby)).checks.writer ? true : undefined), 10_000);
 
   await c.startNode(1); // node2 is back: the new writer returns its monitors
-  await waitFor("monitors returned", async () => ([...(await assignments(c, MONITORS)).values()].every((a) => a === null) ? true : undefined), 15_000);
+  await waitFor(
+    "monitors returned",
+    async () => ([...(await assignments(c, MONITORS)).values()].every((a) => a === null) ? true : undefined),
+    15_000,
+  );
   // The count follows the commit the test just saw by a moment: the router reads MariaDB's answer.
-  await waitFor("the new writer counted its writes", async () => (((await writers()).get(standby)?.writes ?? 0) > 0 ? true : undefined), 5_000);
+  await waitFor(
+    "the new writer counted its writes",
+    async () => (((await writers()).get(standby)?.writes ?? 0) > 0 ? true : undefined),
+    5_000,
+  );
   assert.equal(await registryStatus(c, "node2"), "online");
   assert.deepEqual(luaFailures(standby.errorLog()), []);
   assert.deepEqual(luaFailures(first.errorLog()), []);

@@ -61,7 +61,11 @@ class ForkRegistration implements Registration {
   // A beat in flight must land before deregistering, or it would set the row online again.
   private inFlight: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly pool: Pool, private readonly nodeId: string, intervalS: number) {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly nodeId: string,
+    intervalS: number,
+  ) {
     this.timer = setInterval(() => {
       this.inFlight = heartbeat(this.pool, this.nodeId).catch(() => undefined);
     }, intervalS * 1000);
@@ -149,7 +153,10 @@ export class Deployment {
 
   /** Indexes of nodes whose server runs. */
   running(): number[] {
-    return [...this.nodes.values()].filter((n) => n.server.running).map((n) => n.index).sort((a, b) => a - b);
+    return [...this.nodes.values()]
+      .filter((n) => n.server.running)
+      .map((n) => n.index)
+      .sort((a, b) => a - b);
   }
 
   /** The environment the world's manifests give node i, plus `extra` (an edited Compose file). */

@@ -73,11 +73,21 @@ export function renderMatrix(): string {
     return outcome === "fail" ? "FAIL" : outcome;
   };
   const header = ["test item", ...WORLDS.map((w) => WORLD_LABEL[w]), "expected (Compose / Kubernetes: expected)"];
-  const body = ROWS.map((row) => [row.name, ...WORLDS.map((w) => shown(row.name, w)), `${row.plan.compose} / ${row.plan.kubernetes}: ${row.expected}`]);
+  const body = ROWS.map((row) => [
+    row.name,
+    ...WORLDS.map((w) => shown(row.name, w)),
+    `${row.plan.compose} / ${row.plan.kubernetes}: ${row.expected}`,
+  ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (cells: string[]): string => `| ${cells.map((t, c) => pad(t, widths[c])).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
   const total = ROWS.length * WORLDS.length;
   const passed = ROWS.reduce((n, row) => n + WORLDS.filter((w) => cell(row.name, w) === "pass").length, 0);
-  return ["Compatibility matrix, lifecycle suite on loopback:", line(header), rule, ...body.map(line), `${passed}/${total} cells pass`].join("\n");
+  return [
+    "Compatibility matrix, lifecycle suite on loopback:",
+    line(header),
+    rule,
+    ...body.map(line),
+    `${passed}/${total} cells pass`,
+  ].join("\n");
 }

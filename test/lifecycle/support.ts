@@ -45,7 +45,13 @@ export async function registry(c: Cluster): Promise<NodeRow[]> {
   const [rows] = await c.db.query<RowDataPacket[]>(
     "SELECT node_id, host, status, is_primary, DATE_FORMAT(created_date, '%Y-%m-%d %H:%i:%s') AS created FROM node ORDER BY node_id",
   );
-  return rows.map((r) => ({ nodeId: String(r.node_id), host: r.host as string | null, status: String(r.status), isPrimary: Number(r.is_primary) === 1, created: String(r.created) }));
+  return rows.map((r) => ({
+    nodeId: String(r.node_id),
+    host: r.host as string | null,
+    status: String(r.status),
+    isPrimary: Number(r.is_primary) === 1,
+    created: String(r.created),
+  }));
 }
 
 export async function registryRow(c: Cluster, nodeId: string): Promise<NodeRow | undefined> {

@@ -29,7 +29,10 @@ test("lines name nodes and reasons only", () => {
     "routing anomaly: retry node=node2 to=node3 reason=least-loaded: the first try failed (connect error or timeout), served by the retry node (4 more held back since the last such line)",
   );
   assert.match(describeAnomaly({ kind: "re-pin", node: "node3", from: undefined }, 0), /^routing anomaly: re-pin node=node3 from=-: /);
-  assert.match(describeAnomaly({ kind: "all-down-fallback", node: "node1", reason: "owner" }, 0), /all-down-fallback node=node1 reason=owner/);
+  assert.match(
+    describeAnomaly({ kind: "all-down-fallback", node: "node1", reason: "owner" }, 0),
+    /all-down-fallback node=node1 reason=owner/,
+  );
   assert.match(describeAnomaly({ kind: "stale-snapshot", ageS: 42.7, version: 9 }, 0), /stale-snapshot version=9 age=42s/);
   assert.equal(anomalyKey({ kind: "stale-snapshot", ageS: 1, version: 1 }), "stale-snapshot");
 });

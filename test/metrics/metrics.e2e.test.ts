@@ -32,7 +32,12 @@ function routerCounters(f: Map<string, Family>): string {
 }
 
 /** Scrapes until `check` holds (workers flush every second), or fails with the last value. */
-async function eventually(c: Cluster, what: string, check: (f: Map<string, Family>) => boolean, timeoutMs = 8000): Promise<Map<string, Family>> {
+async function eventually(
+  c: Cluster,
+  what: string,
+  check: (f: Map<string, Family>) => boolean,
+  timeoutMs = 8000,
+): Promise<Map<string, Family>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const f = await scrape(c);
@@ -83,7 +88,10 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
       assert.equal(valueOf(f, "uptime_kuma_node_registry_online", { node_id: id }), 1, id);
       assert.equal(valueOf(f, "uptime_kuma_websocket_connections", { node_id: id }), 0, id);
     }
-    assert.deepEqual(["node1", "node2", "node3"].map((id) => valueOf(f, "uptime_kuma_monitor_count", { node_id: id })), [2, 1, 0]);
+    assert.deepEqual(
+      ["node1", "node2", "node3"].map((id) => valueOf(f, "uptime_kuma_monitor_count", { node_id: id })),
+      [2, 1, 0],
+    );
     assert.equal(valueOf(f, "kuma_router_snapshot_sync_failing"), 0);
     assert.ok((valueOf(f, "kuma_router_snapshot_age_seconds") ?? -1) >= 0);
     assert.ok((valueOf(f, "kuma_router_dns_names", { state: "fresh" }) ?? 0) >= 3);
@@ -93,7 +101,8 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     const before = await scrape(c);
     const n = { owner: 7, fixed: 5, least: 3 };
     for (let i = 0; i < n.owner; i++) assert.equal((await get(c, "/api/push/tok1?status=up")).headers.get("x-routed-to"), "node1");
-    for (let i = 0; i < n.fixed; i++) assert.equal((await get(c, "/dashboard", "KUMA_FIXED_NODE=node2")).headers.get("x-routed-via"), "fixed-node");
+    for (let i = 0; i < n.fixed; i++)
+      assert.equal((await get(c, "/dashboard", "KUMA_FIXED_NODE=node2")).headers.get("x-routed-via"), "fixed-node");
     // New browsers spread over the nodes near the least-loaded one (core/route.ts): count where each went.
     const leastTo: string[] = [];
     for (let i = 0; i < n.least; i++) {
@@ -103,8 +112,13 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     }
     const newBrowsers = (node: string): number => leastTo.filter((x) => x === node).length;
     const delta = (f: Map<string, Family>, reason: string): number => decisions(f, reason) - decisions(before, reason);
-    const count = (f: Map<string, Family>, node: string): number => valueOf(f, "uptime_kuma_api_latency_seconds_count", { node_id: node }) ?? 0;
-    const after = await eventually(c, "decisions flushed", (f) => delta(f, "owner") === n.owner && delta(f, "fixed-node") === n.fixed && delta(f, "least-loaded") === n.least);
+    const count = (f: Map<string, Family>, node: string): number =>
+      valueOf(f, "uptime_kuma_api_latency_seconds_count", { node_id: node }) ?? 0;
+    const after = await eventually(
+      c,
+      "decisions flushed",
+      (f) => delta(f, "owner") === n.owner && delta(f, "fixed-node") === n.fixed && delta(f, "least-loaded") === n.least,
+    );
     for (const reason of REASONS) assert.notEqual(valueOf(after, "kuma_router_decisions_total", { reason }), undefined, reason);
     assert.equal(count(after, "node1") - count(before, "node1"), n.owner + newBrowsers("node1"));
     assert.equal(count(after, "node2") - count(before, "node2"), n.fixed + newBrowsers("node2"));
@@ -120,7 +134,9 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
   test("a socket.io long-poll stays out of the latency histogram; quick socket.io requests count", async () => {
     const cookie = "KUMA_FIXED_NODE=node3";
     const count = (f: Map<string, Family>, le?: string): number =>
-      (le === undefined ? valueOf(f, "uptime_kuma_api_latency_seconds_count", { node_id: "node3" }) : valueOf(f, "uptime_kuma_api_latency_seconds_bucket", { node_id: "node3", le })) ?? 0;
+      (le === undefined
+        ? valueOf(f, "uptime_kuma_api_latency_seconds_count", { node_id: "node3" })
+        : valueOf(f, "uptime_kuma_api_latency_seconds_bucket", { node_id: "node3", le })) ?? 0;
     const before = await scrape(c);
     // Engine.IO: the handshake answers at once; the next GET is held until the server has a
     // packet, which the POSTed CONNECT ("40") produces here 600 ms later.
@@ -129,7 +145,11 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     const started = Date.now();
     const held = get(c, `/socket.io/?EIO=4&transport=polling&sid=${sid}`, cookie);
     await sleep(600);
-    const post = await fetch(`${c.router.publicUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8" }, body: "40" });
+    const post = await fetch(`${c.router.publicUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8" },
+      body: "40",
+    });
     assert.equal(post.status, 200);
     assert.equal((await held).status, 200);
     assert.ok(Date.now() - started >= 500, "the poll was held");
@@ -170,13 +190,25 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     await sleep(1200);
     const res = await fetch(`${c.router.statusUrl}/metrics`);
     const body = await res.text();
-    for (const secret of ["SeCrEtPushTok3n", "987654", "123456789", "evil", "forged_metric", "script", "c00kieSecret", "node9", "quoted", "uptime-kuma-node1"]) {
+    for (const secret of [
+      "SeCrEtPushTok3n",
+      "987654",
+      "123456789",
+      "evil",
+      "forged_metric",
+      "script",
+      "c00kieSecret",
+      "node9",
+      "quoted",
+      "uptime-kuma-node1",
+    ]) {
       assert.ok(!body.includes(secret), `/metrics shows ${secret}`);
     }
     const allowed = new Set([...NODES, ...REASONS, "up", "down", "fresh", "stale", "failed"]);
     for (const v of labelValues(parseExposition(body))) assert.ok(allowed.has(v), `label value ${JSON.stringify(v)}`);
     const log = c.router.errorLog();
-    for (const secret of ["SeCrEtPushTok3n", "c00kieSecret", "forged_metric", c.routerEnvironment.DB_PASSWORD]) assert.ok(!log.includes(secret), `error.log shows ${secret}`);
+    for (const secret of ["SeCrEtPushTok3n", "c00kieSecret", "forged_metric", c.routerEnvironment.DB_PASSWORD])
+      assert.ok(!log.includes(secret), `error.log shows ${secret}`);
   });
 
   test("the status page: HTML for a browser, JSON otherwise, on the internal listener", async () => {
@@ -190,12 +222,17 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     const json = await fetch(`${c.router.statusUrl}/lb/status`);
     assert.equal(json.headers.get("content-type"), "application/json");
     assert.equal(((await json.json()) as { nodes: unknown[] }).nodes.length, 3);
-    assert.equal((await fetch(`${c.router.statusUrl}/lb/status.json`, { headers: { Accept: "text/html" } })).headers.get("content-type"), "application/json");
+    assert.equal(
+      (await fetch(`${c.router.statusUrl}/lb/status.json`, { headers: { Accept: "text/html" } })).headers.get("content-type"),
+      "application/json",
+    );
   });
 
   test("the JSON and the page come from one view: a registered node whose host does not parse is down in both", async () => {
     type Status = { expectedNodes: number; nodes: { id: string; host?: string; registry: string; health: string; owned: number }[] };
-    await c.db.execute("INSERT INTO node (node_id, node_name, host, status, last_seen) VALUES ('node7', 'node7', 'no port here', 'online', NOW())");
+    await c.db.execute(
+      "INSERT INTO node (node_id, node_name, host, status, last_seen) VALUES ('node7', 'node7', 'no port here', 'online', NOW())",
+    );
     try {
       await c.settle();
       const json = (await (await fetch(`${c.router.statusUrl}/lb/status.json`)).json()) as Status;
@@ -206,7 +243,9 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
       assert.equal(up, 3);
       assert.match(page, new RegExp(`${up} of ${json.nodes.length} up`));
       for (const n of json.nodes) {
-        const row = new RegExp(`<span class="id">${n.id}</span>.*?</td><td><span class="pill \\w+">${n.health}</span></td><td><span class="pill \\w+">${n.registry}</span></td><td class="num">${n.owned}<`);
+        const row = new RegExp(
+          `<span class="id">${n.id}</span>.*?</td><td><span class="pill \\w+">${n.health}</span></td><td><span class="pill \\w+">${n.registry}</span></td><td class="num">${n.owned}<`,
+        );
         assert.match(page, row, n.id);
       }
     } finally {
@@ -217,7 +256,8 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
 
   test("node status flips when a node stops, and each verdict change is counted once", async () => {
     const status = (f: Map<string, Family>): number | undefined => valueOf(f, "uptime_kuma_node_status", { node_id: "node3" });
-    const moved = (f: Map<string, Family>, to: string): number => valueOf(f, "kuma_router_health_transitions_total", { node_id: "node3", to }) ?? 0;
+    const moved = (f: Map<string, Family>, to: string): number =>
+      valueOf(f, "kuma_router_health_transitions_total", { node_id: "node3", to }) ?? 0;
     const before = await scrape(c);
     await c.stopNode(2);
     const down = await eventually(c, "node3 down", (f) => status(f) === 0 && moved(f, "down") === moved(before, "down") + 1);
@@ -233,8 +273,16 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     try {
       await eventually(c, "all down", (f) => NODES.every((id) => valueOf(f, "uptime_kuma_node_status", { node_id: id }) === 0));
       for (let i = 0; i < 4; i++) assert.match((await get(c, "/api/push/tok1")).headers.get("x-routed-via") ?? "", /all-down-fallback/);
-      await eventually(c, "fallbacks counted", (f) => (valueOf(f, "kuma_router_all_down_fallback_total") ?? 0) >= (valueOf(before, "kuma_router_all_down_fallback_total") ?? 0) + 4);
-      const lines = c.router.errorLog().split("\n").filter((l) => l.includes("routing anomaly: all-down-fallback node=node1 reason=owner"));
+      await eventually(
+        c,
+        "fallbacks counted",
+        (f) =>
+          (valueOf(f, "kuma_router_all_down_fallback_total") ?? 0) >= (valueOf(before, "kuma_router_all_down_fallback_total") ?? 0) + 4,
+      );
+      const lines = c.router
+        .errorLog()
+        .split("\n")
+        .filter((l) => l.includes("routing anomaly: all-down-fallback node=node1 reason=owner"));
       assert.ok(lines.length >= 1 && lines.length <= 2, `one line per worker per interval, got ${lines.length}`);
     } finally {
       for (const n of c.nodes.values()) n.setHealth("ok");
@@ -249,7 +297,11 @@ describe("metrics through the router (Compose, three nodes, fast probes)", () =>
     // call it down; the POST goes first, and a POST is never retried on another node.
     await c.stopNode(2);
     try {
-      const res = await fetch(`${c.router.publicUrl}/api/v1/anything`, { method: "POST", headers: { Cookie: "KUMA_FIXED_NODE=node3" }, body: "x" });
+      const res = await fetch(`${c.router.publicUrl}/api/v1/anything`, {
+        method: "POST",
+        headers: { Cookie: "KUMA_FIXED_NODE=node3" },
+        body: "x",
+      });
       assert.equal(res.status, 502);
       assert.equal(res.headers.get("content-type"), "application/json");
       assert.equal(res.headers.get("x-routed-to"), "node3");
@@ -283,7 +335,11 @@ describe("retries and re-pins (slow probes: only proxied traffic sees the failur
       vias.push(r.headers.get("x-routed-via") ?? "");
     }
     assert.equal(vias[vias.length - 1], "re-pin", "node2 was taken down and the browser pinned anew");
-    const f = await eventually(c, `retries and re-pins (routed via ${vias.join(" ")})`, (x) => (valueOf(x, "kuma_router_retries_total", { node_id: "node2" }) ?? 0) >= 1 && decisions(x, "re-pin") >= 1);
+    const f = await eventually(
+      c,
+      `retries and re-pins (routed via ${vias.join(" ")})`,
+      (x) => (valueOf(x, "kuma_router_retries_total", { node_id: "node2" }) ?? 0) >= 1 && decisions(x, "re-pin") >= 1,
+    );
     assert.equal(valueOf(f, "uptime_kuma_node_status", { node_id: "node2" }), 0);
     const log = c.router.errorLog();
     assert.match(log, /routing anomaly: retry node=node2 to=node[13] reason=fixed-node/);
@@ -308,7 +364,11 @@ describe("ROUTER_METRICS", () => {
   });
 
   test("a malformed value stops startup with the variable named", () => {
-    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_METRICS: "maybe", ROUTER_LISTEN: "127.0.0.1:18094", ROUTER_STATUS_LISTEN: "127.0.0.1:19154" }), encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], {
+      env: routerEnv({ ROUTER_METRICS: "maybe", ROUTER_LISTEN: "127.0.0.1:18094", ROUTER_STATUS_LISTEN: "127.0.0.1:19154" }),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /ROUTER_METRICS=maybe: expected true or false/);
   });

@@ -19,7 +19,8 @@ function number(text: string | undefined, where: string): number {
   if (text === "+Inf") return Infinity;
   if (text === "-Inf") return -Infinity;
   if (text === "NaN") return NaN;
-  if (text === undefined || !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) throw new Error(`${where}: value ${JSON.stringify(text)} is not a number`);
+  if (text === undefined || !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text))
+    throw new Error(`${where}: value ${JSON.stringify(text)} is not a number`);
   return Number(text);
 }
 
@@ -78,7 +79,8 @@ export function expositionProblems(families: Map<string, Family>): string[] {
     for (const [id, series] of bySeries) {
       const ordered = series.map((s) => ({ le: number(s.labels.le, `${name} le`), value: s.value })).sort((a, b) => a.le - b.le);
       for (let i = 1; i < ordered.length; i++) {
-        if (ordered[i].value < ordered[i - 1].value) problems.push(`${name} ${id}: bucket le=${ordered[i].le} (${ordered[i].value}) below le=${ordered[i - 1].le}`);
+        if (ordered[i].value < ordered[i - 1].value)
+          problems.push(`${name} ${id}: bucket le=${ordered[i].le} (${ordered[i].value}) below le=${ordered[i - 1].le}`);
       }
       const inf = ordered[ordered.length - 1];
       if (inf === undefined || inf.le !== Infinity) problems.push(`${name} ${id}: no +Inf bucket`);

@@ -11,7 +11,14 @@ interface Cases {
   buckets: { seconds: number; index: number }[];
   values: { value: number; text: string }[];
   escapes: { raw: string; label: string; help: string }[];
-  keys: { fn: "sampleKey" | "bucketKey" | "sumKey" | "processKey"; name: string; values: string[]; index?: number; pid?: number; key: string | null }[];
+  keys: {
+    fn: "sampleKey" | "bucketKey" | "sumKey" | "processKey";
+    name: string;
+    values: string[];
+    index?: number;
+    pid?: number;
+    key: string | null;
+  }[];
   render: { alivePids: number[]; entries: [string, number][]; gauges: [string, string[], number][]; deadKeys: string[]; expected: string };
 }
 const cases = JSON.parse(readFixture("render_cases.json")) as Cases;
@@ -55,9 +62,11 @@ test("label values and HELP text are escaped", () => {
 test("shared-dict keys, and no key for a value holding the separator", () => {
   for (const c of cases.keys) {
     const key =
-      c.fn === "bucketKey" ? text.bucketKey(c.name, c.values, c.index as number)
-      : c.fn === "processKey" ? text.processKey(c.name, c.values, c.pid as number)
-      : text[c.fn](c.name, c.values);
+      c.fn === "bucketKey"
+        ? text.bucketKey(c.name, c.values, c.index as number)
+        : c.fn === "processKey"
+          ? text.processKey(c.name, c.values, c.pid as number)
+          : text[c.fn](c.name, c.values);
     assert.equal(key, c.key ?? undefined, JSON.stringify(c));
   }
 });
@@ -95,10 +104,19 @@ test("the fixture renders to the golden file, and a real parser reads it back", 
 test("the checks catch a non-cumulative histogram and a +Inf that is not the count", () => {
   const { output } = renderFixture();
   const broken = output
-    .replace('uptime_kuma_api_latency_seconds_bucket{node_id="node1",le="1"} 4', 'uptime_kuma_api_latency_seconds_bucket{node_id="node1",le="1"} 2')
+    .replace(
+      'uptime_kuma_api_latency_seconds_bucket{node_id="node1",le="1"} 4',
+      'uptime_kuma_api_latency_seconds_bucket{node_id="node1",le="1"} 2',
+    )
     .replace('uptime_kuma_api_latency_seconds_count{node_id="node1"} 6', 'uptime_kuma_api_latency_seconds_count{node_id="node1"} 7');
   const problems = expositionProblems(parseExposition(broken));
-  assert.ok(problems.some((p) => /le=1 \(2\) below/.test(p)), problems.join("\n"));
-  assert.ok(problems.some((p) => /\+Inf is 6, _count is 7/.test(p)), problems.join("\n"));
+  assert.ok(
+    problems.some((p) => /le=1 \(2\) below/.test(p)),
+    problems.join("\n"),
+  );
+  assert.ok(
+    problems.some((p) => /\+Inf is 6, _count is 7/.test(p)),
+    problems.join("\n"),
+  );
   assert.throws(() => parseExposition(output.replace("kuma_router_expected_nodes 3", "kuma_router_expected_nodes three")), /not a number/);
 });

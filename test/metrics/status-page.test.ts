@@ -14,7 +14,16 @@ test("escapeHtml escapes the five characters that matter and nothing else", () =
 });
 
 test("ages in whole units", () => {
-  assert.deepEqual([0.2, 1, 73.5, 119.9, 120, 7199, 7200, 172800].map(formatAge), ["<1 s", "1 s", "73 s", "119 s", "2 min", "119 min", "2 h", "2 d"]);
+  assert.deepEqual([0.2, 1, 73.5, 119.9, 120, 7199, 7200, 172800].map(formatAge), [
+    "<1 s",
+    "1 s",
+    "73 s",
+    "119 s",
+    "2 min",
+    "119 min",
+    "2 h",
+    "2 d",
+  ]);
 });
 
 test("the fixture renders to the golden page", () => {
@@ -47,7 +56,10 @@ test("moved monitors and each node's hand-over, reasons escaped", () => {
   const html = renderStatusPage(fixture());
   assert.match(html, /<b>3<\/b><small>moved by the router/);
   const rows = html.split("<tr>").slice(2);
-  assert.match(rows[0], /class="num">0<\/td><td><span class="pill good">trigger<\/span><div class="sub">POST \/api\/v1\/reconcile-monitors/);
+  assert.match(
+    rows[0],
+    /class="num">0<\/td><td><span class="pill good">trigger<\/span><div class="sub">POST \/api\/v1\/reconcile-monitors/,
+  );
   assert.match(rows[1], /class="num">1<\/td><td><span class="pill warn">timer<\/span><div class="sub">no kuma-cluster-node agent seen/);
   assert.match(rows[2], /&lt;i&gt;no API key&lt;\/i&gt; &amp; &#39;co&#39;/);
   assert.match(html, /The agents' reports cannot be read: read &lt;timeout&gt;/);

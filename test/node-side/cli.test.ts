@@ -1,19 +1,41 @@
 // The kuma-cluster-node command end to end, as a child process against the real MariaDB.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ageOf, backdate, CliProcess, closedPort, COMPOSE, hasStackTrace, K8S, nodeCount, runCli, status, suiteDb, waitFor } from "./support";
-
+import {
+  ageOf,
+  backdate,
+  CliProcess,
+  closedPort,
+  COMPOSE,
+  hasStackTrace,
+  K8S,
+  nodeCount,
+  runCli,
+  status,
+  suiteDb,
+  waitFor,
+} from "./support";
 
 describe("kuma-cluster-node CLI", () => {
   const suite = suiteDb();
 
   test("run: registers online, keeps last_seen moving, and goes offline on SIGTERM with exit 0", async () => {
-    const cli = new CliProcess(["run"], { ...suite.db.env, ...COMPOSE, UPTIME_KUMA_NODE_ID: "node1", UPTIME_KUMA_PRIMARY: "true", HEARTBEAT_INTERVAL: "1" });
+    const cli = new CliProcess(["run"], {
+      ...suite.db.env,
+      ...COMPOSE,
+      UPTIME_KUMA_NODE_ID: "node1",
+      UPTIME_KUMA_PRIMARY: "true",
+      HEARTBEAT_INTERVAL: "1",
+    });
     try {
       await cli.waitForOutput("node1 online");
       assert.equal(await status(suite.db.pool, "node1"), "online");
       await backdate(suite.db.pool, "node1", 3600);
-      await waitFor(async () => ((await ageOf(suite.db.pool, "node1", "last_seen")) ?? 9999) <= 2, 5000, () => `a heartbeat; stderr: ${cli.stderr}`);
+      await waitFor(
+        async () => ((await ageOf(suite.db.pool, "node1", "last_seen")) ?? 9999) <= 2,
+        5000,
+        () => `a heartbeat; stderr: ${cli.stderr}`,
+      );
       cli.child.kill("SIGTERM");
       assert.equal(await cli.exit(), 0);
       assert.equal(await status(suite.db.pool, "node1"), "offline");
@@ -42,7 +64,11 @@ describe("kuma-cluster-node CLI", () => {
     try {
       await cli.waitForOutput("node2 online");
       await suite.db.pool.query("DELETE FROM node WHERE node_id = 'node2'");
-      await waitFor(async () => (await status(suite.db.pool, "node2")) === "online", 5000, () => `re-registration; stderr: ${cli.stderr}`);
+      await waitFor(
+        async () => (await status(suite.db.pool, "node2")) === "online",
+        5000,
+        () => `re-registration; stderr: ${cli.stderr}`,
+      );
       cli.child.kill("SIGTERM");
       assert.equal(await cli.exit(), 0);
     } finally {
@@ -87,7 +113,9 @@ describe("kuma-cluster-node CLI", () => {
     assert.match(online.stderr, /uptime-kuma-1 is online; stop it first/);
     assert.equal((await runCli(["deregister"], vars)).code, 0);
     // Owner of one monitor it created, temporary owner of another: either keeps the row.
-    await pool.query("INSERT INTO monitor (id, name, node_id, assigned_node) VALUES (1, 'a', 'uptime-kuma-1', NULL), (2, 'b', 'node2', 'uptime-kuma-1'), (3, 'c', 'uptime-kuma-1', 'node2')");
+    await pool.query(
+      "INSERT INTO monitor (id, name, node_id, assigned_node) VALUES (1, 'a', 'uptime-kuma-1', NULL), (2, 'b', 'node2', 'uptime-kuma-1'), (3, 'c', 'uptime-kuma-1', 'node2')",
+    );
     const owns = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
     assert.equal(owns.code, 3, owns.stderr);
     assert.match(owns.stderr, /uptime-kuma-1 still owns 2 monitor\(s\); drain it/);
@@ -95,13 +123,22 @@ describe("kuma-cluster-node CLI", () => {
     // Drained away: monitor 1 runs on node3 now; 2 is back with node2.
     await pool.query("UPDATE monitor SET assigned_node = 'node3' WHERE id = 1");
     await pool.query("UPDATE monitor SET assigned_node = NULL WHERE id = 2");
-    await pool.query("INSERT INTO kuma_cluster_move (monitor_id, from_node, to_node, kind, moved_at) VALUES (1, 'uptime-kuma-1', 'node3', 'drain', UTC_TIMESTAMP(3))");
+    await pool.query(
+      "INSERT INTO kuma_cluster_move (monitor_id, from_node, to_node, kind, moved_at) VALUES (1, 'uptime-kuma-1', 'node3', 'drain', UTC_TIMESTAMP(3))",
+    );
     const done = await runCli(["forget-node", "uptime-kuma-1"], suite.db.env);
     assert.equal(done.code, 0, done.stderr);
-    assert.match(done.stdout, /uptime-kuma-1 deleted from the registry; 2 monitor\(s\) it created stay with the nodes that run them now, for good/);
+    assert.match(
+      done.stdout,
+      /uptime-kuma-1 deleted from the registry; 2 monitor\(s\) it created stay with the nodes that run them now, for good/,
+    );
     assert.equal(await nodeCount(pool), 0);
     const [monitors] = await pool.query("SELECT id, node_id, assigned_node FROM monitor ORDER BY id");
-    assert.deepEqual(monitors, [{ id: 1, node_id: "node3", assigned_node: null }, { id: 2, node_id: "node2", assigned_node: null }, { id: 3, node_id: "node2", assigned_node: null }]);
+    assert.deepEqual(monitors, [
+      { id: 1, node_id: "node3", assigned_node: null },
+      { id: 2, node_id: "node2", assigned_node: null },
+      { id: 3, node_id: "node2", assigned_node: null },
+    ]);
     const [records] = await pool.query("SELECT monitor_id FROM kuma_cluster_move");
     assert.deepEqual(records, [], "no record would return a monitor to the forgotten node");
     const [agents] = await pool.query("SELECT node_id FROM kuma_cluster_agent WHERE node_id = 'uptime-kuma-1'");
@@ -177,7 +214,12 @@ describe("kuma-cluster-node CLI", () => {
   });
 
   test("show prints the identity without connecting", async () => {
-    const result = await runCli(["show"], { ...K8S, UPTIME_KUMA_NODE_ID: "uptime-kuma-1", DNS_SERVERS: "10.0.0.10", DB_PASSWORD: "s3cret" });
+    const result = await runCli(["show"], {
+      ...K8S,
+      UPTIME_KUMA_NODE_ID: "uptime-kuma-1",
+      DNS_SERVERS: "10.0.0.10",
+      DB_PASSWORD: "s3cret",
+    });
     assert.equal(result.code, 0, result.stderr);
     const shown = JSON.parse(result.stdout) as { identity: { host: string; isPrimary: boolean }; dns: { servers: string[] } };
     assert.equal(shown.identity.host, "uptime-kuma-1.uptime-kuma-headless.monitoring.svc.cluster.local:3001");

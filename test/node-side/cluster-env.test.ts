@@ -120,10 +120,10 @@ test("a bad environment throws with the variable and value named", () => {
 
 test("DNS: DNS_SERVERS first, then K8S_DNS_SERVER, then resolv.conf", () => {
   const resolv = () => "search monitoring.svc.cluster.local\nnameserver 10.43.0.10\noptions ndots:5\n";
-  assert.deepEqual(new ClusterEnv({ ...K8S, DNS_SERVERS: "10.0.0.10, 10.0.0.11:5353", K8S_DNS_SERVER: "10.1.1.1" }, resolv).getDnsServers(), [
-    "10.0.0.10",
-    "10.0.0.11:5353",
-  ]);
+  assert.deepEqual(
+    new ClusterEnv({ ...K8S, DNS_SERVERS: "10.0.0.10, 10.0.0.11:5353", K8S_DNS_SERVER: "10.1.1.1" }, resolv).getDnsServers(),
+    ["10.0.0.10", "10.0.0.11:5353"],
+  );
   assert.deepEqual(new ClusterEnv({ ...K8S, K8S_DNS_SERVER: "10.1.1.1" }, resolv).getDnsServers(), ["10.1.1.1"]);
   const fromFile = new ClusterEnv(K8S, resolv);
   assert.deepEqual(fromFile.getDnsServers(), ["10.43.0.10"]);
@@ -134,7 +134,10 @@ test("DNS: nothing configured gives no servers, never a guessed default", () => 
   for (const env of [K8S, COMPOSE, {}]) {
     assert.deepEqual(new ClusterEnv(env, noResolvConf).getDnsServers(), []);
   }
-  assert.match(errorOf(() => new ClusterEnv({ DNS_SERVERS: "dns.google" }, noResolvConf).getDnsServers()).message, /DNS_SERVERS=dns.google/);
+  assert.match(
+    errorOf(() => new ClusterEnv({ DNS_SERVERS: "dns.google" }, noResolvConf).getDnsServers()).message,
+    /DNS_SERVERS=dns.google/,
+  );
 });
 
 test("the env object is read on each call (process.env-like objects may change)", () => {
@@ -146,7 +149,9 @@ test("the env object is read on each call (process.env-like objects may change)"
 });
 
 test("DB settings: DB_* first, then the UPTIME_KUMA_DB_* names, then defaults", () => {
-  const aliases = loadDbSettings(getter({ UPTIME_KUMA_DB_HOSTNAME: "db.internal", UPTIME_KUMA_DB_PORT: "3307", UPTIME_KUMA_DB_NAME: "kuma2" }));
+  const aliases = loadDbSettings(
+    getter({ UPTIME_KUMA_DB_HOSTNAME: "db.internal", UPTIME_KUMA_DB_PORT: "3307", UPTIME_KUMA_DB_NAME: "kuma2" }),
+  );
   assert.deepEqual(aliases, {
     ok: true,
     value: { host: "db.internal", port: 3307, user: "kuma", password: "", database: "kuma2", timeoutMs: 5000 },
@@ -159,8 +164,14 @@ test("node settings: bad values are named with their variable", () => {
   const loaded = loadNodeAgentSettings(getter({ DB_PORT: "abc", HEARTBEAT_INTERVAL: "0" }));
   assert.equal(loaded.ok, false);
   const errors = loaded.ok ? [] : loaded.errors;
-  assert.ok(errors.some((e) => e.startsWith("DB_PORT=abc")), errors.join("; "));
-  assert.ok(errors.some((e) => e.startsWith("HEARTBEAT_INTERVAL=0")), errors.join("; "));
+  assert.ok(
+    errors.some((e) => e.startsWith("DB_PORT=abc")),
+    errors.join("; "),
+  );
+  assert.ok(
+    errors.some((e) => e.startsWith("HEARTBEAT_INTERVAL=0")),
+    errors.join("; "),
+  );
   const good = loadNodeAgentSettings(getter({ HEARTBEAT_INTERVAL: "2.5", STALE_NODE_TIMEOUT: "90" }));
   assert.deepEqual(good.ok && [good.value.heartbeatIntervalS, good.value.staleAfterS], [2.5, 90]);
 });

@@ -73,16 +73,32 @@ describe("kuma-cluster-node exec", () => {
   }
 
   test("exports the identity the router expects (a pod named only by HOSTNAME), passes output through byte for byte, exits with the node's status", async () => {
-    const cli = await startExec({ ...suite.db.env, ...K8S, HOSTNAME: "uptime-kuma-0", UPTIME_KUMA_HOST: address(), UPTIME_KUMA_PORT: "3001" });
+    const cli = await startExec({
+      ...suite.db.env,
+      ...K8S,
+      HOSTNAME: "uptime-kuma-0",
+      UPTIME_KUMA_HOST: address(),
+      UPTIME_KUMA_PORT: "3001",
+    });
     try {
-      assert.match(cli.stdout, /fake env UPTIME_KUMA_NODE_ID=uptime-kuma-0 UPTIME_KUMA_NODE_HOST=uptime-kuma-0\.uptime-kuma-headless\.monitoring\.svc\.cluster\.local:3001 UPTIME_KUMA_PRIMARY=true\n/);
+      assert.match(
+        cli.stdout,
+        /fake env UPTIME_KUMA_NODE_ID=uptime-kuma-0 UPTIME_KUMA_NODE_HOST=uptime-kuma-0\.uptime-kuma-headless\.monitoring\.svc\.cluster\.local:3001 UPTIME_KUMA_PRIMARY=true\n/,
+      );
       const before = cli.stdout.length;
       cli.child.stdin?.write("say \\e[36mcolour\\e[0m line\\nand a partial line without its end\n");
       await cli.waitForOutput("without its end");
       cli.child.stdin?.write("exit 7\n");
       assert.equal(await cli.exit(), 7);
-      assert.equal(cli.stdout.slice(before), "\x1b[36mcolour\x1b[0m line\nand a partial line without its end", "stdout is the node's alone, unchanged");
-      assert.match(cli.stderr, /kuma-cluster-node: uptime-kuma-0 \(kubernetes, host uptime-kuma-0\.uptime-kuma-headless\.monitoring\.svc\.cluster\.local:3001, primary\): started /);
+      assert.equal(
+        cli.stdout.slice(before),
+        "\x1b[36mcolour\x1b[0m line\nand a partial line without its end",
+        "stdout is the node's alone, unchanged",
+      );
+      assert.match(
+        cli.stderr,
+        /kuma-cluster-node: uptime-kuma-0 \(kubernetes, host uptime-kuma-0\.uptime-kuma-headless\.monitoring\.svc\.cluster\.local:3001, primary\): started /,
+      );
     } finally {
       cli.child.kill("SIGKILL");
     }
@@ -130,7 +146,11 @@ describe("kuma-cluster-node exec", () => {
     const cli = await startExec(compose("node3", address()));
     try {
       await backdate(suite.db.pool, "node3", 3600);
-      await waitFor(async () => ((await ageOf(suite.db.pool, "node3", "last_seen")) ?? 9999) <= 2, 5000, () => `a heartbeat; stderr ${cli.stderr}`);
+      await waitFor(
+        async () => ((await ageOf(suite.db.pool, "node3", "last_seen")) ?? 9999) <= 2,
+        5000,
+        () => `a heartbeat; stderr ${cli.stderr}`,
+      );
       const pid = Number(/ as pid (\d+)/.exec(cli.stderr)?.[1]);
       assert.ok(pid > 0, cli.stderr);
       process.kill(pid, "SIGKILL");
@@ -147,7 +167,11 @@ describe("kuma-cluster-node exec", () => {
       await credentials(false);
       const cli = await startExec(compose("node4", address(), { FAKE_SECRET: SECRET, FAKE_USER: USER }));
       try {
-        await waitFor(async () => /no active user yet/.test(String((await agentRow("node4"))?.detail)), 5000, () => `a timer row; stderr ${cli.stderr}`);
+        await waitFor(
+          async () => /no active user yet/.test(String((await agentRow("node4"))?.detail)),
+          5000,
+          () => `a timer row; stderr ${cli.stderr}`,
+        );
         assert.equal((await agentRow("node4"))?.handover, "timer");
         await credentials(true);
         // Credentials are looked for every 2 s; the mode is written, then the first reconcile runs
@@ -162,7 +186,10 @@ describe("kuma-cluster-node exec", () => {
         );
         const row = await agentRow("node4");
         assert.match(String(row?.detail), /POST \/api\/v1\/reconcile-monitors on 127\.5\.\d+\.\d+:3001 with a token of user admin/);
-        assert.equal(row?.agent_version, (JSON.parse(readFileSync(join(ROOT, "node", "package.json"), "utf8")) as { version: string }).version);
+        assert.equal(
+          row?.agent_version,
+          (JSON.parse(readFileSync(join(ROOT, "node", "package.json"), "utf8")) as { version: string }).version,
+        );
         assert.ok(row?.last_reconcile_at instanceof Date && typeof row?.last_reconcile_ms === "number");
         assert.equal(fakeReconciles(cli), 1);
       } finally {
@@ -173,21 +200,35 @@ describe("kuma-cluster-node exec", () => {
     test("a change of the node's assignment: one reconcile within 3 s, with a token the node verified, from the node's own address", async () => {
       await credentials(true);
       await suite.db.pool.query("DELETE FROM monitor");
-      await suite.db.pool.query("INSERT INTO monitor (id, name, active, type, node_id) VALUES (1, 'a', 1, 'push', 'node5'), (2, 'b', 1, 'push', 'node6'), (3, 'c', 1, 'push', 'node6')");
+      await suite.db.pool.query(
+        "INSERT INTO monitor (id, name, active, type, node_id) VALUES (1, 'a', 1, 'push', 'node5'), (2, 'b', 1, 'push', 'node6'), (3, 'c', 1, 'push', 'node6')",
+      );
       const host = address();
       const cli = await startExec(compose("node5", host, { FAKE_SECRET: SECRET, FAKE_USER: USER }));
       try {
-        await waitFor(() => fakeReconciles(cli) === 1, 8_000, () => `the first reconcile; stderr ${cli.stderr}`);
+        await waitFor(
+          () => fakeReconciles(cli) === 1,
+          8_000,
+          () => `the first reconcile; stderr ${cli.stderr}`,
+        );
         assert.match(cli.stdout, new RegExp(`fake reconcile 1 begins .*from ${host.replace(/\./g, "\\.")}`));
         await clearOfTheMinute();
         // A failover moves two monitors here.
         const moved = Date.now();
         await suite.db.pool.query("UPDATE monitor SET assigned_node = 'node5' WHERE id IN (2, 3)");
-        await waitFor(() => fakeReconciles(cli) === 2, 3_000, () => `a reconcile after the move; stdout ${cli.stdout}`);
+        await waitFor(
+          () => fakeReconciles(cli) === 2,
+          3_000,
+          () => `a reconcile after the move; stdout ${cli.stdout}`,
+        );
         const tookMs = Date.now() - moved;
         // They go home: one more.
         await suite.db.pool.query("UPDATE monitor SET assigned_node = NULL WHERE id IN (2, 3)");
-        await waitFor(() => fakeReconciles(cli) === 3, 3_000, () => `a reconcile after the return; stdout ${cli.stdout}`);
+        await waitFor(
+          () => fakeReconciles(cli) === 3,
+          3_000,
+          () => `a reconcile after the return; stdout ${cli.stdout}`,
+        );
         await sleep(1500);
         assert.equal(fakeReconciles(cli), 3, "nothing more without a change");
         console.log(`exec hand-over: move to reconcile ${tookMs} ms`);
@@ -201,15 +242,27 @@ describe("kuma-cluster-node exec", () => {
       await suite.db.pool.query("DELETE FROM monitor");
       const cli = await startExec(compose("node7", address(), { FAKE_SECRET: SECRET, FAKE_USER: USER, FAKE_RECONCILE_MS: "2500" }));
       try {
-        await waitFor(() => fakeReconciles(cli) === 1, 8_000, () => `the first reconcile; stderr ${cli.stderr}`);
-        await waitFor(() => /fake reconcile 1 ends/.test(cli.stdout), 5_000, () => "the first reconcile's end");
+        await waitFor(
+          () => fakeReconciles(cli) === 1,
+          8_000,
+          () => `the first reconcile; stderr ${cli.stderr}`,
+        );
+        await waitFor(
+          () => /fake reconcile 1 ends/.test(cli.stdout),
+          5_000,
+          () => "the first reconcile's end",
+        );
         await clearOfTheMinute();
         for (let id = 10; id < 15; id++) {
           await suite.db.pool.execute("INSERT INTO monitor (id, name, active, type, node_id) VALUES (?, 'x', 1, 'push', 'nodeX')", [id]);
           await suite.db.pool.execute("UPDATE monitor SET assigned_node = 'node7' WHERE id = ?", [id]);
           await sleep(300);
         }
-        await waitFor(() => /fake reconcile 2 ends/.test(cli.stdout), 8_000, () => `the second reconcile's end; stdout ${cli.stdout}`);
+        await waitFor(
+          () => /fake reconcile 2 ends/.test(cli.stdout),
+          8_000,
+          () => `the second reconcile's end; stdout ${cli.stdout}`,
+        );
         // A third may follow for changes seen while the second ran; then nothing.
         await sleep(3500);
         const count = fakeReconciles(cli);
@@ -225,7 +278,11 @@ describe("kuma-cluster-node exec", () => {
       await suite.db.pool.query("DELETE FROM monitor");
       const cli = await startExec(compose("node8", address(), { FAKE_SECRET: SECRET, FAKE_USER: USER }));
       try {
-        await waitFor(() => fakeReconciles(cli) === 1, 8_000, () => `the first reconcile; stderr ${cli.stderr}`);
+        await waitFor(
+          () => fakeReconciles(cli) === 1,
+          8_000,
+          () => `the first reconcile; stderr ${cli.stderr}`,
+        );
         await clearOfTheMinute();
         // Uptime Kuma's add: the row, then its own start.
         await suite.db.pool.query("INSERT INTO monitor (id, name, active, type, node_id) VALUES (20, 'new', 1, 'push', 'node8')");
@@ -236,7 +293,11 @@ describe("kuma-cluster-node exec", () => {
         await suite.db.pool.query("INSERT INTO monitor (id, name, active, type, node_id) VALUES (21, 'theirs', 1, 'push', 'node9')");
         await sleep(1200);
         cli.child.stdin?.write("say 2026-01-01T00:00:01Z [MANAGE] INFO: Resume Monitor: 21 User ID: 1\\n\n");
-        await waitFor(() => fakeReconciles(cli) === 2, 3_000, () => `a reconcile stopping the stray start; stdout ${cli.stdout}`);
+        await waitFor(
+          () => fakeReconciles(cli) === 2,
+          3_000,
+          () => `a reconcile stopping the stray start; stdout ${cli.stdout}`,
+        );
       } finally {
         cli.child.kill("SIGKILL");
       }
@@ -247,9 +308,17 @@ describe("kuma-cluster-node exec", () => {
       const without = await startExec(compose("node10", address(), { FAKE_TRIGGER: "404" }));
       const refusing = await startExec(compose("node11", address(), { FAKE_SECRET: "another-secret", FAKE_USER: USER }));
       try {
-        await waitFor(async () => /\(404\)/.test(String((await agentRow("node10"))?.detail)), 8_000, () => `a 404 row; stderr ${without.stderr}`);
+        await waitFor(
+          async () => /\(404\)/.test(String((await agentRow("node10"))?.detail)),
+          8_000,
+          () => `a 404 row; stderr ${without.stderr}`,
+        );
         assert.equal((await agentRow("node10"))?.handover, "timer");
-        await waitFor(async () => /refused the token \(401/.test(String((await agentRow("node11"))?.detail)), 8_000, () => `a 401 row; stderr ${refusing.stderr}`);
+        await waitFor(
+          async () => /refused the token \(401/.test(String((await agentRow("node11"))?.detail)),
+          8_000,
+          () => `a 401 row; stderr ${refusing.stderr}`,
+        );
         assert.equal((await agentRow("node11"))?.handover, "timer");
         assert.match(refusing.stderr, /hand-over by timer: the node refused the token \(401: .*bad signature/);
       } finally {

@@ -47,11 +47,14 @@ const server = http.createServer((req, res) => {
       reconciles += 1;
       const n = reconciles;
       log(`fake reconcile ${n} begins (running ${running}, at most ${maxRunning}, from ${req.socket.remoteAddress})`);
-      setTimeout(() => {
-        running -= 1;
-        log(`fake reconcile ${n} ends`);
-        send(res, 200, { ok: true, msg: "Reconcile triggered" });
-      }, Number(env.FAKE_RECONCILE_MS ?? 0));
+      setTimeout(
+        () => {
+          running -= 1;
+          log(`fake reconcile ${n} ends`);
+          send(res, 200, { ok: true, msg: "Reconcile triggered" });
+        },
+        Number(env.FAKE_RECONCILE_MS ?? 0),
+      );
       return;
     }
     send(res, 404, { ok: false });
@@ -64,7 +67,13 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 async function registryStatus(): Promise<string> {
-  const conn = await createConnection({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USER, password: env.DB_PASSWORD, database: env.DB_NAME });
+  const conn = await createConnection({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+    database: env.DB_NAME,
+  });
   try {
     const [rows] = await conn.execute<RowDataPacket[]>("SELECT status FROM node WHERE node_id = ?", [env.UPTIME_KUMA_NODE_ID ?? ""]);
     return String(rows[0]?.status ?? "missing");
@@ -95,7 +104,9 @@ process.stdin.on("data", (chunk: string) => {
   }
 });
 
-log(`fake env UPTIME_KUMA_NODE_ID=${env.UPTIME_KUMA_NODE_ID} UPTIME_KUMA_NODE_HOST=${env.UPTIME_KUMA_NODE_HOST} UPTIME_KUMA_PRIMARY=${env.UPTIME_KUMA_PRIMARY}`);
+log(
+  `fake env UPTIME_KUMA_NODE_ID=${env.UPTIME_KUMA_NODE_ID} UPTIME_KUMA_NODE_HOST=${env.UPTIME_KUMA_NODE_HOST} UPTIME_KUMA_PRIMARY=${env.UPTIME_KUMA_PRIMARY}`,
+);
 server.listen(Number(env.UPTIME_KUMA_PORT), env.UPTIME_KUMA_HOST, () => {
   log(`Listening on ${env.UPTIME_KUMA_HOST}:${env.UPTIME_KUMA_PORT}`);
   log("Found 0 monitors to start");

@@ -48,12 +48,24 @@ test("changeBetween: moved, created, stopped; the node's own starts and stops ne
 
 test("parseNodeLine: the fork's own lines, colour codes and all", () => {
   const esc = (s: string): string => s.replace(/\\e/g, "\x1b");
-  assert.deepEqual(parseNodeLine(esc("\\e[36m2026-12-04T18:07:39Z\\e[0m [\\e[32mSERVER\\e[0m] \\e[36mINFO:\\e[0m Reconciling: starting monitor pa (ID: 1)")), { kind: "reconciling", monitorId: 1, action: "starting" });
-  assert.deepEqual(parseNodeLine("2026-12-04T18:07:40Z [SERVER] INFO: Reconciling: stopping monitor a (ID: 3) (ID: 33)"), { kind: "reconciling", monitorId: 33, action: "stopping" });
+  assert.deepEqual(
+    parseNodeLine(
+      esc("\\e[36m2026-12-04T18:07:39Z\\e[0m [\\e[32mSERVER\\e[0m] \\e[36mINFO:\\e[0m Reconciling: starting monitor pa (ID: 1)"),
+    ),
+    { kind: "reconciling", monitorId: 1, action: "starting" },
+  );
+  assert.deepEqual(parseNodeLine("2026-12-04T18:07:40Z [SERVER] INFO: Reconciling: stopping monitor a (ID: 3) (ID: 33)"), {
+    kind: "reconciling",
+    monitorId: 33,
+    action: "stopping",
+  });
   assert.deepEqual(parseNodeLine("2026-12-04T18:07:36Z [MANAGE] INFO: Resume Monitor: 17 User ID: 1"), { kind: "started", monitorId: 17 });
   assert.deepEqual(parseNodeLine("2026-12-04T18:07:36Z [MANAGE] INFO: Pause Monitor: 4 User ID: 1"), { kind: "stopped", monitorId: 4 });
   assert.deepEqual(parseNodeLine("2026-12-04T18:07:36Z [MANAGE] INFO: Delete Monitor: 5 User ID: 1"), { kind: "stopped", monitorId: 5 });
-  assert.deepEqual(parseNodeLine("2026-12-04T18:05:07Z [SERVER] INFO: Found 12 monitors to start"), { kind: "starting-monitors", count: 12 });
+  assert.deepEqual(parseNodeLine("2026-12-04T18:05:07Z [SERVER] INFO: Found 12 monitors to start"), {
+    kind: "starting-monitors",
+    count: 12,
+  });
   assert.deepEqual(parseNodeLine("2026-12-04T18:05:07Z [SERVER] INFO: Listening on 127.0.0.2:3001"), { kind: "listening" });
   assert.equal(parseNodeLine("2026-12-04T18:05:07Z [DB] INFO: Delete Monitor completed in : 12 ms"), undefined);
   assert.equal(parseNodeLine("Migration is in progress"), undefined);
@@ -63,6 +75,10 @@ test("mintToken: HS256 over header.payload with the secret, a username and a one
   const token = mintToken("s3cret", "admin", at(0));
   const [header, payload, signature] = token.split(".");
   assert.deepEqual(JSON.parse(Buffer.from(header, "base64url").toString()), { alg: "HS256", typ: "JWT" });
-  assert.deepEqual(JSON.parse(Buffer.from(payload, "base64url").toString()), { username: "admin", iat: at(0) / 1000, exp: at(0) / 1000 + 60 });
+  assert.deepEqual(JSON.parse(Buffer.from(payload, "base64url").toString()), {
+    username: "admin",
+    iat: at(0) / 1000,
+    exp: at(0) / 1000 + 60,
+  });
   assert.equal(signature, createHmac("sha256", "s3cret").update(`${header}.${payload}`).digest("base64url"));
 });

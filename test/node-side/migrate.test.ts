@@ -60,26 +60,38 @@ describe("kuma-cluster-node migrate", () => {
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /created node, kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change, kuma_cluster_drain$/m);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_drain", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
+    assert.deepEqual(await tables(db), [
+      "kuma_cluster_agent",
+      "kuma_cluster_drain",
+      "kuma_cluster_monitor_change",
+      "kuma_cluster_move",
+      "node",
+    ]);
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [move] = await db.pool.query<RowDataPacket[]>("SHOW COLUMNS FROM kuma_cluster_move");
-    assert.deepEqual(move.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`), [
-      "monitor_id int(11) NO PRI",
-      "from_node varchar(255) NO ",
-      "to_node varchar(255) NO ",
-      "kind varchar(20) NO ",
-      "moved_at datetime(3) NO ",
-    ]);
+    assert.deepEqual(
+      move.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`),
+      [
+        "monitor_id int(11) NO PRI",
+        "from_node varchar(255) NO ",
+        "to_node varchar(255) NO ",
+        "kind varchar(20) NO ",
+        "moved_at datetime(3) NO ",
+      ],
+    );
     const [agent] = await db.pool.query<RowDataPacket[]>("SHOW COLUMNS FROM kuma_cluster_agent");
-    assert.deepEqual(agent.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`), [
-      "node_id varchar(255) NO PRI",
-      "handover varchar(20) NO ",
-      "detail varchar(255) YES ",
-      "agent_version varchar(40) YES ",
-      "seen_at datetime(3) NO ",
-      "last_reconcile_at datetime(3) YES ",
-      "last_reconcile_ms int(11) YES ",
-    ]);
+    assert.deepEqual(
+      agent.map((c) => `${c.Field} ${c.Type} ${c.Null} ${c.Key}`),
+      [
+        "node_id varchar(255) NO PRI",
+        "handover varchar(20) NO ",
+        "detail varchar(255) YES ",
+        "agent_version varchar(40) YES ",
+        "seen_at datetime(3) NO ",
+        "last_reconcile_at datetime(3) YES ",
+        "last_reconcile_ms int(11) YES ",
+      ],
+    );
     // A 70-character pod host fits.
     const host = "uptime-kuma-12.uptime-kuma-headless.uptime-kuma.svc.cluster.local:3001";
     await db.pool.execute("INSERT INTO node (node_id, node_name, host) VALUES ('uptime-kuma-12', 'uptime-kuma-12', ?)", [host]);
@@ -89,24 +101,36 @@ describe("kuma-cluster-node migrate", () => {
 
   test("a second run changes nothing and says so", async () => {
     assert.equal((await runCli(["migrate"], db.env)).code, 0);
-    const before = await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t)));
+    const before = await Promise.all(
+      ["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t)),
+    );
     const again = await runCli(["migrate"], db.env);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /schema up to date, nothing to do$/m);
-    assert.deepEqual(await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t))), before);
+    assert.deepEqual(
+      await Promise.all(["node", "kuma_cluster_move", "kuma_cluster_agent", "kuma_cluster_drain"].map((t) => showCreate(db, t))),
+      before,
+    );
   });
 
   test("after the fork: widens its node.host, keeps every row, leaves the other tables alone", async () => {
     await db.pool.query(FORK_NODE_TABLE);
-    await db.pool.query("CREATE TABLE monitor (id INT PRIMARY KEY, name VARCHAR(150), push_token VARCHAR(32), node_id VARCHAR(50), assigned_node VARCHAR(255))");
+    await db.pool.query(
+      "CREATE TABLE monitor (id INT PRIMARY KEY, name VARCHAR(150), push_token VARCHAR(32), node_id VARCHAR(50), assigned_node VARCHAR(255))",
+    );
     await db.pool.query("INSERT INTO monitor VALUES (1, 'a', 'tok1', 'node1', NULL), (2, 'b', NULL, 'node2', 'node1')");
-    await db.pool.query("INSERT INTO node (node_id, node_name, host, is_primary) VALUES ('node1', 'node1', 'uptime-kuma-node1:3001', 1), ('node2', 'node2', 'uptime-kuma-node2:3001', 0)");
+    await db.pool.query(
+      "INSERT INTO node (node_id, node_name, host, is_primary) VALUES ('node1', 'node1', 'uptime-kuma-node1:3001', 1), ('node2', 'node2', 'uptime-kuma-node2:3001', 0)",
+    );
     const [nodesBefore] = await db.pool.query<RowDataPacket[]>("SELECT * FROM node ORDER BY node_id");
     const monitorBefore = [await showCreate(db, "monitor"), await checksum(db, "monitor")];
 
     const r = await runCli(["migrate"], db.env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /created kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change, kuma_cluster_drain; added triggers kuma_cluster_monitor_insert, kuma_cluster_monitor_update, kuma_cluster_monitor_delete on monitor; widened node\.host from varchar\(45\) to varchar\(255\)$/m);
+    assert.match(
+      r.stdout,
+      /created kuma_cluster_move, kuma_cluster_agent, kuma_cluster_monitor_change, kuma_cluster_drain; added triggers kuma_cluster_monitor_insert, kuma_cluster_monitor_update, kuma_cluster_monitor_delete on monitor; widened node\.host from varchar\(45\) to varchar\(255\)$/m,
+    );
     assert.equal(await showCreate(db, "node"), FORK_NODE_TABLE.replace("`host` varchar(45)", "`host` varchar(255)"));
     const [nodesAfter] = await db.pool.query<RowDataPacket[]>("SELECT * FROM node ORDER BY node_id");
     assert.deepEqual(nodesAfter, nodesBefore);
@@ -116,17 +140,33 @@ describe("kuma-cluster-node migrate", () => {
     await db.pool.query("UPDATE monitor SET push_token = 'tok1b' WHERE id = 1");
     await db.pool.query("DELETE FROM monitor WHERE id = 2");
     const [log] = await db.pool.query<RowDataPacket[]>("SELECT monitor_id, old_token FROM kuma_cluster_monitor_change ORDER BY seq");
-    assert.deepEqual(log.map((r) => `${r.monitor_id}:${r.old_token}`), ["1:tok1", "1:tok1", "2:null"]);
+    assert.deepEqual(
+      log.map((r) => `${r.monitor_id}:${r.old_token}`),
+      ["1:tok1", "1:tok1", "2:null"],
+    );
     const [after] = await db.pool.query<RowDataPacket[]>("SELECT id, push_token FROM monitor");
-    assert.deepEqual(after.map((r) => `${r.id}:${r.push_token}`), ["1:tok1b"]);
+    assert.deepEqual(
+      after.map((r) => `${r.id}:${r.push_token}`),
+      ["1:tok1b"],
+    );
   });
 
   test("several at once (every pod's init container): all succeed, one creates, the tables exist once", async () => {
     const runs = await Promise.all([0, 1, 2, 3].map(() => runCli(["migrate"], db.env)));
-    assert.deepEqual(runs.map((r) => r.code), [0, 0, 0, 0], runs.map((r) => r.stderr).join("\n"));
+    assert.deepEqual(
+      runs.map((r) => r.code),
+      [0, 0, 0, 0],
+      runs.map((r) => r.stderr).join("\n"),
+    );
     assert.equal(runs.filter((r) => /created node/.test(r.stdout)).length, 1, runs.map((r) => r.stdout).join(""));
     assert.equal(runs.filter((r) => /nothing to do/.test(r.stdout)).length, 3);
-    assert.deepEqual(await tables(db), ["kuma_cluster_agent", "kuma_cluster_drain", "kuma_cluster_monitor_change", "kuma_cluster_move", "node"]);
+    assert.deepEqual(await tables(db), [
+      "kuma_cluster_agent",
+      "kuma_cluster_drain",
+      "kuma_cluster_monitor_change",
+      "kuma_cluster_move",
+      "node",
+    ]);
   });
 
   test("waits for another holder of its lock, then gives up naming the lock", async () => {

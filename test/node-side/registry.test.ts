@@ -150,6 +150,9 @@ describe("registry on MariaDB", () => {
     const sneaky = { nodeId: "node1", nodeName: "a'); DROP TABLE node; --", host: "h:1", isPrimary: false };
     await registerNode(suite.db.pool, sneaky);
     const [rows] = await suite.db.pool.query<RowDataPacket[]>("SELECT node_name FROM node");
-    assert.deepEqual(rows.map((r) => r.node_name), [sneaky.nodeName]);
+    assert.deepEqual(
+      rows.map((r) => r.node_name),
+      [sneaky.nodeName],
+    );
   });
 });

@@ -126,7 +126,11 @@ export class CliProcess {
   }
 
   async waitForOutput(text: string, timeoutMs = 10000): Promise<void> {
-    await waitFor(() => this.stdout.includes(text), timeoutMs, () => `output "${text}"; stdout: ${this.stdout} stderr: ${this.stderr}`);
+    await waitFor(
+      () => this.stdout.includes(text),
+      timeoutMs,
+      () => `output "${text}"; stdout: ${this.stdout} stderr: ${this.stderr}`,
+    );
   }
 
   /** The exit code, or an error when the process outlives `timeoutMs`. */

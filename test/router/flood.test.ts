@@ -76,14 +76,18 @@ async function knownPushes(base: string, done: () => boolean): Promise<KnownRun>
 
 function runFlood(base: string, prefix: string, firstId: number): Promise<FloodResult> {
   const client = join(ROOT, "build", "js", "test", "router", "flood-client.js");
-  const child = spawn("nice", ["-n", "19", process.execPath, client, base, String(KEYS), String(CONCURRENCY), prefix, String(firstId)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("nice", ["-n", "19", process.execPath, client, base, String(KEYS), String(CONCURRENCY), prefix, String(firstId)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out) as FloodResult) : reject(new Error(`flood client exited ${code}: ${err}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as FloodResult) : reject(new Error(`flood client exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -131,7 +135,9 @@ describe("a flood of unknown keys against the lookup budget", () => {
 
   test("connections within the budget, the sync unharmed, known pushes answered from the snapshot, no 5xx", async () => {
     const connections = async (): Promise<number> => {
-      const [rows] = await admin.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = ?", [routerUser]);
+      const [rows] = await admin.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = ?", [
+        routerUser,
+      ]);
       return Number(rows[0].n);
     };
     const idleStop = Date.now() + IDLE_MS;
@@ -147,7 +153,9 @@ describe("a flood of unknown keys against the lookup budget", () => {
       while (flooding) {
         maxConnections = Math.max(maxConnections, await connections());
         if (n++ % 4 === 0) {
-          const s = (await (await fetch(`${c.router.statusUrl}/lb/status.json`)).json()) as { snapshot: { syncedAt: number; lastError?: string } };
+          const s = (await (await fetch(`${c.router.statusUrl}/lb/status.json`)).json()) as {
+            snapshot: { syncedAt: number; lastError?: string };
+          };
           maxAgeS = Math.max(maxAgeS, Date.now() / 1000 - s.snapshot.syncedAt);
           if (s.snapshot.lastError !== undefined) syncErrors.add(s.snapshot.lastError);
         }
@@ -174,7 +182,10 @@ describe("a flood of unknown keys against the lookup budget", () => {
     assert.deepEqual(fiveXx, [], "router 5xx under the flood");
     assert.ok(maxConnections <= ROUTER_BUDGET, `router connections ${maxConnections} > ${ROUTER_BUDGET}`);
     assert.ok(selects < KEYS / 10, `lookups caused: ${selects}`);
-    assert.ok((flood.via["least-loaded,lookup-skipped"] ?? 0) + (flood.via["fixed-node,lookup-skipped"] ?? 0) > 0, "some keys were routed without a lookup, saying so");
+    assert.ok(
+      (flood.via["least-loaded,lookup-skipped"] ?? 0) + (flood.via["fixed-node,lookup-skipped"] ?? 0) > 0,
+      "some keys were routed without a lookup, saying so",
+    );
     assert.deepEqual([...syncErrors], [], "sync errors under the flood");
     assert.ok(maxAgeS < 2 * SYNC_INTERVAL_S, `snapshot age ${maxAgeS} s`);
     assert.deepEqual(underFlood.problems, [], "known pushes under the flood");

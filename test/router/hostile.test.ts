@@ -23,7 +23,13 @@ const COOKIE = "KUMA_FIXED_NODE";
 const CANARY_IP = `127.3.${process.pid % 250}.250`;
 const CANARY_PORTS = [3001, 80] as const;
 /** Names a request could carry; the DNS server points them at the canary. */
-const CANARY_NAMES = ["evil.example.com", "canary", "uptime-kuma-canary", "uptime-kuma-node9", "uptime-kuma-9.uptime-kuma-headless.kuma-test.svc.cluster.local"];
+const CANARY_NAMES = [
+  "evil.example.com",
+  "canary",
+  "uptime-kuma-canary",
+  "uptime-kuma-node9",
+  "uptime-kuma-9.uptime-kuma-headless.kuma-test.svc.cluster.local",
+];
 
 interface Answer {
   status: number;
@@ -67,7 +73,10 @@ function exchange(port: number, request: Buffer, timeoutMs = 5_000): Promise<Ans
       const split = raw.indexOf("\r\n\r\n");
       if (split < 0) return reject(new Error(`no HTTP answer: ${JSON.stringify(raw.toString("latin1").slice(0, 200))}`));
       const [statusLine, ...lines] = raw.subarray(0, split).toString("latin1").split("\r\n");
-      const headers = lines.map((l): [string, string] => [l.slice(0, l.indexOf(":")).trim().toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]);
+      const headers = lines.map((l): [string, string] => [
+        l.slice(0, l.indexOf(":")).trim().toLowerCase(),
+        l.slice(l.indexOf(":") + 1).trim(),
+      ]);
       const rest = raw.subarray(split + 4);
       const chunked = headers.some(([n, v]) => n === "transfer-encoding" && /chunked/i.test(v));
       resolve({ status: Number(statusLine.split(" ")[1]), headers, body: (chunked ? dechunk(rest) : rest).toString("utf8") });
@@ -93,7 +102,8 @@ function routerJsonBody(body: string): { error?: unknown; message?: unknown } | 
 function request(method: string, target: string, headers: [string, HeaderValue][] = [], body?: string): Buffer {
   const parts: Buffer[] = [Buffer.from(`${method} ${target} HTTP/1.1\r\n`, "latin1")];
   if (!headers.some(([n]) => n.toLowerCase() === "host")) parts.push(Buffer.from("Host: kuma.test\r\n"));
-  for (const [name, value] of headers) parts.push(Buffer.from(`${name}: `, "latin1"), typeof value === "string" ? Buffer.from(value, "latin1") : value, Buffer.from("\r\n"));
+  for (const [name, value] of headers)
+    parts.push(Buffer.from(`${name}: `, "latin1"), typeof value === "string" ? Buffer.from(value, "latin1") : value, Buffer.from("\r\n"));
   if (body !== undefined) parts.push(Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n`));
   parts.push(Buffer.from("Connection: close\r\n\r\n"), Buffer.from(body ?? ""));
   return Buffer.concat(parts);
@@ -110,7 +120,10 @@ interface Case {
   error?: string;
 }
 
-const cookie = (value: string | Buffer): [string, HeaderValue] => ["Cookie", typeof value === "string" ? `${COOKIE}=${value}` : Buffer.concat([Buffer.from(`${COOKIE}=`), value])];
+const cookie = (value: string | Buffer): [string, HeaderValue] => [
+  "Cookie",
+  typeof value === "string" ? `${COOKIE}=${value}` : Buffer.concat([Buffer.from(`${COOKIE}=`), value]),
+];
 
 /** Cookie values that name no registered node: each must be replaced, never followed. */
 function badCookieValues(world: World): (string | Buffer)[] {
@@ -181,14 +194,49 @@ function cases(world: World, ids: string[]): Case[] {
   out.push({ name: "300 repeated cookies in one header", bytes: get("/", [["Cookie", repeated]]), via: "least-loaded", status: 200 });
   const manyHeaders = Array.from({ length: 50 }, (_, i): [string, HeaderValue] => ["Cookie", `${COOKIE}=${CANARY_IP}:${3000 + i}`]);
   out.push({ name: "50 Cookie headers", bytes: get("/", manyHeaders), via: "least-loaded", status: 200 });
-  out.push({ name: "valid cookie after a bad one", bytes: get("/", [["Cookie", `${COOKIE}=evil.example.com; ${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
-  out.push({ name: "valid cookie first, bad one after", bytes: get("/", [["Cookie", `${COOKIE}=${ids[1]}; ${COOKIE}=evil.example.com`]]), via: "fixed-node", status: 200 });
+  out.push({
+    name: "valid cookie after a bad one",
+    bytes: get("/", [["Cookie", `${COOKIE}=evil.example.com; ${COOKIE}=${ids[1]}`]]),
+    via: "least-loaded",
+    status: 200,
+  });
+  out.push({
+    name: "valid cookie first, bad one after",
+    bytes: get("/", [["Cookie", `${COOKIE}=${ids[1]}; ${COOKIE}=evil.example.com`]]),
+    via: "fixed-node",
+    status: 200,
+  });
   // The cookie's name is matched exactly, as browsers send it: another case pins nothing.
-  out.push({ name: "cookie name in lower case", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]), via: "least-loaded", status: 200 });
-  out.push({ name: "cookie name in lower case naming a node", bytes: get("/", [["Cookie", `kuma_fixed_node=${ids[1]}`]]), via: "least-loaded", status: 200 });
-  out.push({ name: "cookie name in mixed case naming a node", bytes: get("/", [["Cookie", `Kuma_Fixed_Node=${ids[1]}`]]), via: "least-loaded", status: 200 });
-  out.push({ name: "cookie name inside another name", bytes: get("/", [["Cookie", `X${COOKIE}=${ids[1]}`]]), via: "least-loaded", status: 200 });
-  out.push({ name: "exact name after a lower-case one", bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}; ${COOKIE}=${ids[1]}`]]), via: "fixed-node", status: 200 });
+  out.push({
+    name: "cookie name in lower case",
+    bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}`]]),
+    via: "least-loaded",
+    status: 200,
+  });
+  out.push({
+    name: "cookie name in lower case naming a node",
+    bytes: get("/", [["Cookie", `kuma_fixed_node=${ids[1]}`]]),
+    via: "least-loaded",
+    status: 200,
+  });
+  out.push({
+    name: "cookie name in mixed case naming a node",
+    bytes: get("/", [["Cookie", `Kuma_Fixed_Node=${ids[1]}`]]),
+    via: "least-loaded",
+    status: 200,
+  });
+  out.push({
+    name: "cookie name inside another name",
+    bytes: get("/", [["Cookie", `X${COOKIE}=${ids[1]}`]]),
+    via: "least-loaded",
+    status: 200,
+  });
+  out.push({
+    name: "exact name after a lower-case one",
+    bytes: get("/", [["Cookie", `kuma_fixed_node=${CANARY_IP}; ${COOKIE}=${ids[1]}`]]),
+    via: "fixed-node",
+    status: 200,
+  });
 
   // Paths: traversal, NUL, encodings, overlong and SQL-shaped keys.
   for (const target of [
@@ -219,7 +267,17 @@ function cases(world: World, ids: string[]): Case[] {
   }
 
   // The router's own answers are JSON, 404s included: internal endpoints and unknown /lb/ paths.
-  for (const target of ["/lb/config", "/lb/status", "/lb/status.html", "/lb/", "/lb/nothing-here", "/lb/health/x", "/lb/x/%2e%2e/config.json", "/metrics", "/metrics?x=1"]) {
+  for (const target of [
+    "/lb/config",
+    "/lb/status",
+    "/lb/status.html",
+    "/lb/",
+    "/lb/nothing-here",
+    "/lb/health/x",
+    "/lb/x/%2e%2e/config.json",
+    "/metrics",
+    "/metrics?x=1",
+  ]) {
     out.push({ name: `JSON 404 ${target}`, bytes: get(target, [cookie(ids[0])]), status: 404, error: "not_found" });
   }
 
@@ -243,19 +301,40 @@ function cases(world: World, ids: string[]): Case[] {
     ["PUT", "/api/v1/nodes/evil/.."],
     ["GET", `http://evil.example.com/api/v1/nodes`],
   ] as const) {
-    out.push({ name: `node-internal ${method} ${target}`, bytes: request(method, target, [auth, ["Content-Type", "application/json"]], method === "GET" || method === "DELETE" ? undefined : "{}"), status: 403, error: "node_internal" });
+    out.push({
+      name: `node-internal ${method} ${target}`,
+      bytes: request(
+        method,
+        target,
+        [auth, ["Content-Type", "application/json"]],
+        method === "GET" || method === "DELETE" ? undefined : "{}",
+      ),
+      status: 403,
+      error: "node_internal",
+    });
   }
   // The user's REST API stays reachable (routed by its monitor).
   out.push({ name: "REST monitor path beside the refused ones", bytes: get("/api/v1/monitors/1", [auth]), via: "owner", status: 200 });
 
   // Headers: Host and absolute-form targets naming elsewhere, spoofed forwarding headers.
-  for (const host of ["evil.example.com", `${CANARY_IP}:3001`, world === "compose" ? "uptime-kuma-node2:3001" : "uptime-kuma-1.uptime-kuma-headless.kuma-test.svc.cluster.local:3001", "canary"]) {
+  for (const host of [
+    "evil.example.com",
+    `${CANARY_IP}:3001`,
+    world === "compose" ? "uptime-kuma-node2:3001" : "uptime-kuma-1.uptime-kuma-headless.kuma-test.svc.cluster.local:3001",
+    "canary",
+  ]) {
     out.push({ name: `Host ${host}`, bytes: get("/", [["Host", host]]), via: "least-loaded", status: 200 });
   }
   out.push({ name: "Host with UTF-8", bytes: get("/", [["Host", Buffer.from("évil.example.com", "utf8")]]) });
   out.push({ name: "absolute-form target naming the canary", bytes: get(`http://${CANARY_IP}:3001/`), via: "least-loaded", status: 200 });
   out.push({ name: "absolute-form push", bytes: get(`http://evil.example.com/api/push/tok1`), via: "owner", status: 200 });
-  out.push({ name: "two Host headers", bytes: get("/", [["Host", "kuma.test"], ["Host", `${CANARY_IP}:3001`]]) });
+  out.push({
+    name: "two Host headers",
+    bytes: get("/", [
+      ["Host", "kuma.test"],
+      ["Host", `${CANARY_IP}:3001`],
+    ]),
+  });
   for (const [name, value] of [
     ["X-Forwarded-For", CANARY_IP],
     ["X-Real-IP", CANARY_IP],
@@ -271,7 +350,12 @@ function cases(world: World, ids: string[]): Case[] {
   out.push({ name: "cookie CRLF header injection", bytes: get("/", [["Cookie", `${COOKIE}=${CANARY_IP}\r\nX-Injected: 1`]]) });
   out.push({ name: "cookie bare CR", bytes: get("/", [["Cookie", `${COOKIE}=${CANARY_IP}\rSet-Cookie: injected=1`]]) });
   out.push({ name: "cookie bare LF", bytes: get("/", [["Cookie", `${COOKIE}=${CANARY_IP}\nX-Injected: 1`]]) });
-  out.push({ name: "Content-Length with Transfer-Encoding", bytes: Buffer.from("POST /api/push/tok1 HTTP/1.1\r\nHost: kuma.test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n") });
+  out.push({
+    name: "Content-Length with Transfer-Encoding",
+    bytes: Buffer.from(
+      "POST /api/push/tok1 HTTP/1.1\r\nHost: kuma.test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n",
+    ),
+  });
   out.push({ name: "method with CRLF-free junk", bytes: request("K\u00fcMA", "/", []) });
   // The push's owner holds, whatever the request carries.
   out.push({ name: "push with a canary cookie", bytes: get("/api/push/tok1", [cookie(CANARY_IP)]), via: "owner", status: 200 });
@@ -373,11 +457,14 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.equal(received, proxied, "requests the stand-ins saw vs answers they gave");
       // The client address the nodes see is the router's peer, whatever the request claimed.
       const realIps = new Set<string>();
-      for (const n of c.nodes.values()) for (const r of n.requests()) if (r.path !== HEALTH_PATH) realIps.add(String(r.headers["x-real-ip"]));
+      for (const n of c.nodes.values())
+        for (const r of n.requests()) if (r.path !== HEALTH_PATH) realIps.add(String(r.headers["x-real-ip"]));
       assert.deepEqual([...realIps], ["127.0.0.1"], "X-Real-IP at the nodes");
       const hostClaims: string[] = [];
       for (const n of c.nodes.values()) {
-        for (const r of n.requests()) for (const h of ["x-forwarded-host", "x-forwarded-port", "forwarded"]) if (r.headers[h] !== undefined) hostClaims.push(`${r.path} ${h}: ${String(r.headers[h])}`);
+        for (const r of n.requests())
+          for (const h of ["x-forwarded-host", "x-forwarded-port", "forwarded"])
+            if (r.headers[h] !== undefined) hostClaims.push(`${r.path} ${h}: ${String(r.headers[h])}`);
       }
       assert.deepEqual(hostClaims, [], "forwarded host claims of an untrusted client at the nodes");
       assert.deepEqual(canaryConnections, [], "connections to the canary");
@@ -407,9 +494,17 @@ for (const world of ["compose", "kubernetes"] as const) {
         const afterCount = await comSelect(c);
         const statements = tap.since(mark);
         const routerSelects = statements.filter((s) => /^\s*SELECT\b/i.test(s)).length;
-        assert.deepEqual(statements.filter((s) => /\bFROM monitor WHERE (id|push_token) = /.test(s)), [], "lookups for malformed keys");
+        assert.deepEqual(
+          statements.filter((s) => /\bFROM monitor WHERE (id|push_token) = /.test(s)),
+          [],
+          "lookups for malformed keys",
+        );
         for (const fragment of PAYLOAD_FRAGMENTS) {
-          assert.deepEqual(statements.filter((s) => s.includes(fragment)), [], `statements containing ${JSON.stringify(fragment)}`);
+          assert.deepEqual(
+            statements.filter((s) => s.includes(fragment)),
+            [],
+            `statements containing ${JSON.stringify(fragment)}`,
+          );
         }
         const delta = afterCount - before;
         windows.push(`user SELECTs +${delta}, router SELECTs ${routerSelects}`);
@@ -423,7 +518,10 @@ for (const world of ["compose", "kubernetes"] as const) {
       await send(`/api/push/${token}`);
       await send("/api/badge/2147483647/status");
       const lookups = tap.since(mark).filter((s) => /\bFROM monitor WHERE (id|push_token) = /.test(s));
-      assert.deepEqual(lookups.map((s) => s.replace(/^.* WHERE /, "")), [`push_token = '${token}' LIMIT 1`, "id = 2147483647 LIMIT 1"]);
+      assert.deepEqual(
+        lookups.map((s) => s.replace(/^.* WHERE /, "")),
+        [`push_token = '${token}' LIMIT 1`, "id = 2147483647 LIMIT 1"],
+      );
       const [tables] = await c.db.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM monitor");
       assert.equal(Number(tables[0].n), 3, "the monitor table is intact");
       assert.deepEqual(luaErrors(c.router.errorLog()), []);
@@ -446,7 +544,10 @@ for (const world of ["compose", "kubernetes"] as const) {
       assert.equal(seen[0].headers["x-forwarded-proto"], "http");
       assert.equal(seen[0].headers["x-real-ip"], "127.0.0.1");
       // Host claims are removed, not replaced: the node has the client's Host itself.
-      assert.deepEqual([seen[0].headers["x-forwarded-host"], seen[0].headers["x-forwarded-port"], seen[0].headers.forwarded], [undefined, undefined, undefined]);
+      assert.deepEqual(
+        [seen[0].headers["x-forwarded-host"], seen[0].headers["x-forwarded-port"], seen[0].headers.forwarded],
+        [undefined, undefined, undefined],
+      );
       // A new session claiming TLS gets a cookie without Secure: the claim is not believed.
       const fresh = await fetch(`${c.router.publicUrl}/`, { headers: claims });
       assert.match(fresh.headers.get("set-cookie") ?? "", new RegExp(`^${COOKIE}=`));
@@ -459,32 +560,63 @@ for (const world of ["compose", "kubernetes"] as const) {
     // nginx forwards only socket.io's WebSocket upgrade (`outcomes`), and passive failures take a
     // node down only once a probe fails too (spec/cases/health.json, spec/health/); `down` and
     // `moved` catch the second if such a request reaches a node again.
-    test("Upgrade headers a node does not serve neither fail the request nor take a node down", { skip: world === "compose" ? false : "the same in both worlds: run once" }, async () => {
-      const port = Number(new URL(c.router.publicUrl).port);
-      const victim = ids[1];
-      const outcomes: string[] = [];
-      const attempt = async (name: string, bytes: Buffer, timeoutMs: number): Promise<void> => {
-        try {
-          const a = await exchange(port, bytes, timeoutMs);
-          if (a.status >= 500) outcomes.push(`${name}: ${a.status} via ${header(a, "x-routed-via")}`);
-        } catch (error) {
-          outcomes.push(`${name}: ${(error as Error).message}`);
+    test(
+      "Upgrade headers a node does not serve neither fail the request nor take a node down",
+      { skip: world === "compose" ? false : "the same in both worlds: run once" },
+      async () => {
+        const port = Number(new URL(c.router.publicUrl).port);
+        const victim = ids[1];
+        const outcomes: string[] = [];
+        const attempt = async (name: string, bytes: Buffer, timeoutMs: number): Promise<void> => {
+          try {
+            const a = await exchange(port, bytes, timeoutMs);
+            if (a.status >= 500) outcomes.push(`${name}: ${a.status} via ${header(a, "x-routed-via")}`);
+          } catch (error) {
+            outcomes.push(`${name}: ${(error as Error).message}`);
+          }
+        };
+        // Pinned to the victim: each try fails there (1 s), and the retry fails on another node.
+        for (let i = 0; i < 3; i++) {
+          await attempt(
+            "GET Upgrade: h2c",
+            request("GET", "/", [
+              cookie(victim),
+              ["Upgrade", "h2c"],
+              ["Connection", "Upgrade, HTTP2-Settings"],
+              ["HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA"],
+            ]),
+            4_000,
+          );
         }
-      };
-      // Pinned to the victim: each try fails there (1 s), and the retry fails on another node.
-      for (let i = 0; i < 3; i++) {
-        await attempt("GET Upgrade: h2c", request("GET", "/", [cookie(victim), ["Upgrade", "h2c"], ["Connection", "Upgrade, HTTP2-Settings"], ["HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA"]]), 4_000);
-      }
-      // A WebSocket upgrade outside /socket.io/ on a reused upstream connection: the node never
-      // answers, so the request holds a connection until proxy_read_timeout (3600 s).
-      await attempt("POST push with Upgrade: websocket", request("POST", "/api/push/tok3", [["Upgrade", "websocket"], ["Connection", "Upgrade"]], "x"), 2_500);
-      await c.settle();
-      const status = (await (await fetch(`${c.router.statusUrl}/lb/status`)).json()) as { nodes: { id: string; health: string; registry: string }[] };
-      const [moved] = await c.db.query<RowDataPacket[]>("SELECT id FROM monitor WHERE assigned_node IS NOT NULL");
-      assert.deepEqual(
-        { outcomes, down: status.nodes.filter((n) => n.health !== "up" || n.registry !== "online").map((n) => n.id), moved: moved.map((r) => r.id) },
-        { outcomes: [], down: [], moved: [] },
-      );
-    });
+        // A WebSocket upgrade outside /socket.io/ on a reused upstream connection: the node never
+        // answers, so the request holds a connection until proxy_read_timeout (3600 s).
+        await attempt(
+          "POST push with Upgrade: websocket",
+          request(
+            "POST",
+            "/api/push/tok3",
+            [
+              ["Upgrade", "websocket"],
+              ["Connection", "Upgrade"],
+            ],
+            "x",
+          ),
+          2_500,
+        );
+        await c.settle();
+        const status = (await (await fetch(`${c.router.statusUrl}/lb/status`)).json()) as {
+          nodes: { id: string; health: string; registry: string }[];
+        };
+        const [moved] = await c.db.query<RowDataPacket[]>("SELECT id FROM monitor WHERE assigned_node IS NOT NULL");
+        assert.deepEqual(
+          {
+            outcomes,
+            down: status.nodes.filter((n) => n.health !== "up" || n.registry !== "online").map((n) => n.id),
+            moved: moved.map((r) => r.id),
+          },
+          { outcomes: [], down: [], moved: [] },
+        );
+      },
+    );
   });
 }

@@ -18,6 +18,9 @@ test("an idle connection to a node is closed by the router, not by the node's ke
   await res.arrayBuffer();
   // Whichever side closes first is recorded; past the node's timeout one of them has.
   const proxied = () => node.closedConnections().filter((x) => x.paths.includes("/dashboard"));
-  for (const deadline = Date.now() + NODE_KEEP_ALIVE_MS + 3000; proxied().length === 0 && Date.now() < deadline; ) await sleep(100);
-  assert.deepEqual(proxied().map((x) => x.closedBy), ["client"]);
+  for (const deadline = Date.now() + NODE_KEEP_ALIVE_MS + 3000; proxied().length === 0 && Date.now() < deadline;) await sleep(100);
+  assert.deepEqual(
+    proxied().map((x) => x.closedBy),
+    ["client"],
+  );
 });

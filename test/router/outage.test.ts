@@ -219,8 +219,19 @@ const MONITORS: { id: number; owner: string; token: string }[] = [
 ];
 
 const PROBES: Probe[] = [
-  ...["node1", "node2", "node3"].map((n): Probe => ({ what: `pinned to ${n}`, path: "/dashboard", method: "GET", cookie: `KUMA_FIXED_NODE=${n}`, expect: n })),
-  ...MONITORS.map((m): Probe => ({ what: `push ${m.token}`, path: `/api/push/${m.token}?status=up&msg=OK`, method: "GET", expect: m.owner })),
+  ...["node1", "node2", "node3"].map((n): Probe => ({
+    what: `pinned to ${n}`,
+    path: "/dashboard",
+    method: "GET",
+    cookie: `KUMA_FIXED_NODE=${n}`,
+    expect: n,
+  })),
+  ...MONITORS.map((m): Probe => ({
+    what: `push ${m.token}`,
+    path: `/api/push/${m.token}?status=up&msg=OK`,
+    method: "GET",
+    expect: m.owner,
+  })),
   ...MONITORS.map((m): Probe => ({ what: `POST push ${m.token}`, path: `/api/push/${m.token}`, method: "POST", expect: m.owner })),
   ...MONITORS.map((m): Probe => ({ what: `badge ${m.id}`, path: `/api/badge/${m.id}/status`, method: "GET", expect: m.owner })),
 ];
@@ -235,7 +246,12 @@ before(async () => {
   c = await startCluster({
     world: "compose",
     nodes: 3,
-    routerEnv: { DB_HOST: "127.0.0.1", DB_PORT: String(relay.port), DB_TIMEOUT: String(DB_TIMEOUT_MS), ROUTER_SYNC_INTERVAL: String(SYNC_INTERVAL_S) },
+    routerEnv: {
+      DB_HOST: "127.0.0.1",
+      DB_PORT: String(relay.port),
+      DB_TIMEOUT: String(DB_TIMEOUT_MS),
+      ROUTER_SYNC_INTERVAL: String(SYNC_INTERVAL_S),
+    },
   });
   for (const m of MONITORS) await c.addMonitor(m.id, m.owner, m.token);
   await c.settle();
@@ -269,7 +285,11 @@ test("a 60 s database outage: routing goes on, the age shows, one log line, reco
   const body = JSON.parse(refused.body) as { error: string; message: string };
   assert.equal(body.error, "no_cluster_snapshot");
   assert.match(body.message, /database/);
-  await timeUntil("the late router records its failed sync", async () => (await snapshotState(lateRouter)).snapshot.lastError !== undefined, 5000);
+  await timeUntil(
+    "the late router records its failed sync",
+    async () => (await snapshotState(lateRouter)).snapshot.lastError !== undefined,
+    5000,
+  );
   const lateStatus = await snapshotState(lateRouter);
   assert.equal(lateStatus.status, 503);
   assert.equal(lateStatus.snapshot.version, 0);
@@ -313,7 +333,11 @@ test("a 60 s database outage: routing goes on, the age shows, one log line, reco
   const restoredAt = performance.now();
 
   // (c) Recovery needs nobody: node4 takes new sessions within a few sync intervals ...
-  const node4Ms = await timeUntil("node4 routed after recovery", async () => (await send(c.router, { ...newSession, expect: "node4" })).routedTo === "node4", 20 * SYNC_INTERVAL_S * 1000);
+  const node4Ms = await timeUntil(
+    "node4 routed after recovery",
+    async () => (await send(c.router, { ...newSession, expect: "node4" })).routedTo === "node4",
+    20 * SYNC_INTERVAL_S * 1000,
+  );
   // ... and the late router starts routing by itself.
   await timeUntil("the late router routes", async () => (await send(lateRouter, newSession)).status === 200, 20 * SYNC_INTERVAL_S * 1000);
   assert.equal((await fetch(`${lateRouter.publicUrl}/lb/ready`)).status, 200);
@@ -349,7 +373,10 @@ test("a 60 s database outage: routing goes on, the age shows, one log line, reco
     assert.match(snapshot.lastError ?? "", /connect|timeout|closed/, what);
   }
   const logged = count(logDuring, SYNC_FAILED);
-  assert.ok(logged >= 1 && logged <= 1 + Math.floor((outageS * 1000) / REPEAT_ERROR_EVERY_MS), `"${SYNC_FAILED}" logged ${logged} times in ${outageS} s`);
+  assert.ok(
+    logged >= 1 && logged <= 1 + Math.floor((outageS * 1000) / REPEAT_ERROR_EVERY_MS),
+    `"${SYNC_FAILED}" logged ${logged} times in ${outageS} s`,
+  );
 
   // (c) Within a few sync intervals of the database answering again.
   assert.ok(node4Ms <= 4 * SYNC_INTERVAL_S * 1000 + 500, `node4 took ${node4Ms} ms`);

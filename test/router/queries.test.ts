@@ -145,7 +145,10 @@ test("10,000 routed requests cost no SELECT beyond the sync's", async () => {
 
   assert.deepEqual(samples, []);
   assert.equal(sent, REQUESTS);
-  assert.ok(delta <= allowed, `Com_select grew by ${delta} for ${sent} requests; the sync, the agents' read and the writer account for at most ${allowed}`);
+  assert.ok(
+    delta <= allowed,
+    `Com_select grew by ${delta} for ${sent} requests; the sync, the agents' read and the writer account for at most ${allowed}`,
+  );
   assert.ok(delta >= expectedAtLeast, `Com_select grew by only ${delta} in ${elapsedS} s: is the router syncing from this server?`);
   assert.deepEqual(luaErrors(c.router.errorLog()), []);
 });

@@ -55,7 +55,12 @@ async function openSockets(c: Cluster): Promise<number> {
   return total;
 }
 
-async function until(what: string, timeoutMs: number, probe: () => Promise<boolean> | boolean, describeLast: () => string | Promise<string>): Promise<number> {
+async function until(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<boolean> | boolean,
+  describeLast: () => string | Promise<string>,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await probe()) return Date.now() - started;
@@ -69,7 +74,11 @@ describe("reload with 500 open WebSockets", () => {
   const sockets: Socket[] = [];
 
   before(async () => {
-    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ...CHECKS_NEVER_DOWN, ROUTER_WORKER_SHUTDOWN_TIMEOUT: String(SHUTDOWN_TIMEOUT_S) } });
+    c = await startCluster({
+      world: "compose",
+      nodes: 3,
+      routerEnv: { ...CHECKS_NEVER_DOWN, ROUTER_WORKER_SHUTDOWN_TIMEOUT: String(SHUTDOWN_TIMEOUT_S) },
+    });
   });
   after(async () => {
     for (const s of sockets) s.disconnect();
@@ -80,15 +89,32 @@ describe("reload with 500 open WebSockets", () => {
     const connects = new Array<number>(SOCKETS).fill(0);
     const disconnects = new Array<number>(SOCKETS).fill(0);
     for (let i = 0; i < SOCKETS; i++) {
-      const s = io(c.router.publicUrl, { transports: ["websocket"], forceNew: true, reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 2_000, timeout: 10_000 });
+      const s = io(c.router.publicUrl, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: true,
+        reconnectionDelay: 200,
+        reconnectionDelayMax: 2_000,
+        timeout: 10_000,
+      });
       s.on("connect", () => connects[i]++);
       s.on("disconnect", () => disconnects[i]++);
       sockets.push(s);
       if (i % 50 === 49) await sleep(20);
     }
     const connected = (): number => sockets.filter((s) => s.connected).length;
-    await until(`${SOCKETS} sockets connected`, 30_000, () => connected() === SOCKETS, () => `${connected()} connected`);
-    await until(`the gauge at ${SOCKETS}`, 10_000, async () => (await openSockets(c)) === SOCKETS, async () => `gauge ${await openSockets(c)}`);
+    await until(
+      `${SOCKETS} sockets connected`,
+      30_000,
+      () => connected() === SOCKETS,
+      () => `${connected()} connected`,
+    );
+    await until(
+      `the gauge at ${SOCKETS}`,
+      10_000,
+      async () => (await openSockets(c)) === SOCKETS,
+      async () => `gauge ${await openSockets(c)}`,
+    );
 
     const master = Number(readFileSync(join(c.router.prefix, "logs", "nginx.pid"), "utf8").trim());
     const oldWorkers = workersOf(master);
@@ -97,16 +123,29 @@ describe("reload with 500 open WebSockets", () => {
     process.kill(master, "SIGHUP");
 
     const limitMs = SHUTDOWN_TIMEOUT_S * 1000 + GRACE_MS;
-    const goneMs = await until("old workers gone", limitMs, () => oldWorkers.every((p) => !alive(p)), () => `still running: ${oldWorkers.filter(alive).join(", ")}`);
+    const goneMs = await until(
+      "old workers gone",
+      limitMs,
+      () => oldWorkers.every((p) => !alive(p)),
+      () => `still running: ${oldWorkers.filter(alive).join(", ")}`,
+    );
     const reconnectedMs = await until(
       "every client reconnected",
       limitMs + 10_000 - (Date.now() - reloadAt),
       () => connected() === SOCKETS && disconnects.every((d, i) => connects[i] === d + 1),
       () => `${connected()} connected, ${disconnects.filter((d) => d > 0).length} disconnected once or more`,
     );
-    const gaugeMs = await until(`the gauge back at ${SOCKETS}`, 15_000, async () => (await openSockets(c)) === SOCKETS, async () => `gauge ${await openSockets(c)}`);
+    const gaugeMs = await until(
+      `the gauge back at ${SOCKETS}`,
+      15_000,
+      async () => (await openSockets(c)) === SOCKETS,
+      async () => `gauge ${await openSockets(c)}`,
+    );
     const newWorkers = workersOf(master);
-    assert.ok(newWorkers.length >= 1 && newWorkers.every((p) => !oldWorkers.includes(p)), `new workers ${newWorkers.join(",")} vs old ${oldWorkers.join(",")}`);
+    assert.ok(
+      newWorkers.length >= 1 && newWorkers.every((p) => !oldWorkers.includes(p)),
+      `new workers ${newWorkers.join(",")} vs old ${oldWorkers.join(",")}`,
+    );
     // Every socket was on an old worker: each was closed by the timeout and came back once.
     assert.equal(disconnects.filter((d) => d === 1).length, SOCKETS, "sockets closed once by the reload");
     console.log(
@@ -116,7 +155,12 @@ describe("reload with 500 open WebSockets", () => {
 
     // Closing them all brings the gauge to 0: no share of the old workers is left behind.
     for (const s of sockets) s.disconnect();
-    await until("the gauge at 0", 10_000, async () => (await openSockets(c)) === 0, async () => `gauge ${await openSockets(c)}`);
+    await until(
+      "the gauge at 0",
+      10_000,
+      async () => (await openSockets(c)) === 0,
+      async () => `gauge ${await openSockets(c)}`,
+    );
     assert.deepEqual(luaErrors(c.router.errorLog()), []);
   });
 });

@@ -20,7 +20,11 @@ interface Routed {
 const TRUSTED_PROXY = "127.0.0.77";
 
 /** A GET sent from TRUSTED_PROXY's address: status and Set-Cookie. */
-function fromTrustedProxy(cluster: Cluster, path: string, headers: http.OutgoingHttpHeaders): Promise<{ status: number; setCookie: string | undefined }> {
+function fromTrustedProxy(
+  cluster: Cluster,
+  path: string,
+  headers: http.OutgoingHttpHeaders,
+): Promise<{ status: number; setCookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${cluster.router.publicUrl}${path}`, { headers, localAddress: TRUSTED_PROXY, agent: false });
     req.on("response", (res) => {
@@ -57,7 +61,11 @@ async function get(cluster: Cluster, path: string, init: RequestInit & { cookie?
 describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
   let c: Cluster;
   before(async () => {
-    c = await startCluster({ world: "compose", nodes: 3, routerEnv: { ...CHECKS_NEVER_DOWN, ROUTER_TRUSTED_PROXIES: `${TRUSTED_PROXY}/32` } });
+    c = await startCluster({
+      world: "compose",
+      nodes: 3,
+      routerEnv: { ...CHECKS_NEVER_DOWN, ROUTER_TRUSTED_PROXIES: `${TRUSTED_PROXY}/32` },
+    });
     // node1 owns 2 monitors, node2 owns 1, node3 none.
     await c.addMonitor(1, "node1", "tok1");
     await c.addMonitor(2, "node1");
@@ -76,7 +84,14 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     const status = await fetch(`${c.router.statusUrl}/lb/status`);
     assert.equal(status.status, 200);
     const body = (await status.json()) as { nodes: { id: string; owned: number }[]; snapshot: { version: number } };
-    assert.deepEqual(body.nodes.map((n) => [n.id, n.owned]), [["node1", 2], ["node2", 1], ["node3", 0]]);
+    assert.deepEqual(
+      body.nodes.map((n) => [n.id, n.owned]),
+      [
+        ["node1", 2],
+        ["node2", 1],
+        ["node3", 0],
+      ],
+    );
     assert.ok(body.snapshot.version >= 1);
   });
 
@@ -127,7 +142,10 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     assert.equal((await get(c, "/host-direct", { cookie: "KUMA_FIXED_NODE=node1" })).node, "node1");
     assert.equal(receivedBy(c, "node1", "/host-direct").host, publicHost);
     // An Ingress passes the browser's Host through; Uptime Kuma compares it with Origin.
-    assert.equal((await fromTrustedProxy(c, "/host-proxied", { Host: "kuma.example.com:8443", Cookie: "KUMA_FIXED_NODE=node1" })).status, 200);
+    assert.equal(
+      (await fromTrustedProxy(c, "/host-proxied", { Host: "kuma.example.com:8443", Cookie: "KUMA_FIXED_NODE=node1" })).status,
+      200,
+    );
     assert.equal(receivedBy(c, "node1", "/host-proxied").host, "kuma.example.com:8443");
   });
 
@@ -243,7 +261,10 @@ describe("routing in a Compose cluster (node1 primary, three nodes)", () => {
     const clear = await get(c, "/lb/clear-fixed-node");
     assert.match(clear.setCookie ?? "", /^KUMA_FIXED_NODE=; Path=\/; Max-Age=0/);
     const available = JSON.parse((await get(c, "/lb/available-nodes")).body) as { nodes: { id: string }[] };
-    assert.deepEqual(available.nodes.map((n) => n.id), ["node1", "node2", "node3"]);
+    assert.deepEqual(
+      available.nodes.map((n) => n.id),
+      ["node1", "node2", "node3"],
+    );
     assert.doesNotMatch(JSON.stringify(available), /127\.|3001/);
   });
 });
@@ -311,6 +332,9 @@ describe("routing in a Kubernetes cluster (StatefulSet pods, FQDN hosts)", () =>
     const asked = new Set(c.dns.queries().map((q) => q.name));
     for (const name of asked) assert.match(name, /^uptime-kuma-\d\.uptime-kuma-headless\.kuma-test\.svc\.cluster\.local\.?$/);
     const status = (await (await fetch(`${c.router.statusUrl}/lb/status`)).json()) as { nodes: { id: string; host: string }[] };
-    assert.equal(status.nodes.find((n) => n.id === "uptime-kuma-2")?.host, "uptime-kuma-2.uptime-kuma-headless.kuma-test.svc.cluster.local:3001");
+    assert.equal(
+      status.nodes.find((n) => n.id === "uptime-kuma-2")?.host,
+      "uptime-kuma-2.uptime-kuma-headless.kuma-test.svc.cluster.local:3001",
+    );
   });
 });

@@ -60,7 +60,10 @@ test("the router installs the change log's triggers on monitor", async () => {
   const [rows] = await c.db.query<RowDataPacket[]>(
     "SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'monitor' ORDER BY name",
   );
-  assert.deepEqual(rows.map((r) => r.name), ["kuma_cluster_monitor_delete", "kuma_cluster_monitor_insert", "kuma_cluster_monitor_update"]);
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    ["kuma_cluster_monitor_delete", "kuma_cluster_monitor_insert", "kuma_cluster_monitor_update"],
+  );
   await expectRouting({ "d-tok1": "node1", "d-tok2": "node1", "d-tok3": "node2", "d-tok4": "node2", "d-tok5": "node3" });
 });
 

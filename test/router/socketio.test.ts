@@ -44,11 +44,19 @@ function runSession(url: string): Promise<SessionOutcome> {
     let servedBy: string | undefined;
     let upgraded = false;
     let connected = false;
-    const timer = setTimeout(() => finish(new Error(`no connect+upgrade within ${SESSION_TIMEOUT_MS} ms (connected ${connected}, upgraded ${upgraded})`)), SESSION_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => finish(new Error(`no connect+upgrade within ${SESSION_TIMEOUT_MS} ms (connected ${connected}, upgraded ${upgraded})`)),
+      SESSION_TIMEOUT_MS,
+    );
     const finish = (error?: Error): void => {
       clearTimeout(timer);
       const engine = socket.io.engine;
-      const outcome: SessionOutcome = { sid: engine?.id ?? "", transport: engine?.transport?.name ?? "", servedBy: servedBy ?? "", connectErrors };
+      const outcome: SessionOutcome = {
+        sid: engine?.id ?? "",
+        transport: engine?.transport?.name ?? "",
+        servedBy: servedBy ?? "",
+        connectErrors,
+      };
       socket.disconnect();
       if (error !== undefined && connectErrors.length === 0) reject(error);
       else resolve(outcome);
@@ -197,11 +205,14 @@ describe("socket.io through the router (three stand-in nodes)", () => {
         const [handshake, ...rest] = requests;
         const pinned = rest.map(cookieOf);
         const upgrade = rest.find((r) => r.headers.upgrade === "websocket");
-        if (handshake.url.includes("sid=") || cookieOf(handshake) !== undefined) problems.push(`session ${i}: first request ${handshake.url} is not a fresh handshake`);
+        if (handshake.url.includes("sid=") || cookieOf(handshake) !== undefined)
+          problems.push(`session ${i}: first request ${handshake.url} is not a fresh handshake`);
         // The client only learns the node id from the router's Set-Cookie on the handshake.
-        if (rest.length === 0 || pinned.some((v) => v !== node)) problems.push(`session ${i}: cookies ${JSON.stringify(pinned)} on ${node}`);
+        if (rest.length === 0 || pinned.some((v) => v !== node))
+          problems.push(`session ${i}: cookies ${JSON.stringify(pinned)} on ${node}`);
         if (rest.some((r) => !r.url.includes(`sid=${outcome.sid}`))) problems.push(`session ${i}: a request without sid ${outcome.sid}`);
-        if (upgrade === undefined || !/upgrade/i.test(String(upgrade.headers.connection))) problems.push(`session ${i}: no Upgrade/Connection pass-through on ${node}`);
+        if (upgrade === undefined || !/upgrade/i.test(String(upgrade.headers.connection)))
+          problems.push(`session ${i}: no Upgrade/Connection pass-through on ${node}`);
         if (outcome.transport !== "websocket") problems.push(`session ${i}: transport ${outcome.transport} after the session`);
         if (outcome.servedBy !== node) problems.push(`session ${i}: socket.io said ${outcome.servedBy}, requests went to ${node}`);
         perNode.set(node, (perNode.get(node) ?? 0) + 1);
@@ -228,7 +239,13 @@ describe("socket.io through the router (three stand-in nodes)", () => {
     assert.notEqual(port, "", "the router listens on a non-default port");
     const connect = (originHeader: string): Promise<string> =>
       new Promise((resolve) => {
-        const socket: Socket = io(origin, { transports: ["websocket"], extraHeaders: { Origin: originHeader }, forceNew: true, reconnection: false, timeout: SESSION_TIMEOUT_MS });
+        const socket: Socket = io(origin, {
+          transports: ["websocket"],
+          extraHeaders: { Origin: originHeader },
+          forceNew: true,
+          reconnection: false,
+          timeout: SESSION_TIMEOUT_MS,
+        });
         const done = (outcome: string): void => {
           socket.disconnect();
           resolve(outcome);
@@ -240,7 +257,11 @@ describe("socket.io through the router (three stand-in nodes)", () => {
     const served = await connect(origin);
     assert.match(served, /^served by /);
     const upgrades = [...c.nodes.values()].flatMap((n) => n.requests()).filter((r) => r.headers.upgrade === "websocket");
-    assert.deepEqual(upgrades.map((r) => r.headers.host), [new URL(origin).host], "the Host each node received");
+    assert.deepEqual(
+      upgrades.map((r) => r.headers.host),
+      [new URL(origin).host],
+      "the Host each node received",
+    );
     // The check is the node's: another page's Origin is refused, as Uptime Kuma refuses it.
     assert.match(await connect(`http://127.0.0.1:${Number(port) + 1}`), /^refused: /);
   });
@@ -309,7 +330,12 @@ describe("socket.io through the router (three stand-in nodes)", () => {
       assert.equal(upgrade.headers["x-routed-via"], "fixed-node");
       assert.ok(upgrade.ms < 2_000, `upgrade answered after ${upgrade.ms} ms`);
 
-      const post = await rawRequest(`${c.router.publicUrl}/socket.io/?EIO=4&transport=polling&sid=${outcome.sid}`, "POST", { Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8" }, "40");
+      const post = await rawRequest(
+        `${c.router.publicUrl}/socket.io/?EIO=4&transport=polling&sid=${outcome.sid}`,
+        "POST",
+        { Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8" },
+        "40",
+      );
       assert.equal(post.status, 502);
       assert.equal(post.headers["x-routed-via"], "fixed-node");
       assert.ok(post.ms < 2_000, `POST answered after ${post.ms} ms`);

@@ -26,7 +26,10 @@ test("a negative DB_PORT and a bad ROUTER_LISTEN stop startup naming each variab
   });
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /DB_PORT=-5: expected a whole number/);
-  const listen = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_LISTEN: "localhost:http" }), encoding: "utf8" });
+  const listen = spawnSync(join(ROOT, "scripts", "router.sh"), [], {
+    env: routerEnv({ ROUTER_LISTEN: "localhost:http" }),
+    encoding: "utf8",
+  });
   assert.equal(listen.status, 2);
   assert.match(listen.stderr, /ROUTER_LISTEN=localhost:http/);
 });
@@ -54,12 +57,24 @@ test("a bad ROUTER_TRUSTED_PROXIES stops startup naming the variable, before ngi
 
 test("ROUTER_WORKER_SHUTDOWN_TIMEOUT: a bad value stops startup naming the variable; the default is the table's, in nginx's form", () => {
   for (const value of ["0", "0.5", "3601", "30s", "-1", "1.2345", "abc"]) {
-    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], { env: routerEnv({ ROUTER_WORKER_SHUTDOWN_TIMEOUT: value }), encoding: "utf8" });
+    const r = spawnSync(join(ROOT, "scripts", "router.sh"), [], {
+      env: routerEnv({ ROUTER_WORKER_SHUTDOWN_TIMEOUT: value }),
+      encoding: "utf8",
+    });
     assert.equal(r.status, 2, value);
     assert.match(r.stderr, new RegExp(`ROUTER_WORKER_SHUTDOWN_TIMEOUT=${value.replace(/[.]/g, "\\$&")}: expected seconds`));
   }
   const render = (value: string | undefined) =>
-    spawnSync("sh", ["-c", `. "${ROOT}/scripts/router-conf.sh" && shutdown_timeout_ms "$1"`, "sh", value ?? variableSpec("ROUTER_WORKER_SHUTDOWN_TIMEOUT")?.fallback ?? ""], { encoding: "utf8" }).stdout;
+    spawnSync(
+      "sh",
+      [
+        "-c",
+        `. "${ROOT}/scripts/router-conf.sh" && shutdown_timeout_ms "$1"`,
+        "sh",
+        value ?? variableSpec("ROUTER_WORKER_SHUTDOWN_TIMEOUT")?.fallback ?? "",
+      ],
+      { encoding: "utf8" },
+    ).stdout;
   assert.equal(render(undefined), "30000ms");
   assert.equal(render("2.5"), "2500ms");
   assert.equal(render("1"), "1000ms");
@@ -141,7 +156,10 @@ test("every router variable set in the shell reaches the Lua; the password is re
   assert.equal(body.environment, "kubernetes");
   assert.doesNotMatch(JSON.stringify(body), /not-shown/);
   // db.test does not exist: resolving it and the sync fail by design here, and nothing else may.
-  assert.deepEqual(luaErrors(router.errorLog()).filter((l) => !/snapshot sync failed|dns db\.test: lookup failed/.test(l)), []);
+  assert.deepEqual(
+    luaErrors(router.errorLog()).filter((l) => !/snapshot sync failed|dns db\.test: lookup failed/.test(l)),
+    [],
+  );
 });
 
 test("aliases reach the Lua too (NAMESPACE, HEADLESS_SERVICE_NAME, UPTIME_KUMA_DB_*)", async (t) => {

@@ -11,12 +11,16 @@ function tree(files: Record<string, string>): Map<string, string> {
 }
 
 test("importsOf reads static imports and re-exports, multi-line ones included, and skips packages", () => {
-  const text = 'import * as a from "./a";\nimport {\n  b,\n  c,\n} from "../b";\nimport "./side";\nexport { d } from "./d";\nimport x from "cjson.safe";\n// from "./comment" is not an import line\n';
+  const text =
+    'import * as a from "./a";\nimport {\n  b,\n  c,\n} from "../b";\nimport "./side";\nexport { d } from "./d";\nimport x from "cjson.safe";\n// from "./comment" is not an import line\n';
   assert.deepEqual(importsOf(text), ["./a", "../b", "./side", "./d"]);
 });
 
 test("a tree whose imports point down passes", () => {
-  const r = check(tree({ "src/top/t.ts": 'import { m } from "../mid/m";', "src/mid/m.ts": 'import type { L } from "../low/l";', "src/low/l.ts": "" }), STACKS);
+  const r = check(
+    tree({ "src/top/t.ts": 'import { m } from "../mid/m";', "src/mid/m.ts": 'import type { L } from "../low/l";', "src/low/l.ts": "" }),
+    STACKS,
+  );
   assert.deepEqual([r.upward, r.cycles, r.misplaced, r.imports], [[], [], [], 2]);
 });
 
@@ -45,5 +49,8 @@ test("a circle of folders within one layer and a circle of files are each report
 
 test("a file outside every layer and an import naming no file fail the check", () => {
   const r = check(tree({ "src/new/n.ts": "", "src/top/t.ts": 'import { z } from "./missing";' }), STACKS);
-  assert.deepEqual(r.misplaced, ["src/new/n.ts: in no layer (add its folder to tools/check-layers.ts)", 'src/top/t.ts: "./missing" names no checked file']);
+  assert.deepEqual(r.misplaced, [
+    "src/new/n.ts: in no layer (add its folder to tools/check-layers.ts)",
+    'src/top/t.ts: "./missing" names no checked file',
+  ]);
 });

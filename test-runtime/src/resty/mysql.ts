@@ -66,7 +66,8 @@ class Connection implements MysqlConnection {
 
   /** COM_QUERY: the command byte and the SQL text, as packet 0 of a new exchange. */
   send_query(sql: string): LuaMultiReturn<[number | undefined, string | undefined]> {
-    if (this.state !== "ready") return $multi(undefined, this.state === "closed" ? "not connected" : "cannot send a query while results are unread");
+    if (this.state !== "ready")
+      return $multi(undefined, this.state === "closed" ? "not connected" : "cannot send a query while results are unread");
     this.seq = 0;
     const sent = this.writePacket(string.char(protocol.COM_QUERY) + sql);
     if (sent instanceof Failure) return $multi(undefined, sent.err);
@@ -75,7 +76,8 @@ class Connection implements MysqlConnection {
   }
 
   read_result(): MysqlQueryReturn {
-    if (this.state !== "reading") return $multi(undefined, this.state === "closed" ? "not connected" : "no result to read", undefined, undefined);
+    if (this.state !== "reading")
+      return $multi(undefined, this.state === "closed" ? "not connected" : "no result to read", undefined, undefined);
     const result = this.readResult();
     if (result instanceof Failure) return $multi(undefined, result.err, result.errno, result.sqlstate);
     const [res, more] = result;
