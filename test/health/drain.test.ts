@@ -49,6 +49,19 @@ async function newSession(): Promise<string | null> {
   return res.headers.get("x-routed-to");
 }
 
+/** The environment kuma-cluster-node reads on a Compose node: the suite's database, this node's id. */
+function cliEnv(nodeId: string): Record<string, string> {
+  return {
+    DB_HOST: c.dbSettings.host,
+    DB_PORT: String(c.dbSettings.port),
+    DB_USER: c.dbSettings.user,
+    DB_PASSWORD: c.dbSettings.password,
+    DB_NAME: c.dbSettings.database,
+    COMPOSE_PROJECT_NAME: "kuma",
+    UPTIME_KUMA_NODE_ID: nodeId,
+  };
+}
+
 async function allAwayFrom(node: string): Promise<number | undefined> {
   const o = await owners();
   return [...o.values()].every((v) => v !== node) ? o.size : undefined;
@@ -93,15 +106,7 @@ test(
   "kuma-cluster-node drain --wait returns once the node owns nothing; undrain brings the monitors back",
   { timeout: 60_000 },
   async () => {
-    const env = {
-      DB_HOST: c.dbSettings.host,
-      DB_PORT: String(c.dbSettings.port),
-      DB_USER: c.dbSettings.user,
-      DB_PASSWORD: c.dbSettings.password,
-      DB_NAME: c.dbSettings.database,
-      COMPOSE_PROJECT_NAME: "kuma",
-      UPTIME_KUMA_NODE_ID: "node2",
-    };
+    const env = cliEnv("node2");
     const started = Date.now();
     const drained = await runCli(["drain", "--shutdown", "--wait", "20"], env);
     assert.equal(drained.code, 0, drained.stderr);
@@ -126,15 +131,7 @@ test(
   "kuma-cluster-node drain --wait waits for the new owners' agents to finish a reconcile begun after the hand-over",
   { timeout: 60_000 },
   async () => {
-    const env = {
-      DB_HOST: c.dbSettings.host,
-      DB_PORT: String(c.dbSettings.port),
-      DB_USER: c.dbSettings.user,
-      DB_PASSWORD: c.dbSettings.password,
-      DB_NAME: c.dbSettings.database,
-      COMPOSE_PROJECT_NAME: "kuma",
-      UPTIME_KUMA_NODE_ID: "node2",
-    };
+    const env = cliEnv("node2");
     // node1 and node3 have agents with the hand-over trigger, last reconciled long ago.
     for (const id of ["node1", "node3"]) {
       await c.db.execute(
