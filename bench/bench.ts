@@ -374,24 +374,34 @@ async function main(): Promise<void> {
       log("instructions per request (callgrind, one process per setup)");
       const counts: CallgrindCount[] = [];
       const callgrind = ["valgrind", "--tool=callgrind", `--callgrind-out-file=${cg}/out.%p`];
+      const dumpTotal = async (master: ChildProcess, dump: string): Promise<number> => {
+        await run("callgrind_control", ["-d", String(master.pid)]);
+        for (let i = 0; i < 50; i++) {
+          const totals = existsSync(dump) ? /^totals: (\d+)/m.exec(readFileSync(dump, "utf8")) : null;
+          if (totals) return Number(totals[1]);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return NaN;
+      };
       const countClasses = async (setup: string, master: ChildProcess, url: string): Promise<void> => {
         let dumps = 0;
+        const measured: CallgrindCount[] = [];
         for (const klass of CLASSES) {
           await wrk(klass, url, 3, 4, "/dev/null");
           await run("callgrind_control", ["-z", String(master.pid)]);
           const output = await wrk(klass, url, 4, 4, join(cg, `${setup}-${klass.name}.txt`));
-          await run("callgrind_control", ["-d", String(master.pid)]);
-          const dump = join(cg, `out.${master.pid}.${++dumps}`);
-          let instructions = NaN;
-          for (let i = 0; i < 50 && Number.isNaN(instructions); i++) {
-            const totals = existsSync(dump) ? /^totals: (\d+)/m.exec(readFileSync(dump, "utf8")) : null;
-            if (totals) instructions = Number(totals[1]);
-            else await new Promise((resolve) => setTimeout(resolve, 100));
-          }
+          const instructions = await dumpTotal(master, join(cg, `out.${master.pid}.${++dumps}`));
           const { requests } = parseWrk(output);
-          counts.push({ setup, klass: klass.name, requests, instructions });
+          measured.push({ setup, klass: klass.name, requests, instructions, idle: 0 });
           log(`callgrind ${setup} ${klass.name}: ${requests} requests, ${Math.floor(instructions / requests)} instructions per request`);
         }
+        // The same 4 seconds without requests: the timers' work (prober, writer, flushes), which
+        // runs by the clock and so weighs far more per request under callgrind than at full speed.
+        await run("callgrind_control", ["-z", String(master.pid)]);
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+        const idle = await dumpTotal(master, join(cg, `out.${master.pid}.${++dumps}`));
+        log(`callgrind ${setup} idle: ${idle} instructions in 4 s`);
+        for (const m of measured) counts.push({ ...m, idle });
       };
       for (const variant of callgrindVariants(context)) {
         writeVariant(variant);
@@ -426,6 +436,13 @@ async function main(): Promise<void> {
         ...callgrindTable(
           counts,
           CLASSES.map((c) => c.name),
+          false,
+        ),
+        "",
+        ...callgrindTable(
+          counts,
+          CLASSES.map((c) => c.name),
+          true,
         ),
       ]);
     }

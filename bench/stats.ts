@@ -208,18 +208,23 @@ export interface CallgrindCount {
   klass: string;
   requests: number;
   instructions: number;
+  /** Instructions of the same setup over as long without requests: its background work. */
+  idle: number;
 }
 
-export function callgrindTable(counts: readonly CallgrindCount[], classes: readonly string[]): string[] {
+/** Per request, as counted (`withoutIdle` false) or less the idle background work. */
+export function callgrindTable(counts: readonly CallgrindCount[], classes: readonly string[], withoutIdle: boolean): string[] {
   const setups = [...new Set(counts.map((count) => count.setup))];
   const rows = setups.map((setup) => [
     setup,
     ...classes.map((klass) => {
       const count = counts.find((c) => c.setup === setup && c.klass === klass);
-      return count === undefined ? "-" : fixed(count.instructions / count.requests, 0);
+      if (count === undefined) return "-";
+      return fixed((count.instructions - (withoutIdle ? count.idle : 0)) / count.requests, 0);
     }),
   ]);
-  return table(["instructions per request (callgrind)", "pinned", "push", "new session"], rows);
+  const title = withoutIdle ? "instructions per request, idle background subtracted" : "instructions per request (callgrind)";
+  return table([title, "pinned", "push", "new session"], rows);
 }
 
 /**

@@ -259,6 +259,29 @@ describe("hostile values against the pure routing rules (Lua build)", function()
       assert.are.equal(c[2], cookie_header.cookieValue(c[1], P), show(c[1]))
     end
     assert.is_nil(cookie_header.cookieValue(nil, P))
+    -- Every header built from these pieces reads as a plain split on ";" reads it: the loop-free
+    -- path of the usual header and the scan of any other agree with it.
+    local function reference(header)
+      for pair in (header .. ";"):gmatch("([^;]*);") do
+        local name, value = pair:match("^[ \t]*([^=]*)=(.*)$")
+        if name == "KUMA_FIXED_NODE" then return (value:gsub("^[ \t]+", ""):gsub("[ \t]+$", "")) end
+      end
+      return nil
+    end
+    local heads = { "", "a=1;", "a=1; ", "a=1;  ", "a=1;\t", " ", "x", "b=KUMA_FIXED_NODE=n9; ", "kuma_fixed_node=n8; " }
+    local values = { "node2", " node2", "node2 ", "\tnode2\t", "", "no de2" }
+    local tails = { "", ";", "; b=2", " ;c=3", "; KUMA_FIXED_NODE=node3" }
+    local compared = 0
+    for _, h in ipairs(heads) do
+      for _, v in ipairs(values) do
+        for _, t in ipairs(tails) do
+          local header = h .. P .. v .. t
+          assert.are.equal(reference(header), cookie_header.cookieValue(header, P), show(header))
+          compared = compared + 1
+        end
+      end
+    end
+    assert.are.equal(#heads * #values * #tails, compared)
     for _, v in ipairs(VALUES) do
       assert.is_true(pcall(cookie_header.cookieValue, v, P), show(v))
       assert.is_true(pcall(cookie_header.cookieValue, P .. v, P), show(v))

@@ -95,7 +95,10 @@ function routeBy(
   monitor: MonitorRef | undefined,
   upgrade: boolean,
 ): true | string {
-  const d = decideNow(snapshot, down, target, monitor === SKIPPED ? undefined : monitor?.owner, upgrade);
+  // A local, not an argument expression: TSTL builds a table (and a loop) to pass a
+  // conditional that may be nil in the middle of an argument list.
+  const owner = monitor === SKIPPED ? undefined : monitor?.owner;
+  const d = decideNow(snapshot, down, target, owner, upgrade);
   if (!d.ok) {
     respond.json(d.status, { error: d.error, message: d.message });
     return true;
